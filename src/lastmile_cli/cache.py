@@ -1,0 +1,131 @@
+"""A cache of parsed language files, so that a warm run needs neither PyYAML nor a parse.
+
+An entry is keyed by the file's identity (path, device, inode, size, mtime and ctime in
+nanoseconds) and by the loader module's own identity, so an edited file or an upgraded lastmile
+never reads a stale entry. Files changed in the last few seconds are not cached at all: two edits
+within one timestamp tick must not look alike. Entries are written atomically, checked with a
+CRC before they are unmarshalled, and every failure to read or write one is silently a miss.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import time
+import zlib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from lastmile_cli.model import Language, Section
+
+MAGIC = b"LMC1"
+RACY_SECONDS = 3
+_LOADER_FILE = Path(__file__).with_name("loader.py")
+
+
+def default_dir(env: Mapping[str, str]) -> Path | None:
+    """Where entries live: LASTMILE_CACHE_DIR (empty: no cache), else the XDG cache directory."""
+    if "LASTMILE_CACHE_DIR" in env:
+        chosen = env["LASTMILE_CACHE_DIR"]
+        return Path(chosen) if chosen else None
+    base = env.get("XDG_CACHE_HOME") or ""
+    if not os.path.isabs(base):
+        home = env.get("HOME") or ""
+        if not os.path.isabs(home):
+            return None
+        base = os.path.join(home, ".cache")
+    return Path(base, "lastmile")
+
+
+def _identity(stat: os.stat_result) -> tuple[int, ...]:
+    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+
+
+class Cache:
+    """Parsed languages stored under one directory; `None` directory means caching is off."""
+
+    def __init__(self, directory: Path | None) -> None:
+        self.directory = directory
+        self._loader_key: tuple[int, ...] | None = None
+
+    def _key(self, path: Path) -> tuple[Any, ...] | None:
+        try:
+            if self._loader_key is None:
+                self._loader_key = _identity(os.stat(_LOADER_FILE))
+            return (os.fspath(path), _identity(os.stat(path)), self._loader_key)
+        except OSError:
+            return None
+
+    def _entry(self, path: Path) -> Path | None:
+        if self.directory is None:
+            return None
+        name = os.fspath(path).encode("utf-8", "surrogateescape")
+        return self.directory / f"{zlib.crc32(name):08x}-{path.stem[:40]}.lmc"
+
+    def get(self, path: Path, source: str) -> Language | None:
+        """The cached language for this file, or None when absent, stale or unreadable."""
+        entry = self._entry(path)
+        key = self._key(path)
+        if entry is None or key is None:
+            return None
+        try:
+            data = entry.read_bytes()
+            if data[:4] != MAGIC or zlib.crc32(data[8:]) != int.from_bytes(data[4:8], "big"):
+                return None
+            stored_key, record = marshal.loads(data[8:])
+            if stored_key != key:
+                return None
+            return _language(record, source)
+        except (OSError, ValueError, EOFError, TypeError, IndexError):
+            return None
+
+    def put(self, path: Path, language: Language) -> None:
+        """Store a freshly parsed language, unless the file is too new to be told apart."""
+        entry = self._entry(path)
+        key = self._key(path)
+        if entry is None or key is None or self.directory is None:
+            return
+        if time.time_ns() - key[1][3] < RACY_SECONDS * 1_000_000_000:
+            return
+        payload = marshal.dumps((key, _record(language)))
+        data = MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload
+        temporary = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(data)
+            os.replace(temporary, entry)
+        except OSError:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+
+
+def _record(language: Language) -> tuple[Any, ...]:
+    sections = tuple(
+        (s.id, s.kind, s.title, s.paragraphs, s.aliases, s.origin, s.language)
+        for s in language.sections
+    )
+    return (
+        language.code,
+        language.name,
+        language.english_name,
+        language.title,
+        sections,
+        language.term,
+        language.title_origin,
+    )
+
+
+def _language(record: tuple[Any, ...], source: str) -> Language:
+    code, name, english_name, title, sections, term, title_origin = record
+    built = tuple(Section(*fields) for fields in sections)
+    strings = [code, name, english_name, title, term, title_origin]
+    strings += [t for s in built for t in (s.id, s.kind, s.title, s.origin, s.language)]
+    strings += [p for s in built for p in s.paragraphs + s.aliases]
+    if not all(isinstance(value, str) for value in strings):
+        raise TypeError("corrupt cache entry")
+    return Language(code, name, english_name, title, built, term, title_origin, source)

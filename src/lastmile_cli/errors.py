@@ -1,0 +1,48 @@
+"""The kinds of failure lastmile reports: each defined once, raised deep, shown once at the edge."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One finding in a content file, located the way compilers and editors expect."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
+        label = "" if self.severity == "error" else f"{self.severity}: "
+        return f"{where}: {label}{self.message}"
+
+
+class LastmileError(Exception):
+    """A runtime or content failure: one line for the user, exit code 1."""
+
+
+class ContentError(LastmileError):
+    """A content file that cannot be used, with where the first problem is."""
+
+    def __init__(self, problem: Problem, more: int = 0) -> None:
+        self.problem = problem
+        self.more = more
+        extra = f" (and {more} more problem{'s' if more > 1 else ''}; run 'lastmile validate')"
+        super().__init__(str(problem) + (extra if more else ""))
+
+
+class UnknownName(LastmileError):
+    """A language, section or example the user named that does not exist: a usage error."""
+
+    def __init__(self, what: str, value: str, choices: list[str], suggestion: str | None) -> None:
+        self.what = what
+        self.value = value
+        self.choices = choices
+        self.suggestion = suggestion
+        hint = f" Did you mean '{suggestion}'?" if suggestion else ""
+        listed = ", ".join(choices)
+        super().__init__(f"unknown {what} '{value}'.{hint} Available: {listed}.")

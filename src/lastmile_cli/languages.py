@@ -1,0 +1,107 @@
+"""Which language a command uses, and why.
+
+1. `--lang` wins and is strict: a code, a locale or a language's name, else a usage error.
+2. Else `LASTMILE_LANG`, in the same forms; a value that is not available falls through.
+3. Else the locale, as the tldr client specification says with gettext's precedence: the first
+   non-empty of LC_ALL, LC_MESSAGES, LANG. Unset, C or POSIX means English, and LANGUAGE is
+   ignored; otherwise each LANGUAGE entry, then the locale itself; the first available wins.
+4. Else English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
+
+from lastmile_cli.errors import UnknownName
+from lastmile_cli.model import FALLBACK
+from lastmile_cli.textutil import closest, fold, visible
+
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+Names = Callable[[], Mapping[str, Sequence[str]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """The language a command uses, and a sentence saying where it came from."""
+
+    code: str
+    reason: str
+
+
+def candidates(value: str) -> list[str]:
+    """The tags a locale or tag may mean, most specific first: `de_DE.UTF-8@euro` → de-DE, de."""
+    base = value.strip().split(".", 1)[0].split("@", 1)[0].replace("_", "-")
+    parts = [part for part in base.split("-") if part]
+    if not parts or not all(part.isascii() and part.isalnum() for part in parts):
+        return []
+    tags = [parts[0].lower()]
+    for part in parts[1:]:
+        tags.append(part.upper() if len(part) == 2 else part.title() if len(part) == 4 else part)
+    return ["-".join(tags[:n]) for n in range(len(tags), 0, -1)]
+
+
+def match_code(value: str, available: Collection[str]) -> str | None:
+    """The available code a tag or locale names (case-insensitive), trying `ll-CC` before `ll`."""
+    by_lower = {code.lower(): code for code in available}
+    for tag in candidates(value):
+        if tag.lower() in by_lower:
+            return by_lower[tag.lower()]
+    return None
+
+
+def match_name(value: str, names: Mapping[str, Sequence[str]]) -> str | None:
+    """The code whose native or English name this is, ignoring case and accents."""
+    wanted = fold(value)
+    for code, known in names.items():
+        if any(fold(name) == wanted for name in known):
+            return code
+    return None
+
+
+def is_c_locale(value: str) -> bool:
+    return value.split(".", 1)[0] in ("C", "POSIX")
+
+
+def resolve(
+    requested: str | None,
+    env: Mapping[str, str],
+    available: Collection[str],
+    names: Names,
+) -> Choice:
+    """Choose the language for one command; raises UnknownName for a bad `--lang`."""
+    if requested is not None:
+        code = match_code(requested, available) or match_name(requested, names())
+        if code is None:
+            known = sorted(available)
+            spelled = [n for ns in names().values() for n in ns] + known
+            hint = closest(requested, spelled)
+            raise UnknownName("language", visible(requested), known, hint)
+        return Choice(code, f"from --lang {visible(requested)}")
+
+    skipped = ""
+    preferred = env.get("LASTMILE_LANG", "")
+    if preferred:
+        code = match_code(preferred, available) or match_name(preferred, names())
+        if code is not None:
+            return Choice(code, f"from LASTMILE_LANG={visible(preferred)}")
+        skipped = f"LASTMILE_LANG={visible(preferred)} is not available; "
+
+    variable = next((v for v in LOCALE_VARIABLES if env.get(v)), None)
+    if variable is None:
+        return Choice(FALLBACK, f"{skipped}default: no locale is set")
+    locale = env[variable]
+    shown = f"{variable}={visible(locale)}"
+    if is_c_locale(locale):
+        return Choice(FALLBACK, f"{skipped}default: {shown} is the C locale")
+    priority = env.get("LANGUAGE", "")
+    for entry in priority.split(":"):
+        if entry and not is_c_locale(entry):
+            code = match_code(entry, available)
+            if code is not None:
+                return Choice(code, f"{skipped}from LANGUAGE={visible(priority)}")
+    code = match_code(locale, available)
+    if code is not None:
+        return Choice(code, f"{skipped}from {shown}")
+    also = f" or LANGUAGE={visible(priority)}" if priority else ""
+    return Choice(FALLBACK, f"{skipped}default: no language from {shown}{also} is available")

@@ -1,0 +1,41 @@
+"""Turning what a user typed into a section id: `maratón`, `Maraton` and `marathon` are one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lastmile_cli.errors import UnknownName
+from lastmile_cli.model import SECTION_IDS, Language, kind_of
+from lastmile_cli.textutil import closest, fold, visible
+
+
+def names_of(language: Language, kind: str | None = None) -> dict[str, str]:
+    """Every name a section of this language answers to (folded) → its id."""
+    names: dict[str, str] = {}
+    for section in language.sections:
+        if kind is None or section.kind == kind:
+            for name in (section.id, section.title, *section.aliases):
+                names.setdefault(fold(name), section.id)
+    return names
+
+
+def find_section(value: str, languages: Iterable[Language], kind: str | None = None) -> str:
+    """The id that `value` names in the first language that knows it (ids always work).
+
+    `languages` is consumed lazily, so other languages are loaded only when the first one has no
+    such name. Raises UnknownName with the ids of this kind and the closest name seen.
+    """
+    wanted = fold(value)
+    ids = [i for i in SECTION_IDS if kind is None or kind_of(i) == kind]
+    by_id = {fold(i): i for i in ids}
+    if wanted in by_id:
+        return by_id[wanted]
+    seen: dict[str, str] = dict(by_id)
+    for language in languages:
+        names = names_of(language, kind)
+        if wanted in names:
+            return names[wanted]
+        seen.update((name, i) for name, i in names.items() if name not in seen)
+    what = "example" if kind == "example" else "section"
+    hint = closest(value, list(seen))
+    raise UnknownName(what, visible(value), ids, seen[fold(hint)] if hint else None)

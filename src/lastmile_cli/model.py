@@ -1,0 +1,90 @@
+"""The content's shape: immutable typed objects, built by the loader, read by every renderer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SECTION_IDS: tuple[str, ...] = (
+    "summary",
+    "definition",
+    "telecom",
+    "key-point",
+    "marathon",
+    "politics",
+    "car-sales",
+    "conclusion",
+)
+EXAMPLE_IDS: frozenset[str] = frozenset({"telecom", "marathon", "politics", "car-sales"})
+ORIGINS: tuple[str, ...] = ("seed", "added")
+FALLBACK = "en"
+# A BCP 47 style tag as file names and `language:` use it: de, pt-BR, qaa, sr-Latn.
+TAG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+
+
+def kind_of(section_id: str) -> str:
+    """The kind a section id always has: "example" for the four stories, else "section"."""
+    return "example" if section_id in EXAMPLE_IDS else "section"
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One part of the article, in one language."""
+
+    id: str
+    kind: str
+    title: str
+    paragraphs: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    origin: str = "seed"
+    language: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """One language's article as loaded from one file; `source` is "bundled" or the file path."""
+
+    code: str
+    name: str
+    english_name: str
+    title: str
+    sections: tuple[Section, ...]
+    term: str = ""
+    title_origin: str = "seed"
+    source: str = "bundled"
+
+    def section(self, section_id: str) -> Section | None:
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        return None
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """Section ids this file does not have (a user's file may be partial)."""
+        present = {s.id for s in self.sections}
+        return tuple(i for i in SECTION_IDS if i not in present)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What a command shows: a title and sections, some possibly borrowed from English."""
+
+    language: str
+    title: str
+    sections: tuple[Section, ...]
+
+    @property
+    def borrowed(self) -> tuple[str, ...]:
+        """Ids of the sections shown from another language than the document's."""
+        return tuple(s.id for s in self.sections if s.language != self.language)
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """A table a command lists (sections, examples, languages), with its JSON records."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    records: tuple[dict[str, object], ...]
+    footer: str = ""

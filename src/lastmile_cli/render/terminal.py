@@ -1,0 +1,101 @@
+"""Styled output for a terminal, drawn with Rich from `Text` objects only, never markup.
+
+Imported only when output is styled, so pipes never pay for Rich. The Console is made here from
+the decision already taken in `Output`: Rich does not look at the environment on its own.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+
+from lastmile_cli.model import Document, Listing, Section
+from lastmile_cli.output import Output
+
+TITLE = "bold"
+HEADING = "bold cyan"
+EXAMPLE = "bold yellow"
+BAR = "yellow"
+DIM = "dim"
+
+
+def console_for(output: Output, buffer: io.StringIO) -> Console:
+    """A Console that writes to `buffer` exactly as `output` says, whatever the environment."""
+    return Console(
+        file=buffer,
+        force_terminal=True,
+        force_jupyter=False,
+        force_interactive=False,
+        color_system=output.color_system,  # type: ignore[arg-type]
+        no_color=False,
+        width=output.width or 80,
+        height=output.height,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        legacy_windows=False,
+        tab_size=4,
+    )
+
+
+def section_lines(section: Section, console: Console, width: int) -> list[Text]:
+    if section.kind != "example":
+        lines = [Text(section.title, style=HEADING)]
+        for index, paragraph in enumerate(section.paragraphs):
+            if index:
+                lines.append(Text())
+            lines.extend(Text(paragraph).wrap(console, width))
+        return lines
+    bar = Text("┃ ", style=BAR)
+    lines = [Text.assemble(bar, Text(section.title, style=EXAMPLE))]
+    for index, paragraph in enumerate(section.paragraphs):
+        if index:
+            lines.append(bar.copy())
+        lines.extend(Text.assemble(bar, line) for line in Text(paragraph).wrap(console, width - 2))
+    return lines
+
+
+def document(doc: Document, console: Console) -> list[Text]:
+    width = console.width
+    lines = list(Text(doc.title, style=TITLE).wrap(console, width))
+    lines.append(Text("─" * min(width, max(cell_len(line.plain) for line in lines)), style=DIM))
+    for section in doc.sections:
+        lines.append(Text())
+        lines.extend(section_lines(section, console, width))
+    return lines
+
+
+def listing(table: Listing) -> list[Text]:
+    widths = [cell_len(c) for c in table.columns]
+    for row in table.rows:
+        widths = [max(w, cell_len(cell)) for w, cell in zip(widths, row, strict=True)]
+
+    def line(cells: tuple[str, ...], style: str = "") -> Text:
+        text = Text(style=style)
+        for index, (cell, width) in enumerate(zip(cells, widths, strict=True)):
+            last = index == len(cells) - 1
+            text.append(cell if last else cell + " " * (width - cell_len(cell) + 2))
+        text.rstrip()
+        return text
+
+    lines = [line(table.columns, TITLE), *(line(row) for row in table.rows)]
+    if table.footer:
+        lines += [Text(), Text(table.footer, style=DIM)]
+    return lines
+
+
+def render(view: object, output: Output) -> str:
+    buffer = io.StringIO()
+    console = console_for(output, buffer)
+    if isinstance(view, Document):
+        lines = document(view, console)
+    elif isinstance(view, Listing):
+        lines = listing(view)
+    else:
+        raise TypeError(f"no terminal rendering for {type(view).__name__}")
+    for text in lines:
+        console.print(text, soft_wrap=True)
+    return buffer.getvalue()

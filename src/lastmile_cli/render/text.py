@@ -1,0 +1,41 @@
+"""Plain text for pipes and files: no escape codes, no decoration, one paragraph per line.
+
+With `--width N` paragraphs are wrapped at N columns instead. Listings are tab-separated.
+"""
+
+from __future__ import annotations
+
+from lastmile_cli.model import Document, Listing
+from lastmile_cli.output import Output
+
+
+def wrap(text: str, width: int | None) -> list[str]:
+    if width is None:
+        return [text]
+    import textwrap
+
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
+
+
+def document(doc: Document, width: int | None) -> str:
+    lines = [*wrap(doc.title, width)]
+    for section in doc.sections:
+        lines.append("")
+        lines.extend(wrap(section.title, width))
+        for index, paragraph in enumerate(section.paragraphs):
+            if index:
+                lines.append("")
+            lines.extend(wrap(paragraph, width))
+    return "\n".join(lines) + "\n"
+
+
+def listing(table: Listing) -> str:
+    return "".join("\t".join(row) + "\n" for row in table.rows)
+
+
+def render(view: object, output: Output) -> str:
+    if isinstance(view, Document):
+        return document(view, output.width)
+    if isinstance(view, Listing):
+        return listing(view)
+    raise TypeError(f"no text rendering for {type(view).__name__}")

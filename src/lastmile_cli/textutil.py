@@ -1,0 +1,41 @@
+"""Small text helpers shared by matching, search and error messages."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SEPARATORS = re.compile(r"[\s_\-‐‑–—]+")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+# Characters that must never reach a terminal: C0 and C1 controls (but tab and newline), DEL,
+# and the bidirectional overrides and isolates that can reorder what a reader sees.
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def fold_char(char: str) -> str:
+    """One character without case or accents, as matching compares it ("É" → "e", "ß" → "ss")."""
+    decomposed = unicodedata.normalize("NFKD", char)
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return kept.casefold().translate(_APOSTROPHES)
+
+
+def fold(text: str) -> str:
+    """A name as matching compares it: no case, no accents, separators as single spaces."""
+    folded = "".join(fold_char(c) for c in text)
+    return _SEPARATORS.sub(" ", folded).strip()
+
+
+def visible(text: str) -> str:
+    """Text safe to echo in a message: unsafe characters shown as escapes, never interpreted."""
+    return UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text).encode(
+        "utf-8", "backslashreplace"
+    ).decode("utf-8")
+
+
+def closest(value: str, choices: list[str]) -> str | None:
+    """The choice most like what the user typed, for a "did you mean"; None when none is close."""
+    import difflib  # only on the error path
+
+    folded = {fold(c): c for c in choices}
+    match = difflib.get_close_matches(fold(value), list(folded), n=1, cutoff=0.6)
+    return folded[match[0]] if match else None
