@@ -9,6 +9,7 @@ CRC before they are unmarshalled, and every failure to read or write one is sile
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 import time
@@ -98,10 +99,8 @@ class Cache:
                 handle.write(data)
             os.replace(temporary, entry)
         except OSError:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(temporary)
-            except OSError:
-                pass
 
 
 def _record(language: Language) -> tuple[Any, ...]:

@@ -6,6 +6,7 @@ stdout went away (as `head` does), 130 on Ctrl-C.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -38,7 +39,9 @@ def _complete_languages(ctx: click.Context, param: click.Parameter, incomplete: 
 
 
 def _complete_from(ids: list[str]) -> Callable[..., list[CompletionItem]]:
-    def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    def complete(
+        ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
         return [CompletionItem(i) for i in ids if i.startswith(incomplete.lower())]
 
     return complete
@@ -58,7 +61,9 @@ def _user_dirs(option: tuple[Path, ...], env: dict[str, str]) -> tuple[list[Path
         if os.path.isdir(entry):
             dirs.append(Path(entry))
         else:
-            warnings.append(f"warning: LASTMILE_DATA_DIR entry {visible(entry)} is not a directory; ignored")
+            warnings.append(
+                f"warning: LASTMILE_DATA_DIR entry {visible(entry)} is not a directory; ignored"
+            )
     return dirs, warnings
 
 
@@ -72,7 +77,12 @@ class Session:
         self.catalog = Catalog(dirs, Cache(default_dir(self.env)))
         self.catalog.warnings.extend(warnings)
         self.output: Output = decide(
-            options["fmt"], options["color"], options["width"], options["pager"], self.env, sys.stdout
+            options["fmt"],
+            options["color"],
+            options["width"],
+            options["pager"],
+            self.env,
+            sys.stdout,
         )
 
     def names(self) -> dict[str, tuple[str, str]]:
@@ -97,7 +107,9 @@ class Session:
                 if other is not None:
                     yield other
 
-    def section_ids(self, language: Language, names: tuple[str, ...], kind: str | None) -> list[str]:
+    def section_ids(
+        self, language: Language, names: tuple[str, ...], kind: str | None
+    ) -> list[str]:
         wanted = {find_section(name, self.others(language), kind) for name in names}
         return [i for i in SECTION_IDS if i in wanted]
 
@@ -201,7 +213,9 @@ Examples:
 
 Exit codes: 0 ok, 1 runtime or content error, 2 usage error.""",
 )
-@click.version_option(package_name="lastmile-cli", prog_name="lastmile", message="%(prog)s %(version)s")
+@click.version_option(
+    package_name="lastmile-cli", prog_name="lastmile", message="%(prog)s %(version)s"
+)
 def cli() -> None:
     """Explains the last-mile failure: a project that does almost everything right and fails
     at the final step. One article, in English, German, Spanish, French and Italian."""
@@ -259,7 +273,9 @@ def example(name: str | None, **options: Any) -> None:
                 Listing(
                     ("id", "title"),
                     tuple((s.id, s.title) for s in examples),
-                    tuple({"id": s.id, "title": s.title, "aliases": list(s.aliases)} for s in examples),
+                    tuple(
+                        {"id": s.id, "title": s.title, "aliases": list(s.aliases)} for s in examples
+                    ),
                 )
             )
             return
@@ -280,7 +296,9 @@ def sections(**options: Any) -> None:
         language = session.language()
         document = session.catalog.document(language, SECTION_IDS)
         rows = tuple((s.id, s.kind, s.title) for s in document.sections)
-        records = tuple({"id": s.id, "kind": s.kind, "title": s.title} for s in document.sections)
+        records = tuple(
+            dict[str, object](id=s.id, kind=s.kind, title=s.title) for s in document.sections
+        )
         session.show(Listing(("id", "kind", "title"), rows, records))
 
     _run(body, options)
@@ -300,7 +318,14 @@ def languages(**options: Any) -> None:
             reason = choice.reason if selected else ""
             source = visible(language.source)
             rows.append(
-                (language.code, language.name, language.english_name, f"{count}/{len(SECTION_IDS)}", source, reason)
+                (
+                    language.code,
+                    language.name,
+                    language.english_name,
+                    f"{count}/{len(SECTION_IDS)}",
+                    source,
+                    reason,
+                )
             )
             records.append(
                 {
@@ -338,10 +363,8 @@ def _prepare_streams() -> bool:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            with contextlib.suppress(ValueError, OSError):
                 reconfigure(errors="replace")
-            except (ValueError, OSError):
-                pass
     return sys.stdout is not None
 
 
@@ -374,7 +397,9 @@ def run(argv: list[str] | None = None) -> int:
             sys.stdout.flush()
         except click.UsageError as error:
             command = error.ctx.command_path if error.ctx else "lastmile"
-            hint = "" if isinstance(error, _UnknownNameUsage) else f" (see '{command} --help')"
+            hint = (
+                "" if isinstance(error, _UnknownNameUsage) else f" Try '{command} --help' for help."
+            )
             _report(error.format_message() + hint)
             return 2
         except click.ClickException as error:
@@ -383,6 +408,9 @@ def run(argv: list[str] | None = None) -> int:
         except (click.Abort, KeyboardInterrupt):
             _report("interrupted")
             return 130
+        except SystemExit as done:  # shell completion and Click's own exits
+            sys.stdout.flush()
+            return done.code if isinstance(done.code, int) else 0
     except BrokenPipeError:
         _silence_stdout()
         return 141

@@ -30,7 +30,8 @@ TOP_REQUIRED = ("language", "name", "title", "sections")
 SECTION_KEYS = ("id", "kind", "title", "aliases", "origin", "paragraphs")
 SECTION_REQUIRED = ("id", "kind", "title", "paragraphs")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_RAW_UNSAFE = re.compile(UNSAFE.pattern[:-1] + "]|\r(?!\n)")
+# In the raw file a carriage return is fine as part of CRLF; everywhere else it is refused.
+_RAW_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
 
 
 @dataclass
@@ -67,13 +68,13 @@ class _Reader:
     def read_text(self) -> str:
         try:
             if self.path.is_dir():
-                raise self.stop(0, 0, "is a directory, not a language file")
+                raise self.stop(1, 1, "is a directory, not a language file")
             with self.path.open("rb") as handle:
                 data = handle.read(MAX_BYTES + 1)
         except OSError as error:
-            raise self.stop(0, 0, f"cannot read: {error.strerror or error}") from None
+            raise self.stop(1, 1, f"cannot read: {error.strerror or error}") from None
         if len(data) > MAX_BYTES:
-            raise self.stop(0, 0, "is larger than 1 MiB; a language file is a few kilobytes")
+            raise self.stop(1, 1, "is larger than 1 MiB; a language file is a few kilobytes")
         if b"\x00" in data:
             line = data.count(b"\n", 0, data.index(b"\x00")) + 1
             raise self.stop(line, 1, "contains NUL bytes: this is a binary file, not YAML")
@@ -103,7 +104,8 @@ class _Reader:
         documents = 0
         try:
             for event in events:
-                line, column = event.start_mark.line + 1, event.start_mark.column + 1
+                mark = event.start_mark
+                line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
                 if isinstance(event, yaml.DocumentStartEvent):
                     documents += 1
                     if documents > 1:
@@ -118,7 +120,9 @@ class _Reader:
                     if event.tag is not None and event.tag != "!":
                         raise self.stop(line, column, f"YAML tags ({event.tag}) are not allowed")
                     plain = bool(event.implicit[0]) and not event.style
-                    node = _Node(None if plain and event.value in _NULLS else event.value, line, column)
+                    node = _Node(
+                        None if plain and event.value in _NULLS else event.value, line, column
+                    )
                 elif isinstance(event, yaml.CollectionStartEvent):
                     if event.tag is not None:
                         raise self.stop(line, column, f"YAML tags ({event.tag}) are not allowed")
@@ -159,7 +163,9 @@ class _Reader:
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-            raise self.stop(line, column, f"YAML syntax: {error.problem or error.context}") from None
+            raise self.stop(
+                line, column, f"YAML syntax: {error.problem or error.context}"
+            ) from None
         except yaml.YAMLError as error:
             raise self.stop(0, 0, f"YAML: {error}") from None
         except RecursionError:
@@ -182,7 +188,9 @@ class _Reader:
         if match:
             self.problem(node.line, node.column, f"{what}: {_unsafe_message(match.group())}")
 
-    def keys(self, node: _Node, allowed: tuple[str, ...], required: tuple[str, ...], where: str) -> None:
+    def keys(
+        self, node: _Node, allowed: tuple[str, ...], required: tuple[str, ...], where: str
+    ) -> None:
         for key, (line, column) in node.key_marks.items():
             if key not in allowed:
                 hint = closest(key, list(allowed))
@@ -194,7 +202,11 @@ class _Reader:
 
     def language(self, root: _Node, complete: bool, source: str) -> Language | None:
         if not isinstance(root.value, dict):
-            raise self.stop(root.line, root.column, f"expected a mapping with 'language:' and 'sections:', not {_kind(root)}")
+            raise self.stop(
+                root.line,
+                root.column,
+                f"expected a mapping with 'language:' and 'sections:', not {_kind(root)}",
+            )
         self.keys(root, TOP_KEYS, TOP_REQUIRED, "the file")
         fields: dict[str, str | None] = {}
         for key in ("language", "name", "english_name", "title", "title_origin", "term"):
@@ -205,14 +217,27 @@ class _Reader:
         if code is not None:
             node = root.value["language"]
             if not TAG.match(code):
-                self.problem(node.line, node.column, f"language '{code}' is not a language tag such as de, pt-BR or qaa")
+                self.problem(
+                    node.line,
+                    node.column,
+                    f"language '{code}' is not a language tag such as de, pt-BR or qaa",
+                )
             elif code != stem:
-                self.problem(node.line, node.column, f"language '{code}' does not match the file name '{self.path.name}'")
+                self.problem(
+                    node.line,
+                    node.column,
+                    f"language '{code}' does not match the file name '{self.path.name}'",
+                )
         origin = fields.get("title_origin") or "seed"
         if origin not in ORIGINS:
             node = root.value["title_origin"]
-            self.problem(node.line, node.column, f"title_origin must be one of: {', '.join(ORIGINS)}")
-        sections = self.sections(root.value["sections"], code or stem, complete) if "sections" in root.value else ()
+            self.problem(
+                node.line, node.column, f"title_origin must be one of: {', '.join(ORIGINS)}"
+            )
+        sections: tuple[Section, ...] | None = ()
+        if "sections" in root.value:
+            line, column = root.key_marks["sections"]
+            sections = self.sections(root.value["sections"], code or stem, complete, line, column)
         if self.errors or code is None or sections is None:
             return None
         return Language(
@@ -226,9 +251,15 @@ class _Reader:
             source=source,
         )
 
-    def sections(self, node: _Node, code: str, complete: bool) -> tuple[Section, ...] | None:
+    def sections(
+        self, node: _Node, code: str, complete: bool, line: int, column: int
+    ) -> tuple[Section, ...] | None:
         if not isinstance(node.value, list) or not node.value:
-            self.problem(node.line, node.column, f"sections must be a non-empty list of sections, not {_kind(node)}")
+            self.problem(
+                node.line,
+                node.column,
+                f"sections must be a non-empty list of sections, not {_kind(node)}",
+            )
             return None
         found: list[Section] = []
         last_index = -1
@@ -242,18 +273,26 @@ class _Reader:
                 continue
             if index < last_index:
                 after = SECTION_IDS[last_index]
-                self.problem(item.line, item.column, f"section '{section.id}' is out of order: it comes before '{after}'")
+                self.problem(
+                    item.line,
+                    item.column,
+                    f"section '{section.id}' is out of order: it comes before '{after}'",
+                )
             last_index = max(last_index, index)
             found.append(section)
         missing = [i for i in SECTION_IDS if i not in {s.id for s in found}]
         if missing and not self.errors:
             severity = "error" if complete else "note"
-            self.problem(node.line, node.column, f"missing sections: {', '.join(missing)}", severity)
+            self.problem(line, column, f"missing sections: {', '.join(missing)}", severity)
         return tuple(found)
 
     def section(self, node: _Node, code: str) -> Section | None:
         if not isinstance(node.value, dict):
-            self.problem(node.line, node.column, f"a section must be a mapping with id, kind, title and paragraphs, not {_kind(node)}")
+            self.problem(
+                node.line,
+                node.column,
+                f"a section must be a mapping with id, kind, title and paragraphs, not {_kind(node)}",
+            )
             return None
         before = self.errors
         self.keys(node, SECTION_KEYS, SECTION_REQUIRED, "a section")
@@ -262,24 +301,50 @@ class _Reader:
         if section_id is not None and section_id not in SECTION_IDS:
             hint = closest(section_id, list(SECTION_IDS))
             extra = f"; did you mean '{hint}'?" if hint else f"; known: {', '.join(SECTION_IDS)}"
-            self.problem(values["id"].line, values["id"].column, f"unknown section id '{section_id}'{extra}")
+            self.problem(
+                values["id"].line, values["id"].column, f"unknown section id '{section_id}'{extra}"
+            )
             section_id = None
         kind = self.text(values["kind"], "kind") if "kind" in values else None
         if section_id is not None and kind is not None and kind != kind_of(section_id):
-            self.problem(values["kind"].line, values["kind"].column, f"kind of '{section_id}' must be '{kind_of(section_id)}', not '{kind}'")
+            self.problem(
+                values["kind"].line,
+                values["kind"].column,
+                f"kind of '{section_id}' must be '{kind_of(section_id)}', not '{kind}'",
+            )
         title = self.text(values["title"], "title") if "title" in values else None
-        paragraphs = self.text_list(values["paragraphs"], "paragraph", empty_ok=False) if "paragraphs" in values else None
-        aliases = self.text_list(values["aliases"], "alias", empty_ok=True) if "aliases" in values else ()
+        paragraphs = (
+            self.text_list(values["paragraphs"], "paragraph", empty_ok=False)
+            if "paragraphs" in values
+            else None
+        )
+        aliases = (
+            self.text_list(values["aliases"], "alias", empty_ok=True) if "aliases" in values else ()
+        )
         origin = self.text(values["origin"], "origin") if "origin" in values else "seed"
         if origin is not None and origin not in ORIGINS:
-            self.problem(values["origin"].line, values["origin"].column, f"origin must be one of: {', '.join(ORIGINS)}")
+            self.problem(
+                values["origin"].line,
+                values["origin"].column,
+                f"origin must be one of: {', '.join(ORIGINS)}",
+            )
         if self.errors > before or section_id is None or title is None or paragraphs is None:
             return None
-        return Section(section_id, kind_of(section_id), title, paragraphs, aliases or (), origin or "seed", code)
+        return Section(
+            section_id,
+            kind_of(section_id),
+            title,
+            paragraphs,
+            aliases or (),
+            origin or "seed",
+            code,
+        )
 
     def text_list(self, node: _Node, what: str, empty_ok: bool) -> tuple[str, ...] | None:
         if not isinstance(node.value, list) or (not node.value and not empty_ok):
-            self.problem(node.line, node.column, f"{what}s must be a list of texts, not {_kind(node)}")
+            self.problem(
+                node.line, node.column, f"{what}s must be a list of texts, not {_kind(node)}"
+            )
             return None
         texts = [self.text(item, what) for item in node.value]
         return None if any(t is None for t in texts) else tuple(t for t in texts if t is not None)
@@ -299,12 +364,14 @@ def _kind(node: _Node) -> str:
 
 def _unsafe_message(char: str) -> str:
     if char == "\r":
-        return "carriage return without a line feed is not allowed"
+        return "carriage return U+000D is not allowed in text (only as part of CRLF line ends)"
     kind = "bidirectional override" if ord(char) >= 0x202A else "control character"
     return f"{kind} U+{ord(char):04X} is not allowed in text"
 
 
-def check_file(path: Path, display: str, *, complete: bool, source: str) -> tuple[Language | None, list[Problem]]:
+def check_file(
+    path: Path, display: str, *, complete: bool, source: str
+) -> tuple[Language | None, list[Problem]]:
     """Read and check one language file; the language is None when any error was found."""
     reader = _Reader(path, display)
     try:
@@ -313,4 +380,3 @@ def check_file(path: Path, display: str, *, complete: bool, source: str) -> tupl
     except _Stop:
         language = None
     return language, reader.problems
-

@@ -27,9 +27,11 @@ def fold(text: str) -> str:
 
 def visible(text: str) -> str:
     """Text safe to echo in a message: unsafe characters shown as escapes, never interpreted."""
-    return UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text).encode(
-        "utf-8", "backslashreplace"
-    ).decode("utf-8")
+    return (
+        UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+        .encode("utf-8", "backslashreplace")
+        .decode("utf-8")
+    )
 
 
 def closest(value: str, choices: list[str]) -> str | None:

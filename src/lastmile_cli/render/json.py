@@ -10,7 +10,10 @@ from lastmile_cli.output import Output
 
 def dumps(value: object, output: Output) -> str:
     """Readable UTF-8 JSON, or ASCII escapes when the output encoding cannot carry the text."""
-    ascii_only = output.encoding.lower().replace("-", "").replace("_", "") not in ("utf8", "utf8sig")
+    ascii_only = output.encoding.lower().replace("-", "").replace("_", "") not in (
+        "utf8",
+        "utf8sig",
+    )
     return json.dumps(value, ensure_ascii=ascii_only, indent=2) + "\n"
 
 

@@ -1,0 +1,134 @@
+"""Shared fixtures: a clean environment for every test, and helpers that run lastmile for real."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from lastmile_cli.cli import run
+
+ENV_TO_CLEAR = (
+    "LANG",
+    "LANGUAGE",
+    "LC_ALL",
+    "LC_MESSAGES",
+    "LC_CTYPE",
+    "LASTMILE_LANG",
+    "LASTMILE_DATA_DIR",
+    "LASTMILE_PAGER",
+    "LASTMILE_DEBUG",
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "PAGER",
+    "COLORTERM",
+    "PYTHONUNBUFFERED",
+    "PYTHONIOENCODING",
+    "COLUMNS",
+    "LINES",
+)
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite tests/golden/ from the current output"
+    )
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """No locale, no lastmile settings from the developer's shell; a private cache directory."""
+    for name in ENV_TO_CLEAR:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("LASTMILE_CACHE_DIR", str(cache))
+    return cache
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+Lastmile = Callable[..., Result]
+
+
+@pytest.fixture
+def lastmile(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Lastmile:
+    """Run the real entry point in-process: `lastmile("explain", "-l", "de", env={...})`."""
+
+    def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
+        with monkeypatch.context() as patch:
+            for name, value in (env or {}).items():
+                patch.setenv(name, value)
+            code = run(list(args))
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return invoke
+
+
+def subprocess_env(**overrides: str) -> dict[str, str]:
+    """The environment for a real `python -m lastmile_cli` run: clean, and buffered like a user's."""
+    env = {k: v for k, v in os.environ.items() if k not in ENV_TO_CLEAR}
+    env.update(overrides)
+    return env
+
+
+@pytest.fixture
+def spawn(clean_env: Path) -> Iterator[Callable[..., subprocess.CompletedProcess[bytes]]]:
+    """Run lastmile as a separate process, with stdout and stderr as pipes."""
+
+    def call(
+        *args: str, env: dict[str, str] | None = None, **kwargs: object
+    ) -> subprocess.CompletedProcess[bytes]:
+        full_env = subprocess_env(LASTMILE_CACHE_DIR=str(clean_env), **(env or {}))
+        command = [sys.executable, "-m", "lastmile_cli", *args]
+        return subprocess.run(command, env=full_env, capture_output=True, timeout=60, **kwargs)  # type: ignore[call-overload, no-any-return]
+
+    yield call
+
+
+def check_golden(request: pytest.FixtureRequest, name: str, actual: str) -> None:
+    """Compare with tests/golden/NAME, or rewrite it under --update-golden."""
+    path = GOLDEN / name
+    if request.config.getoption("--update-golden"):
+        path.write_text(actual, encoding="utf-8")
+    assert path.exists(), f"no golden file {name}; run pytest --update-golden and review the diff"
+    assert actual == path.read_text(encoding="utf-8")
+
+
+MINIMAL = """\
+language: {code}
+name: Test
+title: A test
+sections:
+  - id: definition
+    kind: section
+    title: Def
+    paragraphs:
+      - One paragraph.
+"""
+
+
+@pytest.fixture
+def write_language(tmp_path: Path) -> Callable[..., Path]:
+    """Write a language file into tmp_path/user/ and return its path."""
+
+    def write(code: str, text: str | None = None, directory: str = "user") -> Path:
+        folder = tmp_path / directory
+        folder.mkdir(exist_ok=True)
+        path = folder / f"{code}.yaml"
+        path.write_text(MINIMAL.format(code=code) if text is None else text, encoding="utf-8")
+        return path
+
+    return write

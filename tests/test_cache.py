@@ -1,0 +1,114 @@
+"""The parsed-content cache: fast when warm, never wrong after an edit, harmless when broken."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from lastmile_cli.cache import Cache, default_dir
+from lastmile_cli.content import Catalog
+
+PAST = 1_600_000_000
+
+
+def aged(path: Path) -> Path:
+    os.utime(path, (PAST, PAST))
+    return path
+
+
+def catalog(user: Path, cache_dir: Path | None) -> Catalog:
+    return Catalog([user], Cache(cache_dir))
+
+
+def test_a_warm_read_does_not_parse(
+    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = aged(write_language("qaa"))
+    assert catalog(path.parent, tmp_path / "c").load("qaa") is not None
+    assert len(list((tmp_path / "c").iterdir())) == 1
+    import lastmile_cli.loader as loader
+
+    monkeypatch.setattr(loader, "check_file", lambda *a, **k: pytest.fail("parsed again"))
+    language = catalog(path.parent, tmp_path / "c").load("qaa")
+    assert language is not None
+    assert language.sections[0].paragraphs == ("One paragraph.",)
+
+
+def test_an_edit_of_the_same_size_and_mtime_is_seen(
+    write_language: Callable[..., Path], tmp_path: Path
+) -> None:
+    path = aged(write_language("qaa"))
+    catalog(path.parent, tmp_path / "c").load("qaa")
+    path.write_text(path.read_text().replace("One paragraph.", "Two paragraph."))
+    aged(path)  # same size, same mtime: only the ctime tells
+    language = catalog(path.parent, tmp_path / "c").load("qaa")
+    assert language is not None
+    assert language.sections[0].paragraphs == ("Two paragraph.",)
+
+
+def test_a_file_just_written_is_not_cached(
+    write_language: Callable[..., Path], tmp_path: Path
+) -> None:
+    path = write_language("qaa")
+    catalog(path.parent, tmp_path / "c").load("qaa")
+    assert not (tmp_path / "c").exists()
+
+
+@pytest.mark.parametrize("damage", [b"", b"LMC1", b"garbage" * 10, "flip"])
+def test_a_corrupt_entry_is_ignored(
+    write_language: Callable[..., Path], tmp_path: Path, damage: bytes | str
+) -> None:
+    path = aged(write_language("qaa"))
+    catalog(path.parent, tmp_path / "c").load("qaa")
+    (entry,) = (tmp_path / "c").iterdir()
+    if damage == "flip":
+        data = bytearray(entry.read_bytes())
+        data[-3] ^= 0xFF
+        entry.write_bytes(bytes(data))
+    else:
+        assert isinstance(damage, bytes)
+        entry.write_bytes(damage)
+    language = catalog(path.parent, tmp_path / "c").load("qaa")
+    assert language is not None
+    assert language.title == "A test"
+
+
+def test_an_unwritable_cache_directory_still_works(
+    write_language: Callable[..., Path], tmp_path: Path
+) -> None:
+    path = aged(write_language("qaa"))
+    blocker = tmp_path / "file-not-dir"
+    blocker.write_text("x")
+    assert catalog(path.parent, blocker / "cache").load("qaa") is not None
+
+
+def test_a_read_only_cache_directory_still_works(
+    write_language: Callable[..., Path], tmp_path: Path
+) -> None:
+    path = aged(write_language("qaa"))
+    cache = tmp_path / "ro"
+    cache.mkdir()
+    cache.chmod(0o500)
+    try:
+        assert catalog(path.parent, cache).load("qaa") is not None
+    finally:
+        cache.chmod(0o700)
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"LASTMILE_CACHE_DIR": "/x"}, "/x"),
+        ({"LASTMILE_CACHE_DIR": ""}, None),
+        ({"XDG_CACHE_HOME": "/c", "HOME": "/h"}, "/c/lastmile"),
+        ({"HOME": "/h"}, "/h/.cache/lastmile"),
+        ({"XDG_CACHE_HOME": "relative", "HOME": "/h"}, "/h/.cache/lastmile"),
+        ({}, None),
+    ],
+)
+def test_where_the_cache_lives(env: dict[str, str], expected: str | None) -> None:
+    found = default_dir(env)
+    assert (str(found) if found else None) == expected

@@ -1,0 +1,209 @@
+"""The commands as a user types them: output, languages, formats and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import Lastmile, check_golden
+from lastmile_cli.cli import cli
+
+CODES = ["de", "en", "es", "fr", "it"]
+EXT = {"text": "txt", "markdown": "md", "json": "json"}
+
+
+@pytest.mark.parametrize("code", CODES)
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_explain_golden(
+    lastmile: Lastmile, request: pytest.FixtureRequest, code: str, fmt: str
+) -> None:
+    result = lastmile("explain", "--lang", code, "--format", fmt)
+    assert (result.code, result.err) == (0, "")
+    check_golden(request, f"explain-{code}.{EXT[fmt]}", result.out)
+
+
+def test_example_with_click_runner() -> None:
+    result = CliRunner().invoke(cli, ["example", "marathon", "--lang", "it"], env={"LANG": ""})
+    assert result.exit_code == 0
+    assert result.output.splitlines()[:3] == [
+        "Che cos’è un fallimento dell’ultimo miglio?",
+        "",
+        "Maratona",
+    ]
+    assert result.output.splitlines()[3].startswith(
+        "Forse l’applicazione più letterale del concetto"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "title"),
+    [
+        ("marathon", "en", "Marathon"),
+        ("maratón", "en", "Marathon"),
+        ("maraton", "es", "Maratón"),
+        ("MARATONA", "de", "Marathon"),
+        ("Autoverkäufer", "en", "Car sales"),
+        ("autoverkaufer", "fr", "Vente de voitures"),
+        ("car sales", "it", "Vendita di auto"),
+        ("car_sales", "en", "Car sales"),
+        ("voter turnout", "de", "Politik"),
+        ("Télécom", "en", "Telecom"),
+        ("Wahlbeteiligung", "es", "Política"),
+    ],
+)
+def test_example_names_in_any_language_case_and_accents(
+    lastmile: Lastmile, name: str, lang: str, title: str
+) -> None:
+    result = lastmile("example", name, "--lang", lang)
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[2] == title
+
+
+def test_example_without_a_name_lists_them(lastmile: Lastmile) -> None:
+    result = lastmile("example", "--lang", "es")
+    assert (
+        result.out
+        == "telecom\tTelecomunicaciones\nmarathon\tMaratón\npolitics\tPolítica\ncar-sales\tVenta de automóviles\n"
+    )
+
+
+def test_example_json_has_just_that_section(lastmile: Lastmile) -> None:
+    data = json.loads(lastmile("example", "politics", "-l", "fr", "-f", "json").out)
+    assert data["language"] == "fr"
+    assert [s["id"] for s in data["sections"]] == ["politics"]
+    assert set(data["sections"][0]) == {"id", "kind", "title", "paragraphs"}
+
+
+def test_unknown_example_is_a_usage_error_with_a_suggestion(lastmile: Lastmile) -> None:
+    result = lastmile("example", "marathn")
+    assert (result.code, result.out) == (2, "")
+    assert (
+        result.err
+        == "lastmile: unknown example 'marathn'. Did you mean 'marathon'? Available: telecom, marathon, politics, car-sales.\n"
+    )
+
+
+def test_a_section_is_not_an_example(lastmile: Lastmile) -> None:
+    assert lastmile("example", "definition").code == 2
+
+
+def test_explain_sections_in_article_order(lastmile: Lastmile) -> None:
+    result = lastmile(
+        "explain", "-s", "conclusion", "-s", "Definición", "-s", "definition", "-f", "json"
+    )
+    assert [s["id"] for s in json.loads(result.out)["sections"]] == ["definition", "conclusion"]
+
+
+def test_unknown_section(lastmile: Lastmile) -> None:
+    result = lastmile("explain", "--section", "keypoint")
+    assert result.code == 2
+    assert "Did you mean 'key-point'?" in result.err
+
+
+def test_unknown_language_exits_2_naming_the_choices(lastmile: Lastmile) -> None:
+    result = lastmile("explain", "--lang", "klingon")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == "lastmile: unknown language 'klingon'. Available: de, en, es, fr, it.\n"
+
+
+def test_close_language_name_is_suggested(lastmile: Lastmile) -> None:
+    assert "Did you mean 'German'?" in lastmile("explain", "--lang", "germn").err
+
+
+def test_the_environment_chooses_the_language(lastmile: Lastmile) -> None:
+    assert lastmile("explain", env={"LANG": "fr_CA.UTF-8"}).out.startswith("Qu'est-ce qu'un")
+    assert lastmile("explain", env={"LANG": "C", "LANGUAGE": "de"}).out.startswith("What’s")
+    assert lastmile("explain", env={"LASTMILE_LANG": "italian", "LANG": "de_DE"}).out.startswith(
+        "Che cos"
+    )
+
+
+def test_sections_listing(lastmile: Lastmile) -> None:
+    result = lastmile("sections", "-l", "de")
+    assert result.out.splitlines()[2] == "telecom\texample\tTelekommunikation"
+    assert len(result.out.splitlines()) == 8
+
+
+def test_languages_says_which_and_why(lastmile: Lastmile) -> None:
+    result = lastmile("languages", env={"LANG": "de_DE.UTF-8"})
+    assert result.out.splitlines() == [
+        "de\tDeutsch\tGerman\t8/8\tbundled\tfrom LANG=de_DE.UTF-8",
+        "en\tEnglish\tEnglish\t8/8\tbundled\t",
+        "es\tEspañol\tSpanish\t8/8\tbundled\t",
+        "fr\tFrançais\tFrench\t8/8\tbundled\t",
+        "it\tItaliano\tItalian\t8/8\tbundled\t",
+    ]
+    records = json.loads(lastmile("languages", "-f", "json", "-l", "es").out)
+    assert [r["code"] for r in records if r["selected"]] == ["es"]
+    assert records[2]["reason"] == "from --lang es"
+
+
+def test_markdown_listing_is_a_table(lastmile: Lastmile) -> None:
+    lines = lastmile("sections", "-f", "markdown").out.splitlines()
+    assert lines[:3] == [
+        "| id | kind | title |",
+        "|---|---|---|",
+        "| summary | section | Summary |",
+    ]
+
+
+def test_width_wraps_plain_text(lastmile: Lastmile) -> None:
+    out = lastmile("explain", "--width", "40").out
+    assert max(len(line) for line in out.splitlines()) <= 40
+    assert " ".join(out.split()) == " ".join(lastmile("explain").out.split())
+
+
+@pytest.mark.parametrize("width", ["0", "-5", "abc", "99999999999999999999", ""])
+def test_bad_width_is_a_usage_error(lastmile: Lastmile, width: str) -> None:
+    result = lastmile("explain", "--width", width)
+    assert (result.code, result.out) == (2, "")
+    assert result.err.count("\n") == 1
+    assert "--width" in result.err
+
+
+def test_bad_option_is_one_line(lastmile: Lastmile) -> None:
+    result = lastmile("explain", "--bogus")
+    assert result.code == 2
+    assert (
+        result.err
+        == "lastmile: No such option '--bogus'. Try 'lastmile explain --help' for help.\n"
+    )
+
+
+def test_missing_data_dir_is_a_usage_error(lastmile: Lastmile, tmp_path: Path) -> None:
+    result = lastmile("explain", "--data-dir", str(tmp_path / "nope"))
+    assert result.code == 2
+    assert "nope" in result.err
+
+
+def test_version(lastmile: Lastmile) -> None:
+    from importlib.metadata import version
+
+    assert lastmile("--version").out == f"lastmile {version('lastmile-cli')}\n"
+
+
+@pytest.mark.parametrize("command", ["", "explain", "example", "sections", "languages"])
+def test_help_has_examples(lastmile: Lastmile, command: str) -> None:
+    result = lastmile(*([command] if command else []), "--help")
+    assert result.code == 0
+    assert "Examples:" in result.out
+    assert "lastmile" in result.out.split("Examples:")[1]
+
+
+def test_completion_offers_examples_sections_and_languages(lastmile: Lastmile) -> None:
+    def complete(words: str) -> list[str]:
+        env = {
+            "_LASTMILE_COMPLETE": "bash_complete",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1)),
+        }
+        result = lastmile(env=env)
+        return [line.split(",", 1)[1] for line in result.out.splitlines()]
+
+    assert complete("lastmile ex") == ["example", "explain"]
+    assert complete("lastmile example ma") == ["marathon"]
+    assert complete("lastmile explain --section k") == ["key-point"]
+    assert complete("lastmile explain --lang ") == CODES

@@ -1,0 +1,107 @@
+"""The bundled article: complete in every language, faithful, and free of scraper debris."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from lastmile_cli.content import bundled_dir, language_files
+from lastmile_cli.loader import check_file
+from lastmile_cli.model import EXAMPLE_IDS, SECTION_IDS, Language
+
+CODES = ["de", "en", "es", "fr", "it"]
+DEBRIS = [
+    "wpdreams",
+    "[ad_1]",
+    "[ad_2]",
+    "Asset Smart",
+    "DANS D'AUTRES LANGUES",
+    "Cet article vous a",
+    "Comment pouvons",
+]
+
+
+def load(code: str) -> Language:
+    path = bundled_dir() / f"{code}.yaml"
+    language, problems = check_file(path, path.name, complete=True, source="bundled")
+    assert problems == []
+    assert language is not None
+    return language
+
+
+def all_text(language: Language) -> list[str]:
+    texts = [language.title, language.name, language.term]
+    for section in language.sections:
+        texts += [section.title, *section.paragraphs, *section.aliases]
+    return texts
+
+
+def test_the_five_languages_are_bundled() -> None:
+    assert [f.code for f in language_files(bundled_dir(), bundled=True)] == CODES
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_section_in_article_order(code: str) -> None:
+    language = load(code)
+    assert [s.id for s in language.sections] == list(SECTION_IDS)
+    assert {s.id for s in language.sections if s.kind == "example"} == EXAMPLE_IDS
+    assert all(s.paragraphs and s.title for s in language.sections)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_no_debris_and_clean_spacing(code: str) -> None:
+    for text in all_text(load(code)):
+        assert not any(d in text for d in DEBRIS), text
+        assert "  " not in text, text
+        assert not re.search(r"\s[,.;:](\s|$)", text), text
+        assert text == text.strip(), text
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_example_has_aliases(code: str) -> None:
+    for section in load(code).sections:
+        assert bool(section.aliases) == (section.kind == "example"), section.id
+
+
+def test_added_text_is_marked() -> None:
+    assert load("de").title_origin == "added"
+    for code in CODES:
+        summary = load(code).section("summary")
+        assert summary is not None
+        assert summary.origin == ("seed" if code == "en" else "added")
+        others = [s.origin for s in load(code).sections if s.id != "summary"]
+        assert set(others) == {"seed"}
+
+
+@pytest.mark.parametrize(
+    ("code", "section_id", "start"),
+    [
+        ("en", "definition", "Last mile failure is a phrase that can be applied"),
+        ("en", "telecom", "While the concept can be applied to many circumstances"),
+        ("de", "marathon", "Die vielleicht wörtlichste Anwendung des Konzepts"),
+        ("es", "politics", "Un fracaso de la última milla también se puede aplicar a la política."),
+        ("fr", "car-sales", "Peut-être que la meilleure façon de penser à ce concept"),
+        ("it", "conclusion", "Sigillare l’accordo, raggiungere la fine"),
+    ],
+)
+def test_paragraphs_start_as_the_seeds_do(code: str, section_id: str, start: str) -> None:
+    section = load(code).section(section_id)
+    assert section is not None
+    assert section.paragraphs[0].startswith(start)
+
+
+@pytest.mark.parametrize(
+    ("code", "fixed"),
+    [
+        ("es", "la última milla: colocar"),
+        ("es", "al siguiente cliente, el vendedor"),
+        ("es", "para sellar el trato."),
+        ("it", "al cliente successivo, il venditore"),
+        ("de", "zum nächsten Kunden weiter, könnte"),
+        ("fr", "au client suivant. le vendeur"),
+        ("fr", "sceller l'accord."),
+    ],
+)
+def test_the_seeds_spacing_defects_are_fixed(code: str, fixed: str) -> None:
+    assert any(fixed in text for text in all_text(load(code)))

@@ -1,0 +1,134 @@
+"""Which language, and why: --lang, LASTMILE_LANG, the locale (tldr spec + gettext), English."""
+
+from __future__ import annotations
+
+import pytest
+
+from lastmile_cli.errors import UnknownName
+from lastmile_cli.languages import candidates, resolve
+
+AVAILABLE = ["de", "en", "es", "fr", "it", "pt-BR"]
+NAMES = {
+    "de": ("Deutsch", "German"),
+    "en": ("English", "English"),
+    "es": ("Español", "Spanish"),
+    "fr": ("Français", "French"),
+    "it": ("Italiano", "Italian"),
+    "pt-BR": ("Português", "Brazilian Portuguese"),
+}
+
+
+def choose(requested: str | None = None, **env: str) -> tuple[str, str]:
+    choice = resolve(requested, env, AVAILABLE, lambda: NAMES)
+    return choice.code, choice.reason
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("de", ["de"]),
+        ("DE", ["de"]),
+        ("de_DE.UTF-8", ["de-DE", "de"]),
+        ("de-at", ["de-AT", "de"]),
+        ("sr_RS.UTF-8@latin", ["sr-RS", "sr"]),
+        ("zh-hant-tw", ["zh-Hant-TW", "zh-Hant", "zh"]),
+        ("", []),
+        ("C", ["c"]),
+        ("../etc", []),
+    ],
+)
+def test_candidates(value: str, expected: list[str]) -> None:
+    assert candidates(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("requested", "code"),
+    [
+        ("de", "de"),
+        ("DE", "de"),
+        ("de_DE.UTF-8", "de"),
+        ("de-AT", "de"),
+        ("fr_CA", "fr"),
+        ("german", "de"),
+        ("Deutsch", "de"),
+        ("français", "fr"),
+        ("francais", "fr"),
+        ("FRANCAIS", "fr"),
+        ("espanol", "es"),
+        ("pt_BR.UTF-8", "pt-BR"),
+        ("pt-br", "pt-BR"),
+        ("Brazilian Portuguese", "pt-BR"),
+    ],
+)
+def test_lang_option_accepts_codes_locales_and_names(requested: str, code: str) -> None:
+    assert choose(requested, LANG="it_IT.UTF-8") == (code, f"from --lang {requested}")
+
+
+@pytest.mark.parametrize(
+    ("requested", "hint"), [("germn", "German"), ("klingon", None), ("", None), ("pt", None)]
+)
+def test_unknown_lang_is_a_usage_error_with_a_hint(requested: str, hint: str | None) -> None:
+    with pytest.raises(UnknownName) as error:
+        choose(requested)
+    assert error.value.suggestion == hint
+    assert error.value.choices == AVAILABLE
+    assert "Available: de, en, es, fr, it, pt-BR." in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("env", "code", "reason"),
+    [
+        ({}, "en", "default: no locale is set"),
+        ({"LANG": "de_DE.UTF-8"}, "de", "from LANG=de_DE.UTF-8"),
+        (
+            {"LANG": "de_DE.UTF-8", "LC_MESSAGES": "fr_FR.UTF-8"},
+            "fr",
+            "from LC_MESSAGES=fr_FR.UTF-8",
+        ),
+        (
+            {"LANG": "de_DE.UTF-8", "LC_MESSAGES": "fr_FR", "LC_ALL": "es_ES"},
+            "es",
+            "from LC_ALL=es_ES",
+        ),
+        ({"LANG": "de_DE.UTF-8", "LC_ALL": ""}, "de", "from LANG=de_DE.UTF-8"),
+        ({"LANG": "C"}, "en", "default: LANG=C is the C locale"),
+        ({"LANG": "C.UTF-8", "LANGUAGE": "de"}, "en", "default: LANG=C.UTF-8 is the C locale"),
+        ({"LANG": "POSIX", "LANGUAGE": "de"}, "en", "default: LANG=POSIX is the C locale"),
+        ({"LANGUAGE": "it:de"}, "en", "default: no locale is set"),
+        ({"LANG": "de_DE.UTF-8", "LANGUAGE": "it:de"}, "it", "from LANGUAGE=it:de"),
+        ({"LANG": "de_DE.UTF-8", "LANGUAGE": "cz:ja:fr"}, "fr", "from LANGUAGE=cz:ja:fr"),
+        ({"LANG": "de_DE.UTF-8", "LANGUAGE": "cz:ja"}, "de", "from LANG=de_DE.UTF-8"),
+        ({"LANG": "cz", "LANGUAGE": "it:cz:de"}, "it", "from LANGUAGE=it:cz:de"),
+        ({"LANG": "ja_JP.UTF-8"}, "en", "default: no language from LANG=ja_JP.UTF-8 is available"),
+        (
+            {"LANG": "ja_JP", "LANGUAGE": "ko"},
+            "en",
+            "default: no language from LANG=ja_JP or LANGUAGE=ko is available",
+        ),
+        ({"LANG": "pt_BR.UTF-8"}, "pt-BR", "from LANG=pt_BR.UTF-8"),
+        ({"LANG": "fr_CA.UTF-8"}, "fr", "from LANG=fr_CA.UTF-8"),
+        ({"LASTMILE_LANG": "es", "LANG": "de_DE.UTF-8"}, "es", "from LASTMILE_LANG=es"),
+        ({"LASTMILE_LANG": "Italiano"}, "it", "from LASTMILE_LANG=Italiano"),
+        (
+            {"LASTMILE_LANG": "xx", "LANG": "de_DE"},
+            "de",
+            "LASTMILE_LANG=xx is not available; from LANG=de_DE",
+        ),
+        ({"LASTMILE_LANG": "", "LANG": "de_DE"}, "de", "from LANG=de_DE"),
+        ({"LANG": "de\x1b[2J"}, "en", "default: no language from LANG=de\\u001b[2J is available"),
+    ],
+)
+def test_environment(env: dict[str, str], code: str, reason: str) -> None:
+    assert choose(None, **env) == (code, reason)
+
+
+def test_lang_option_wins_over_everything() -> None:
+    assert choose("it", LASTMILE_LANG="es", LC_ALL="de_DE", LANGUAGE="fr")[0] == "it"
+
+
+def test_names_are_read_only_when_a_code_does_not_match() -> None:
+    def names() -> dict[str, tuple[str, str]]:
+        raise AssertionError("names were loaded")
+
+    assert resolve("de_DE", {"LANG": "fr_FR", "LASTMILE_LANG": "it"}, AVAILABLE, names).code == "de"
+    assert resolve(None, {"LANG": "fr_FR", "LANGUAGE": "es"}, AVAILABLE, names).code == "es"

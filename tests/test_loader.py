@@ -1,0 +1,273 @@
+"""The strict loader refuses every hazard with file:line:column, under both YAML parsers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from lastmile_cli import loader
+from lastmile_cli.errors import Problem
+from lastmile_cli.loader import check_file
+from lastmile_cli.model import Language
+
+HEAD = "language: qaa\nname: Test\ntitle: A test\n"
+SECTION = "sections:\n  - id: definition\n    kind: section\n    title: Def\n    paragraphs:\n      - {text}\n"
+
+
+def doc(text: str = "One paragraph.", head: str = HEAD) -> str:
+    return head + SECTION.format(text=text)
+
+
+@pytest.fixture(params=["C", "pure"], autouse=True)
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Run every test with libyaml's parser and with PyYAML's pure-Python one."""
+    if request.param == "C":
+        if not yaml.__with_libyaml__:
+            pytest.skip("PyYAML was built without libyaml")
+        monkeypatch.setattr(loader, "_Loader", yaml.CSafeLoader)
+    else:
+        monkeypatch.setattr(loader, "_Loader", yaml.SafeLoader)
+    yield request.param
+
+
+Check = Callable[..., tuple[Language | None, list[Problem]]]
+
+
+@pytest.fixture
+def check(tmp_path: Path) -> Check:
+    def run(
+        content: str | bytes, name: str = "qaa.yaml", complete: bool = False
+    ) -> tuple[Language | None, list[Problem]]:
+        path = tmp_path / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return check_file(path, name, complete=complete, source=str(path))
+
+    return run
+
+
+def test_uses_libyaml_when_present() -> None:
+    import importlib
+
+    fresh = importlib.reload(loader)
+    expected = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+    assert fresh._Loader is expected
+
+
+def test_a_minimal_partial_file_loads(check: Check) -> None:
+    language, problems = check(doc())
+    assert language is not None
+    assert [s.id for s in language.sections] == ["definition"]
+    assert [str(p) for p in problems] == [
+        "qaa.yaml:4:1: note: missing sections: summary, telecom, key-point, marathon, politics, car-sales, conclusion"
+    ]
+
+
+HAZARDS = [
+    # (name, content, line, fragment of the message)
+    ("duplicate key", doc() + "title: again\n", 10, "duplicate key 'title' (first at line 3)"),
+    ("anchor", HEAD.replace("Test", "&n Test") + SECTION.format(text="x"), 2, "anchors"),
+    ("alias", doc("*n"), 9, "aliases"),
+    ("alias bomb", 'a: &a ["x","x"]\nb: &b [*a,*a]\nc: &c [*b,*b]\n', 1, "anchors"),
+    ("unknown key", doc() + "colour: red\n", 10, "unknown key 'colour'"),
+    ("misspelt key", doc().replace("title: Def", "titel: Def"), 7, "did you mean 'title'"),
+    ("mapping as text", doc("{a: b}"), 9, "paragraph must be non-empty text, not a mapping"),
+    (
+        "list as title",
+        doc().replace("title: A test", "title: [a, b]"),
+        3,
+        "title must be non-empty text, not a list",
+    ),
+    ("empty paragraph", doc('""'), 9, "paragraph must be non-empty text"),
+    ("null paragraph", doc("~"), 9, "paragraph must be non-empty text, not empty"),
+    (
+        "no paragraphs",
+        doc().replace("      - One paragraph.\n", ""),
+        8,
+        "paragraphs must be a list",
+    ),
+    (
+        "language mismatch",
+        doc().replace("language: qaa", "language: qab"),
+        1,
+        "does not match the file name 'qaa.yaml'",
+    ),
+    ("not a tag", doc().replace("language: qaa", "language: Q_A"), 1, "not a language tag"),
+    (
+        "unknown section",
+        doc().replace("id: definition", "id: marathn"),
+        5,
+        "unknown section id 'marathn'; did you mean 'marathon'",
+    ),
+    (
+        "wrong kind",
+        doc().replace("id: definition", "id: marathon"),
+        6,
+        "kind of 'marathon' must be 'example'",
+    ),
+    (
+        "out of order",
+        HEAD
+        + "sections:\n  - id: conclusion\n    kind: section\n    title: C\n    paragraphs: [x]\n"
+        "  - id: definition\n    kind: section\n    title: D\n    paragraphs: [y]\n",
+        9,
+        "section 'definition' is out of order: it comes before 'conclusion'",
+    ),
+    (
+        "section twice",
+        HEAD
+        + "sections:\n  - id: definition\n    kind: section\n    title: C\n    paragraphs: [x]\n"
+        "  - id: definition\n    kind: section\n    title: D\n    paragraphs: [y]\n",
+        9,
+        "section 'definition' appears twice",
+    ),
+    (
+        "missing required",
+        "language: qaa\nname: Test\nsections: []\n",
+        1,
+        "the file is missing 'title'",
+    ),
+    (
+        "sections: 42",
+        HEAD + "sections: 42\n",
+        4,
+        "sections must be a non-empty list of sections, not text",
+    ),
+    ("escaped ESC", doc('"\\e[2J cleared"'), 9, "control character U+001B"),
+    ("escaped OSC title", doc('"\\e]0;x\\a"'), 9, "control character U+001B"),
+    ("escaped C1 CSI", doc('"\\x9b2J"'), 9, "control character U+009B"),
+    ("escaped CR", doc('"a\\rb"'), 9, "carriage return U+000D"),
+    ("raw ESC", doc("a \x1b[2J b"), 9, "control character U+001B"),
+    ("raw C1", doc("a \x9b b"), 9, "control character U+009B"),
+    ("raw bidi override", doc("abc \u202e evil"), 9, "bidirectional override U+202E"),
+    ("raw bidi isolate", doc("abc \u2066 evil"), 9, "bidirectional override U+2066"),
+    ("lone CR", doc("a\rb"), 9, "carriage return"),
+    ("escaped bidi in a title", doc().replace("title: Def", 'title: "D\\u202Eef"'), 7, "U+202E"),
+    ("tab indentation", HEAD + "sections:\n\t- id: definition\n", 5, "YAML syntax"),
+    ("two documents", doc() + "---\nlanguage: qaa\n", 10, "a second YAML document"),
+    (
+        "deep nesting",
+        doc().replace("      - One paragraph.\n", "      - " + "[" * 5000 + "]" * 5000 + "\n"),
+        9,
+        "nested too deeply",
+    ),
+    ("empty file", "", 1, "the file is empty"),
+    ("only comments", "# nothing here\n", 1, "the file is empty"),
+    ("top level list", "- a\n- b\n", 1, "expected a mapping"),
+    ("python tag", doc("!!python/object/apply:os.system [echo hi]"), 9, "YAML tags"),
+    ("int tag", doc().replace("name: Test", "name: !!int 5"), 2, "YAML tags"),
+    (
+        "bad origin",
+        doc().replace("    title: Def\n", "    title: Def\n    origin: invented\n"),
+        8,
+        "origin must be one of: seed, added",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "fragment"), [h[1:] for h in HAZARDS], ids=[h[0] for h in HAZARDS]
+)
+def test_each_hazard_is_refused_with_its_line(
+    check: Check, content: str, line: int, fragment: str
+) -> None:
+    language, problems = check(content)
+    assert language is None
+    errors = [p for p in problems if p.severity == "error"]
+    assert errors, problems
+    assert any(fragment in p.message and p.line == line for p in errors), [str(p) for p in errors]
+    assert all(str(p).startswith(f"qaa.yaml:{p.line}:{p.column}: ") for p in errors)
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "fragment"),
+    [
+        (b"language: qaa\nname: \xff\xfe\n", 2, "not valid UTF-8"),
+        (b"language: qaa\n\x00\x01\x02binary", 2, "binary file"),
+        (b"language: qaa\n" + b"# padding\n" * 220_000, 1, "larger than 1 MiB"),
+    ],
+    ids=["invalid utf-8", "binary", "2 MiB"],
+)
+def test_byte_level_hazards(check: Check, content: bytes, line: int, fragment: str) -> None:
+    language, problems = check(content)
+    assert language is None
+    assert problems[0].line == line
+    assert fragment in problems[0].message
+
+
+def test_a_directory_named_like_a_language_file(tmp_path: Path) -> None:
+    (tmp_path / "qaa.yaml").mkdir()
+    language, problems = check_file(tmp_path / "qaa.yaml", "qaa.yaml", complete=False, source="x")
+    assert language is None
+    assert str(problems[0]) == "qaa.yaml:1:1: is a directory, not a language file"
+
+
+def test_every_problem_is_reported_not_just_the_first(check: Check) -> None:
+    content = (
+        doc().replace("title: Def", "titel: Def").replace("name: Test", "name: [x]") + "extra: 1\n"
+    )
+    _, problems = check(content)
+    assert len([p for p in problems if p.severity == "error"]) >= 3
+
+
+def test_bundled_languages_must_be_complete(check: Check) -> None:
+    language, problems = check(doc(), complete=True)
+    assert language is None
+    assert "missing sections: summary" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("field", "raw", "value"),
+    [
+        ("language", "no", "no"),
+        ("name", "0755", "0755"),
+        ("title", "1:20", "1:20"),
+        ("title", "yes", "yes"),
+        ("name", "on", "on"),
+        ("title", "1.10", "1.10"),
+        ("name", "null", None),
+        ("title", "'null'", "null"),
+        ("title", "1e3", "1e3"),
+        ("name", "0x1F", "0x1F"),
+    ],
+)
+def test_yaml_1_1_surprises_stay_strings(
+    check: Check, field: str, raw: str, value: str | None
+) -> None:
+    code = "no" if field == "language" else "qaa"
+    content = doc(head=f"language: {code}\nname: Test\ntitle: A test\n").replace(
+        f"{field}: {'no' if field == 'language' else 'Test' if field == 'name' else 'A test'}",
+        f"{field}: {raw}",
+        1,
+    )
+    language, problems = check(content, name=f"{code}.yaml")
+    if value is None:
+        assert language is None
+        assert "must be non-empty text, not empty" in problems[0].message
+        return
+    assert language is not None, problems
+    assert getattr(language, "code" if field == "language" else field) == value
+
+
+def test_legitimate_format_characters_stay(check: Check) -> None:
+    text = "Zero\u200dwidth joiner, soft\u00adhyphen, tab\there, right\u200fleft mark."
+    language, _ = check(doc(f'"{text}"'))
+    assert language is not None
+    assert language.sections[0].paragraphs == (text,)
+
+
+def test_crlf_line_endings_are_fine(check: Check) -> None:
+    language, _ = check(doc().replace("\n", "\r\n").encode())
+    assert language is not None
+    assert language.sections[0].paragraphs == ("One paragraph.",)
+
+
+def test_folded_paragraphs_join_lines(check: Check) -> None:
+    language, _ = check(doc(">-\n        First line\n        second line."))
+    assert language is not None
+    assert language.sections[0].paragraphs == ("First line second line.",)

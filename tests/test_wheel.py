@@ -1,0 +1,65 @@
+"""The wheel carries the YAML, and lastmile finds it there as it finds `data/` in a checkout."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import subprocess_env
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(out)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    (built,) = out.glob("*.whl")
+    return built
+
+
+def test_the_wheel_contains_every_language(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    yaml_files = sorted(n for n in names if n.endswith(".yaml"))
+    assert yaml_files == [f"lastmile_cli/data/{c}.yaml" for c in ("de", "en", "es", "fr", "it")]
+    assert "lastmile_cli/render/terminal.py" in names
+
+
+def test_the_installed_layout_finds_its_data(wheel: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    env = subprocess_env(PYTHONPATH=str(site), LASTMILE_CACHE_DIR=str(tmp_path / "cache"))
+    probe = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import lastmile_cli.content as c; print(c.__file__); print(c.bundled_dir())",
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    module, data = probe.stdout.splitlines()
+    assert module.startswith(str(site)) and data == str(site / "lastmile_cli" / "data")
+    result = subprocess.run(
+        [sys.executable, "-m", "lastmile_cli", "example", "marathon", "--lang", "it"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[2] == "Maratona"
