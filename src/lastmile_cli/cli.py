@@ -72,7 +72,7 @@ class Session:
 
     def __init__(self, options: dict[str, Any]) -> None:
         self.env = dict(os.environ)
-        self.requested: str | None = options["lang"]
+        self.requested: str | None = options.get("lang")
         dirs, warnings = _user_dirs(options["data_dir"], self.env)
         self.catalog = Catalog(dirs, Cache(default_dir(self.env)))
         self.catalog.warnings.extend(warnings)
@@ -90,6 +90,11 @@ class Session:
 
     def choice(self) -> Choice:
         return resolve(self.requested, self.env, self.catalog.codes(), self.names)
+
+    def named(self, requested: str) -> Language:
+        """A language the user named on the command line: strict, as --lang is."""
+        code = resolve(requested, self.env, self.catalog.codes(), self.names).code
+        return self.catalog.require(code)
 
     def language(self) -> Language:
         """The chosen language; one chosen by the environment that cannot load falls back to English."""
@@ -148,16 +153,20 @@ def _run(body: Callable[[Session], None], options: dict[str, Any]) -> None:
             session.flush_warnings()
 
 
+LANG_HELP = "Language: a code (de), a locale (de_AT.UTF-8) or a name (German, Deutsch)."
+
+
 def common_options(function: F) -> F:
     """The options every command shares: language, format, colour, width, pager, data."""
+    function = click.option(
+        "--lang", "-l", metavar="LANG", shell_complete=_complete_languages, help=LANG_HELP
+    )(function)
+    return output_options(function)
+
+
+def output_options(function: F) -> F:
+    """The shared options other than --lang: format, colour, width, pager, data."""
     decorators = [
-        click.option(
-            "--lang",
-            "-l",
-            metavar="LANG",
-            shell_complete=_complete_languages,
-            help="Language: a code (de), a locale (de_AT.UTF-8) or a name (German, Deutsch).",
-        ),
         click.option(
             "--format",
             "-f",
@@ -341,6 +350,117 @@ def languages(**options: Any) -> None:
             )
         columns = ("code", "name", "english name", "sections", "source", "selected")
         session.show(Listing(columns, tuple(rows), tuple(records)))
+
+    _run(body, options)
+
+
+@cli.command(
+    epilog="""\b
+Examples:
+  lastmile search turnout                 every language
+  lastmile search "ultima milla" -l es    accents and case do not matter
+  lastmile search marathon -l de -l it
+  lastmile search turnout -f json | jq -r '.[].section'
+
+Exit codes: 0 found, 1 nothing found (as grep), 2 usage error."""
+)
+@click.argument("query")
+@click.option(
+    "--lang",
+    "-l",
+    "langs",
+    multiple=True,
+    metavar="LANG",
+    shell_complete=_complete_languages,
+    help="Search only this language; repeatable (default: all). " + LANG_HELP.split(": ", 1)[1],
+)
+@output_options
+def search(query: str, langs: tuple[str, ...], **options: Any) -> None:
+    """Find the passages that mention QUERY: whole words or a phrase, any case, accents optional."""
+    from lastmile_cli.model import SearchResult
+    from lastmile_cli.search import search as find
+
+    if not query.strip():
+        raise click.BadParameter("the query is empty", param_hint="QUERY")
+
+    def body(session: Session) -> None:
+        chosen = (
+            [session.named(lang) for lang in dict.fromkeys(langs)]
+            if langs
+            else session.catalog.languages()
+        )
+        hits = find(query, chosen)
+        if not hits:
+            session.flush_warnings()
+            raise click.exceptions.Exit(1)
+        session.show(SearchResult(query, tuple(hits)))
+
+    _run(body, options)
+
+
+@cli.command(
+    epilog="""\b
+Examples:
+  lastmile compare de it
+  lastmile compare en fr --section marathon
+  lastmile compare English Español -f markdown > side-by-side.md
+  lastmile compare de es -f json | jq '.sections[0].pairs'"""
+)
+@click.argument("first", metavar="LANG", shell_complete=_complete_languages)
+@click.argument("second", metavar="LANG", shell_complete=_complete_languages)
+@click.option(
+    "--section",
+    "-s",
+    "sections",
+    multiple=True,
+    metavar="ID",
+    shell_complete=_complete_from(list(SECTION_IDS)),
+    help="Only this section (id, title or alias); repeatable.",
+)
+@output_options
+def compare(first: str, second: str, sections: tuple[str, ...], **options: Any) -> None:
+    """Show two languages side by side, section by section, paragraph by paragraph."""
+    from lastmile_cli.compare import compare as pair_up
+
+    def body(session: Session) -> None:
+        a, b = session.named(first), session.named(second)
+        ids = session.section_ids(a, sections, None) if sections else list(SECTION_IDS)
+        session.show(pair_up(a, b, ids))
+
+    _run(body, options)
+
+
+@cli.command(
+    epilog="""\b
+Examples:
+  lastmile validate                      everything lastmile would load
+  lastmile validate pt.yaml              one file, before you send it
+  lastmile validate ~/my-languages/ --strict
+  lastmile validate -f json | jq .errors
+
+Exit codes: 0 no errors (notes are fine), 1 errors found, 2 usage error."""
+)
+@click.argument(
+    "paths", nargs=-1, metavar="[PATH]...", type=click.Path(exists=True, path_type=Path)
+)
+@click.option("--strict", is_flag=True, help="Missing sections are errors, not notes.")
+@output_options
+def validate(paths: tuple[Path, ...], strict: bool, **options: Any) -> None:
+    """Check language files (default: bundled and your own) and list every problem."""
+    from lastmile_cli.content import bundled_dir
+    from lastmile_cli.validate import validate_active, validate_paths
+
+    def body(session: Session) -> None:
+        if paths:
+            report = validate_paths(paths, strict)
+        else:
+            report = validate_active(session.catalog.user_dirs, bundled_dir(), strict)
+        notes = len(report.problems) - report.errors
+        session.show(report)
+        files = f"{report.files} file{'s' if report.files != 1 else ''}"
+        session.notify(f"checked {files}: {report.errors} error(s), {notes} note(s)")
+        if report.errors:
+            raise click.exceptions.Exit(1)
 
     _run(body, options)
 

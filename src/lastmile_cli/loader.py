@@ -379,4 +379,4 @@ def check_file(
         language = reader.language(root, complete, source)
     except _Stop:
         language = None
-    return language, reader.problems
+    return language, sorted(reader.problems, key=lambda p: (p.line, p.column))

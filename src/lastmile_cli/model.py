@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lastmile_cli.errors import Problem
+
 SECTION_IDS: tuple[str, ...] = (
     "summary",
     "definition",
@@ -88,3 +90,48 @@ class Listing:
     rows: tuple[tuple[str, ...], ...]
     records: tuple[dict[str, object], ...]
     footer: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One paragraph that matches a search; `spans` locate the matches within `snippet`."""
+
+    language: str
+    section: str
+    paragraph_index: int
+    paragraph: str
+    snippet: str
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    query: str
+    hits: tuple[Hit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ComparedSection:
+    """One section in two languages; None where a language lacks the title or paragraph."""
+
+    id: str
+    titles: tuple[str | None, str | None]
+    pairs: tuple[tuple[str | None, str | None], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    languages: tuple[str, str]
+    sections: tuple[ComparedSection, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """What `lastmile validate` found: every problem in every file it checked."""
+
+    files: int
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.severity == "error")

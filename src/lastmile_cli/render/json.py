@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from lastmile_cli.model import Document, Listing
+from lastmile_cli.model import Comparison, Document, Listing, Report, SearchResult
 from lastmile_cli.output import Output
 
 
@@ -28,7 +28,55 @@ def document(doc: Document) -> dict[str, object]:
     }
 
 
+def comparison(view: Comparison) -> dict[str, object]:
+    a, b = view.languages
+    return {
+        "languages": [a, b],
+        "sections": [
+            {
+                "id": s.id,
+                "titles": {a: s.titles[0], b: s.titles[1]},
+                "pairs": [list(p) for p in s.pairs],
+            }
+            for s in view.sections
+        ],
+    }
+
+
+def report(view: Report) -> dict[str, object]:
+    return {
+        "files": view.files,
+        "errors": view.errors,
+        "notes": len(view.problems) - view.errors,
+        "problems": [
+            {
+                "path": p.path,
+                "line": p.line,
+                "column": p.column,
+                "severity": p.severity,
+                "message": p.message,
+            }
+            for p in view.problems
+        ],
+    }
+
+
 def render(view: object, output: Output) -> str:
+    if isinstance(view, SearchResult):
+        hits = [
+            {
+                "language": h.language,
+                "section": h.section,
+                "snippet": h.snippet,
+                "paragraph": h.paragraph,
+            }
+            for h in view.hits
+        ]
+        return dumps(hits, output)
+    if isinstance(view, Comparison):
+        return dumps(comparison(view), output)
+    if isinstance(view, Report):
+        return dumps(report(view), output)
     if isinstance(view, Document):
         return dumps(document(view), output)
     if isinstance(view, Listing):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from lastmile_cli.model import Document, Listing
+from lastmile_cli.model import Comparison, Document, Listing, Report, SearchResult
 from lastmile_cli.output import Output
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
@@ -30,7 +30,29 @@ def table(columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def comparison(view: Comparison) -> str:
+    """A two-column table per section, headed by each language's title."""
+    a, b = view.languages
+    parts = []
+    for section in view.sections:
+        ta, tb = (escape(t) if t else "" for t in section.titles)
+        rows = tuple((pa or "", pb or "") for pa, pb in section.pairs)
+        parts.append(table((f"{a}: {ta}", f"{b}: {tb}"), rows))
+    return "\n".join(parts)
+
+
 def render(view: object, output: Output) -> str:
+    if isinstance(view, SearchResult):
+        return "".join(
+            f"- **{h.language}** `{h.section}`: {escape(h.snippet)}\n" for h in view.hits
+        )
+    if isinstance(view, Comparison):
+        return comparison(view)
+    if isinstance(view, Report):
+        return "".join(
+            f"- `{p.path}:{p.line}:{p.column}` {p.severity}: {escape(p.message)}\n"
+            for p in view.problems
+        )
     if isinstance(view, Document):
         return document(view)
     if isinstance(view, Listing):

@@ -12,7 +12,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from lastmile_cli.model import Document, Listing, Section
+from lastmile_cli.model import Comparison, Document, Hit, Listing, Report, SearchResult, Section
 from lastmile_cli.output import Output
 
 TITLE = "bold"
@@ -20,6 +20,8 @@ HEADING = "bold cyan"
 EXAMPLE = "bold yellow"
 BAR = "yellow"
 DIM = "dim"
+MATCH = "bold black on yellow"
+ERROR = "bold red"
 
 
 def console_for(output: Output, buffer: io.StringIO) -> Console:
@@ -87,6 +89,62 @@ def listing(table: Listing) -> list[Text]:
     return lines
 
 
+def hit_lines(hit: Hit, console: Console, width: int) -> list[Text]:
+    text = Text(hit.snippet)
+    for start, end in hit.spans:
+        text.stylize(MATCH, start, end)
+    header = Text.assemble((hit.language, HEADING), " · ", (hit.section, DIM))
+    return [header, *(Text.assemble("  ", line) for line in text.wrap(console, width - 2)), Text()]
+
+
+def columns(left: Text, right: Text, console: Console, width: int) -> list[Text]:
+    """Two texts side by side, each wrapped to half the width, with a rule between them."""
+    half = (width - 3) // 2
+    a, b = left.wrap(console, half), right.wrap(console, half)
+    rows = []
+    for index in range(max(len(a), len(b))):
+        line_a = a[index] if index < len(a) else Text()
+        line_b = b[index] if index < len(b) else Text()
+        line_a.pad_right(half - line_a.cell_len)
+        rows.append(Text.assemble(line_a, (" │ ", DIM), line_b))
+    return rows
+
+
+def comparison(view: Comparison, console: Console) -> list[Text]:
+    width = max(console.width, 20)
+    missing = Text("—", style=DIM)
+    lines: list[Text] = []
+    for section in view.sections:
+        if lines:
+            lines.append(Text())
+        left, right = (Text(t, style=HEADING) if t else missing.copy() for t in section.titles)
+        lines += columns(left, right, console, width)
+        for pa, pb in section.pairs:
+            lines.append(Text())
+            lines += columns(
+                Text(pa) if pa else missing.copy(),
+                Text(pb) if pb else missing.copy(),
+                console,
+                width,
+            )
+    return lines
+
+
+def report(view: Report) -> list[Text]:
+    lines = []
+    for problem in view.problems:
+        where = (
+            f"{problem.path}:{problem.line}:{problem.column}:"
+            if problem.line
+            else f"{problem.path}:"
+        )
+        label = (
+            (" error: ", ERROR) if problem.severity == "error" else (f" {problem.severity}: ", DIM)
+        )
+        lines.append(Text.assemble((where, TITLE), label, problem.message))
+    return lines
+
+
 def render(view: object, output: Output) -> str:
     buffer = io.StringIO()
     console = console_for(output, buffer)
@@ -94,6 +152,12 @@ def render(view: object, output: Output) -> str:
         lines = document(view, console)
     elif isinstance(view, Listing):
         lines = listing(view)
+    elif isinstance(view, SearchResult):
+        lines = [line for hit in view.hits for line in hit_lines(hit, console, console.width)]
+    elif isinstance(view, Comparison):
+        lines = comparison(view, console)
+    elif isinstance(view, Report):
+        lines = report(view)
     else:
         raise TypeError(f"no terminal rendering for {type(view).__name__}")
     for text in lines:

@@ -1,0 +1,59 @@
+"""Two languages side by side: titles and paragraphs pair up, whatever the output."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import Lastmile
+from lastmile_cli.model import SECTION_IDS
+
+
+def test_piped_pairs_are_prefixed_with_their_language(lastmile: Lastmile) -> None:
+    lines = lastmile("compare", "de", "it", "--section", "marathon").out.splitlines()
+    assert lines[:3] == ["de\tMarathon", "it\tMaratona", ""]
+    assert lines[3].startswith("de\tDie vielleicht wörtlichste Anwendung")
+    assert lines[4].startswith("it\tForse l’applicazione più letterale")
+    assert len(lines) == 5
+
+
+def test_every_section_aligns(lastmile: Lastmile) -> None:
+    data = json.loads(lastmile("compare", "English", "español", "-f", "json").out)
+    assert data["languages"] == ["en", "es"]
+    assert [s["id"] for s in data["sections"]] == list(SECTION_IDS)
+    for section in data["sections"]:
+        assert set(section) == {"id", "titles", "pairs"}
+        assert set(section["titles"]) == {"en", "es"}
+        assert all(len(pair) == 2 and all(pair) for pair in section["pairs"])
+
+
+def test_a_missing_counterpart_is_null(
+    lastmile: Lastmile, write_language: Callable[..., Path]
+) -> None:
+    path = write_language("qaa")
+    data = json.loads(
+        lastmile("compare", "qaa", "de", "-f", "json", "--data-dir", str(path.parent)).out
+    )
+    summary = data["sections"][0]
+    assert summary["id"] == "summary"
+    assert summary["titles"] == {"qaa": None, "de": "Zusammenfassung"}
+    assert summary["pairs"][0][0] is None
+
+
+def test_markdown_is_a_table_per_section(lastmile: Lastmile) -> None:
+    out = lastmile("compare", "fr", "it", "-s", "conclusion", "-f", "markdown").out
+    lines = out.splitlines()
+    assert lines[0] == "| fr: Conclusion | it: Conclusione |"
+    assert lines[1] == "|---|---|"
+    assert lines[2].startswith("| Sceller l'accord")
+
+
+def test_unknown_language_exits_2(lastmile: Lastmile) -> None:
+    result = lastmile("compare", "de", "xx")
+    assert (result.code, result.out) == (2, "")
+    assert "unknown language 'xx'" in result.err
+
+
+def test_two_languages_are_required(lastmile: Lastmile) -> None:
+    assert lastmile("compare", "de").code == 2

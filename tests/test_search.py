@@ -1,0 +1,90 @@
+"""Search: accent- and case-insensitive whole words and phrases, grep-like exit codes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import Lastmile
+from lastmile_cli.model import Language, Section
+from lastmile_cli.search import search
+
+
+@pytest.mark.parametrize(
+    ("query", "lang", "expected"),
+    [
+        ("ultima milla", "es", "última milla"),
+        ("ÚLTIMA MILLA", "es", "última milla"),
+        ("MARATHON", "de", "Marathon"),
+        ("laufer", "de", "Läufer"),
+        ("grossteil", "de", "Großteil"),
+        ("dell'ultimo miglio", "it", "dell’ultimo miglio"),
+        ("echec du dernier kilometre", "fr", "échec du dernier kilomètre"),
+        ("voter   turnout", "en", "voter turnout"),
+    ],
+)
+def test_accent_and_case_insensitive_in_every_language(
+    lastmile: Lastmile, query: str, lang: str, expected: str
+) -> None:
+    result = lastmile("search", query, "--lang", lang)
+    assert result.code == 0, result.err
+    assert all(line.startswith(f"{lang}\t") for line in result.out.splitlines())
+    assert expected in result.out
+
+
+def test_whole_words_only(lastmile: Lastmile) -> None:
+    assert lastmile("search", "mile", "-l", "en").code == 0
+    assert lastmile("search", "mil", "-l", "en").code == 1
+    assert "milestone" not in lastmile("search", "mile", "-l", "en").out
+
+
+def test_all_languages_by_default(lastmile: Lastmile) -> None:
+    languages = {line.split("\t")[0] for line in lastmile("search", "marathon").out.splitlines()}
+    assert languages == {"de", "en", "fr"}
+
+
+def test_piped_hits_are_tab_separated_lines(lastmile: Lastmile) -> None:
+    result = lastmile("search", "turnout")
+    assert result.out.splitlines() == [
+        "en\tpolitics\t…For example, if a political party wants to increase voter turnout, it can invest time and money to encourage registration…"
+    ]
+    assert "\x1b" not in result.out
+
+
+def test_no_hits_exits_1_with_nothing_on_stdout(lastmile: Lastmile) -> None:
+    result = lastmile("search", "xylophone")
+    assert (result.code, result.out, result.err) == (1, "", "")
+
+
+@pytest.mark.parametrize("query", ["", "   "])
+def test_empty_query_is_a_usage_error(lastmile: Lastmile, query: str) -> None:
+    assert lastmile("search", query).code == 2
+
+
+def test_unknown_language_is_a_usage_error(lastmile: Lastmile) -> None:
+    result = lastmile("search", "x", "-l", "de", "-l", "klingon")
+    assert (result.code, result.out) == (2, "")
+
+
+def test_json_hits(lastmile: Lastmile) -> None:
+    hits = json.loads(lastmile("search", "Wahlbeteiligung", "-f", "json").out)
+    assert [set(h) for h in hits] == [{"language", "section", "snippet", "paragraph"}] * len(hits)
+    assert {(h["language"], h["section"]) for h in hits} == {("de", "politics")}
+    assert hits[0]["paragraph"].startswith(
+        "Ein Scheitern der letzten Meile lässt sich auch auf die Politik"
+    )
+
+
+def test_spans_point_at_the_original_text() -> None:
+    language = Language(
+        "qaa",
+        "T",
+        "T",
+        "T",
+        (Section("definition", "section", "D", ("Straße und STRASSE, Ärger über Ärger.",)),),
+    )
+    (hit,) = search("strasse", [language])
+    assert [hit.snippet[s:e] for s, e in hit.spans] == ["Straße", "STRASSE"]
+    (hit,) = search("arger", [language])
+    assert [hit.snippet[s:e] for s, e in hit.spans] == ["Ärger", "Ärger"]
