@@ -91,9 +91,11 @@ def spawn(clean_env: Path) -> Iterator[Callable[..., subprocess.CompletedProcess
     def call(
         *args: str, env: dict[str, str] | None = None, **kwargs: object
     ) -> subprocess.CompletedProcess[bytes]:
-        full_env = subprocess_env(LASTMILE_CACHE_DIR=str(clean_env), **(env or {}))
+        full_env = subprocess_env(**{"LASTMILE_CACHE_DIR": str(clean_env), **(env or {})})
         command = [sys.executable, "-m", "lastmile_cli", *args]
-        return subprocess.run(command, env=full_env, capture_output=True, timeout=60, **kwargs)  # type: ignore[call-overload, no-any-return]
+        if "stdout" not in kwargs:
+            kwargs["capture_output"] = True
+        return subprocess.run(command, env=full_env, timeout=60, **kwargs)  # type: ignore[call-overload, no-any-return]
 
     yield call
 
@@ -132,3 +134,68 @@ def write_language(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+ANSI = __import__("re").compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
+
+
+def strip_ansi(text: str) -> str:
+    return ANSI.sub("", text)
+
+
+@dataclass
+class TerminalRun:
+    code: int
+    screen: str
+
+
+def run_in_pty(
+    args: list[str], env: dict[str, str], columns: int = 80, rows: int = 24
+) -> TerminalRun:
+    """Run lastmile with stdin and stdout on a pseudo-terminal of the given size."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "lastmile_cli", *args],
+        stdin=slave,
+        stdout=slave,
+        stderr=subprocess.PIPE,
+        env=env,
+        close_fds=True,
+    )
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    process.wait(timeout=60)
+    assert process.stderr is not None
+    stderr = process.stderr.read().decode("utf-8", "replace")
+    process.stderr.close()
+    assert "Traceback" not in stderr, stderr
+    return TerminalRun(
+        process.returncode, b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
+    )
+
+
+@pytest.fixture
+def terminal(clean_env: Path) -> Callable[..., TerminalRun]:
+    """`terminal(["explain"], columns=60, PAGER="cat")`: lastmile on a pseudo-terminal."""
+
+    def call(args: list[str], columns: int = 80, rows: int = 200, **env: str) -> TerminalRun:
+        full = subprocess_env(LASTMILE_CACHE_DIR=str(clean_env), TERM="xterm-256color", PAGER="cat")
+        full.update(env)
+        return run_in_pty(args, {k: v for k, v in full.items() if v is not None}, columns, rows)
+
+    return call

@@ -22,7 +22,7 @@ from lastmile_cli.errors import LastmileError, UnknownName
 from lastmile_cli.languages import Choice, resolve
 from lastmile_cli.matching import find_section
 from lastmile_cli.model import EXAMPLE_IDS, FALLBACK, SECTION_IDS, Language, Listing
-from lastmile_cli.output import Output, decide, emit
+from lastmile_cli.output import Output, ReaderGone, decide, emit
 from lastmile_cli.textutil import visible
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -119,7 +119,7 @@ class Session:
         return [i for i in SECTION_IDS if i in wanted]
 
     def notify(self, message: str) -> None:
-        click.echo(f"lastmile: {message}", err=True)
+        click.echo(f"lastmile: {visible(message)}", err=True)
 
     def flush_warnings(self) -> None:
         for warning in self.catalog.warnings:
@@ -499,8 +499,9 @@ def _silence_stdout() -> None:
 
 
 def _report(message: str) -> None:
+    """One line on stderr; whatever it quotes (paths, arguments) is shown, never interpreted."""
     try:
-        sys.stderr.write(f"lastmile: {message}\n")
+        sys.stderr.write(f"lastmile: {visible(message)}\n")
         sys.stderr.flush()
     except (OSError, ValueError):
         pass
@@ -531,7 +532,7 @@ def run(argv: list[str] | None = None) -> int:
         except SystemExit as done:  # shell completion and Click's own exits
             sys.stdout.flush()
             return done.code if isinstance(done.code, int) else 0
-    except BrokenPipeError:
+    except (BrokenPipeError, ReaderGone):
         _silence_stdout()
         return 141
     except OSError as error:

@@ -18,6 +18,10 @@ PIPE_STYLED_WIDTH = 80
 DEFAULT_PAGER = "less -FRX"
 
 
+class ReaderGone(Exception):
+    """The reader of stdout went away (EPIPE). Not an OSError, so Click does not swallow it."""
+
+
 @dataclass(frozen=True, slots=True)
 class Output:
     """How one command's output is rendered and delivered."""
@@ -98,11 +102,14 @@ def decide(
 
 def emit(text: str, output: Output, stream: TextIO) -> None:
     """Write the rendered text, through the pager when it is taller than the window."""
-    if output.pager and (output.always_page or text.count("\n") >= output.height):
-        page(text, output.pager, output.encoding, stream)
-    else:
-        stream.write(text)
-    stream.flush()
+    try:
+        if output.pager and (output.always_page or text.count("\n") >= output.height):
+            page(text, output.pager, output.encoding, stream)
+        else:
+            stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        raise ReaderGone() from None
 
 
 def page(text: str, command: str, encoding: str, stream: TextIO) -> None:

@@ -1,0 +1,297 @@
+"""Real processes, real pipes and pseudo-terminals: what CliRunner cannot see (docs/reliability.md)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import TerminalRun, strip_ansi, subprocess_env
+
+Spawn = Callable[..., subprocess.CompletedProcess[bytes]]
+Terminal = Callable[..., TerminalRun]
+
+# -- output streams ---------------------------------------------------------------------------
+
+
+def test_a_reader_that_is_already_gone(clean_env: Path) -> None:
+    """`lastmile explain | head -1` where head has exited: no traceback, exit 141."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    process = subprocess.run(
+        [sys.executable, "-m", "lastmile_cli", "explain"],
+        stdout=write_end,
+        stderr=subprocess.PIPE,
+        env=subprocess_env(LASTMILE_CACHE_DIR=str(clean_env)),
+        timeout=60,
+    )
+    os.close(write_end)
+    assert (process.returncode, process.stderr) == (141, b"")
+
+
+def test_head_in_a_real_shell_pipeline(clean_env: Path) -> None:
+    env = subprocess_env(LASTMILE_CACHE_DIR=str(clean_env))
+    script = f"'{sys.executable}' -m lastmile_cli explain --width 20 | head -1; echo \"rc=${{PIPESTATUS[0]}}\""
+    result = subprocess.run(
+        ["bash", "-c", script], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.splitlines()[0] == "What’s a last mile"
+    assert result.stdout.splitlines()[1] in ("rc=0", "rc=141")
+    assert result.stderr == ""
+
+
+def test_a_full_disk(spawn: Spawn) -> None:
+    with open("/dev/full", "w") as full:
+        result = spawn("explain", stdout=full, stderr=subprocess.PIPE)
+    assert result.returncode == 1
+    assert result.stderr == b"lastmile: cannot write output: no space left on device\n"
+
+
+def test_stdout_closed(clean_env: Path) -> None:
+    env = subprocess_env(LASTMILE_CACHE_DIR=str(clean_env))
+    result = subprocess.run(
+        ["bash", "-c", f"'{sys.executable}' -m lastmile_cli explain >&-"],
+        env=env,
+        capture_output=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stderr == b"lastmile: cannot write output: standard output is closed\n"
+
+
+def test_stderr_closed_too(clean_env: Path) -> None:
+    env = subprocess_env(LASTMILE_CACHE_DIR=str(clean_env))
+    result = subprocess.run(
+        ["bash", "-c", f"'{sys.executable}' -m lastmile_cli explain --lang xx 2>&-"],
+        env=env,
+        capture_output=True,
+        timeout=60,
+    )
+    assert (result.returncode, result.stdout) == (2, b"")
+
+
+ENCODINGS = [
+    {"PYTHONIOENCODING": "ascii"},
+    {"PYTHONIOENCODING": "latin-1"},
+    {"LC_ALL": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0"},
+]
+
+
+@pytest.mark.parametrize("env", ENCODINGS, ids=["ascii", "latin-1", "C locale"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["explain", "-l", "de"],
+        ["compare", "es", "fr"],
+        ["search", "milla"],
+        ["languages"],
+        ["explain", "-l", "xx"],
+    ],
+)
+def test_narrow_encodings_in_a_pipe(spawn: Spawn, env: dict[str, str], args: list[str]) -> None:
+    result = spawn(*args, env=env)
+    assert result.returncode == (2 if "xx" in args else 0)
+    assert b"Traceback" not in result.stderr
+    if args[0] == "explain" and result.returncode == 0:
+        expected = "Scheitern der letzten Meile".encode()
+        assert expected in result.stdout
+        assert b"?" in result.stdout or "ü".encode("latin-1") in result.stdout
+
+
+@pytest.mark.parametrize("env", ENCODINGS, ids=["ascii", "latin-1", "C locale"])
+def test_narrow_encodings_on_a_terminal(terminal: Terminal, env: dict[str, str]) -> None:
+    result = terminal(["explain", "-l", "fr"], **env)
+    assert result.code == 0
+    assert "dernier kilom" in result.screen
+
+
+@pytest.mark.parametrize("columns", [1, 5, 10, 60, 10000])
+def test_any_terminal_width(terminal: Terminal, columns: int) -> None:
+    result = terminal(["explain", "-l", "it"], columns=columns)
+    assert result.code == 0
+    lines = strip_ansi(result.screen).splitlines()
+    assert max(len(line) for line in lines) <= max(columns, 20) if columns <= 100 else 100
+    assert "ultimo miglio" in " ".join(" ".join(lines).replace("┃", " ").split())
+
+
+def test_terminal_width_is_capped_for_reading(terminal: Terminal) -> None:
+    lines = strip_ansi(terminal(["explain"], columns=300).screen).splitlines()
+    assert 80 < max(len(line) for line in lines) <= 100
+
+
+def test_no_home_and_no_cache(spawn: Spawn) -> None:
+    env = {
+        k: v
+        for k, v in subprocess_env().items()
+        if k not in ("HOME", "XDG_CACHE_HOME", "LASTMILE_CACHE_DIR")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "lastmile_cli", "explain"], env=env, capture_output=True, timeout=60
+    )
+    assert (result.returncode, result.stderr) == (0, b"")
+
+
+def test_an_unwritable_cache_directory(spawn: Spawn, tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        result = spawn("explain", env={"LASTMILE_CACHE_DIR": str(locked / "cache")})
+    finally:
+        locked.chmod(0o700)
+    assert (result.returncode, result.stderr) == (0, b"")
+
+
+# -- colour and pager on a terminal -----------------------------------------------------------
+
+
+def test_a_terminal_gets_colour(terminal: Terminal) -> None:
+    assert "\x1b[" in terminal(["explain"]).screen
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (["--color", "never"], {}),
+        ([], {"NO_COLOR": "1"}),
+        ([], {"TERM": "dumb"}),
+        (["--color", "never"], {"FORCE_COLOR": "1"}),
+    ],
+)
+def test_no_escape_codes_at_all_when_colour_is_off(
+    terminal: Terminal, args: list[str], env: dict[str, str]
+) -> None:
+    screen = terminal(["explain", *args], **env).screen
+    assert "\x1b" not in screen
+    assert "What’s a last mile failure?" in screen
+
+
+def test_forced_colour_in_a_pipe(spawn: Spawn) -> None:
+    assert b"\x1b[" in spawn("explain", env={"FORCE_COLOR": "1"}).stdout
+    assert b"\x1b" not in spawn("explain").stdout
+
+
+PAGER = "sed 's/^/PAGED: /'"
+
+
+def test_tall_output_goes_through_the_pager(terminal: Terminal) -> None:
+    screen = strip_ansi(terminal(["explain"], rows=10, PAGER=PAGER).screen)
+    assert screen.splitlines()[0] == "PAGED: What’s a last mile failure?"
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (["--no-pager"], {"PAGER": PAGER}),
+        ([], {"PAGER": PAGER, "LASTMILE_PAGER": ""}),
+        ([], {"PAGER": "cat"}),
+    ],
+)
+def test_the_pager_can_be_turned_off(
+    terminal: Terminal, args: list[str], env: dict[str, str]
+) -> None:
+    screen = strip_ansi(terminal(["explain", *args], rows=10, **env).screen)
+    assert "PAGED" not in screen
+    assert screen.startswith("What’s a last mile failure?")
+
+
+def test_short_output_is_not_paged_unless_asked(terminal: Terminal) -> None:
+    assert "PAGED" not in terminal(["example"], rows=24, PAGER=PAGER).screen
+    assert "PAGED: " in terminal(["example", "--pager"], rows=24, PAGER=PAGER).screen
+
+
+def test_lastmile_pager_wins_over_pager(terminal: Terminal) -> None:
+    screen = terminal(["explain"], rows=10, PAGER="false", LASTMILE_PAGER=PAGER).screen
+    assert "PAGED: " in screen
+
+
+def test_a_missing_pager_still_shows_the_text(terminal: Terminal) -> None:
+    screen = terminal(["explain"], rows=10, PAGER="no-such-pager-here").screen
+    assert "What’s a last mile failure?" in screen
+
+
+def test_never_paged_in_a_pipe(spawn: Spawn) -> None:
+    assert b"PAGED" not in spawn("explain", "--pager", env={"PAGER": PAGER}).stdout
+
+
+# -- what the user or a file wrote is shown, never interpreted --------------------------------
+
+MARKUP = [
+    "[ad_1] kept",
+    "[/]",
+    "[bold]b[/bold]",
+    "[link=http://x]x[/link]",
+    ":smile:",
+    "back\\[slash",
+]
+
+
+@pytest.fixture
+def markup_dir(write_language: Callable[..., Path]) -> Path:
+    text = (
+        "language: qaa\nname: Markup\ntitle: '[bold]Title[/bold] :smile:'\nsections:\n"
+        "  - id: definition\n    kind: section\n    title: '[red]Def[/]'\n    paragraphs:\n"
+        + "".join(f"      - '{m}'\n" for m in MARKUP)
+    )
+    return write_language("qaa", text).parent
+
+
+def test_markup_prints_literally_in_a_pipe(spawn: Spawn, markup_dir: Path) -> None:
+    out = spawn(
+        "explain", "-l", "qaa", "-s", "definition", "--data-dir", str(markup_dir)
+    ).stdout.decode()
+    assert out == "[bold]Title[/bold] :smile:\n\n[red]Def[/]\n" + "\n\n".join(MARKUP) + "\n"
+
+
+def test_markup_prints_literally_on_a_terminal(terminal: Terminal, markup_dir: Path) -> None:
+    screen = strip_ansi(
+        terminal(["explain", "-l", "qaa", "-s", "definition", "--data-dir", str(markup_dir)]).screen
+    )
+    for text in ["[bold]Title[/bold] :smile:", "[red]Def[/]", *MARKUP]:
+        assert text in screen
+    assert "😄" not in screen
+
+
+def test_echoed_arguments_are_literal_and_escaped(spawn: Spawn) -> None:
+    result = spawn("explain", "--lang", "[bold]x\x1b[2J\x1b]0;title\x07\x9b")
+    assert result.returncode == 2
+    assert (
+        b"\x1b" not in result.stderr
+        and b"\x07" not in result.stderr
+        and "\x9b".encode() not in result.stderr
+    )
+    assert b"[bold]x\\u001b[2J\\u001b]0;title\\u0007\\u009b" in result.stderr
+
+
+def test_file_names_in_messages_are_escaped(spawn: Spawn, tmp_path: Path) -> None:
+    directory = tmp_path / "evil\x1b[2Jdir"
+    directory.mkdir()
+    (directory / "qaa.yaml").write_text("language: qaa\n")
+    result = spawn("languages", "--data-dir", str(directory))
+    assert result.returncode == 0
+    assert b"\x1b" not in result.stderr
+    assert b"evil\\u001b[2Jdir" in result.stderr
+
+
+def test_a_refused_escape_never_reaches_any_output(
+    spawn: Spawn, write_language: Callable[..., Path]
+) -> None:
+    path = write_language(
+        "qaa", 'language: qaa\nname: "\\e]8;;http://x\\e\\\\link"\ntitle: t\nsections: []\n'
+    )
+    for args in (["explain", "-l", "qaa"], ["languages"], ["validate"]):
+        result = spawn(*args, "--data-dir", str(path.parent))
+        assert b"\x1b" not in result.stdout + result.stderr
+
+
+def test_json_stays_exact_in_a_narrow_encoding(spawn: Spawn) -> None:
+    import json
+
+    narrow = spawn("explain", "-l", "de", "-f", "json", env={"PYTHONIOENCODING": "ascii"}).stdout
+    wide = spawn("explain", "-l", "de", "-f", "json").stdout
+    assert narrow.isascii()
+    assert json.loads(narrow) == json.loads(wide)
