@@ -97,7 +97,7 @@ def test_narrow_encodings_in_a_pipe(spawn: Spawn, env: dict[str, str], args: lis
     assert result.returncode == (2 if "xx" in args else 0)
     assert b"Traceback" not in result.stderr
     if args[0] == "explain" and result.returncode == 0:
-        expected = "Scheitern der letzten Meile".encode()
+        expected = b"Scheitern der letzten Meile"
         assert expected in result.stdout
         assert b"?" in result.stdout or "ü".encode("latin-1") in result.stdout
 

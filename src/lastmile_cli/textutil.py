@@ -10,6 +10,8 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 # Characters that must never reach a terminal: C0 and C1 controls (but tab and newline), DEL,
 # and the bidirectional overrides and isolates that can reorder what a reader sees.
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# In a one-line message even tabs and line breaks are shown as escapes.
+_MESSAGE_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def fold_char(char: str) -> str:
