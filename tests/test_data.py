@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -23,7 +24,7 @@ DEBRIS = [
 
 
 def load(code: str) -> Language:
-    path = bundled_dir() / f"{code}.yaml"
+    path = Path(bundled_dir()) / f"{code}.yaml"
     language, problems = check_file(path, path.name, complete=True, source="bundled")
     assert problems == []
     assert language is not None

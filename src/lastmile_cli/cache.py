@@ -15,28 +15,27 @@ import os
 import time
 import zlib
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from lastmile_cli.model import Language, Section
 
 MAGIC = b"LMC1"
 RACY_SECONDS = 3
-_LOADER_FILE = Path(__file__).with_name("loader.py")
+_LOADER_FILE = os.path.join(os.path.dirname(__file__), "loader.py")
 
 
-def default_dir(env: Mapping[str, str]) -> Path | None:
+def default_dir(env: Mapping[str, str]) -> str | None:
     """Where entries live: LASTMILE_CACHE_DIR (empty: no cache), else the XDG cache directory."""
     if "LASTMILE_CACHE_DIR" in env:
         chosen = env["LASTMILE_CACHE_DIR"]
-        return Path(chosen) if chosen else None
+        return chosen or None
     base = env.get("XDG_CACHE_HOME") or ""
     if not os.path.isabs(base):
         home = env.get("HOME") or ""
         if not os.path.isabs(home):
             return None
         base = os.path.join(home, ".cache")
-    return Path(base, "lastmile")
+    return os.path.join(base, "lastmile")
 
 
 def _identity(stat: os.stat_result) -> tuple[int, ...]:
@@ -46,32 +45,34 @@ def _identity(stat: os.stat_result) -> tuple[int, ...]:
 class Cache:
     """Parsed languages stored under one directory; `None` directory means caching is off."""
 
-    def __init__(self, directory: Path | None) -> None:
+    def __init__(self, directory: str | None) -> None:
         self.directory = directory
         self._loader_key: tuple[int, ...] | None = None
 
-    def _key(self, path: Path) -> tuple[Any, ...] | None:
+    def _key(self, path: str) -> tuple[Any, ...] | None:
         try:
             if self._loader_key is None:
                 self._loader_key = _identity(os.stat(_LOADER_FILE))
-            return (os.fspath(path), _identity(os.stat(path)), self._loader_key)
+            return (path, _identity(os.stat(path)), self._loader_key)
         except OSError:
             return None
 
-    def _entry(self, path: Path) -> Path | None:
+    def _entry(self, path: str) -> str | None:
         if self.directory is None:
             return None
-        name = os.fspath(path).encode("utf-8", "surrogateescape")
-        return self.directory / f"{zlib.crc32(name):08x}-{path.stem[:40]}.lmc"
+        crc = zlib.crc32(os.fsencode(path))
+        stem = os.path.basename(path).removesuffix(".yaml")[:40]
+        return os.path.join(self.directory, f"{crc:08x}-{stem}.lmc")
 
-    def get(self, path: Path, source: str) -> Language | None:
+    def get(self, path: str, source: str) -> Language | None:
         """The cached language for this file, or None when absent, stale or unreadable."""
         entry = self._entry(path)
         key = self._key(path)
         if entry is None or key is None:
             return None
         try:
-            data = entry.read_bytes()
+            with open(entry, "rb") as handle:
+                data = handle.read()
             if data[:4] != MAGIC or zlib.crc32(data[8:]) != int.from_bytes(data[4:8], "big"):
                 return None
             stored_key, record = marshal.loads(data[8:])
@@ -81,7 +82,7 @@ class Cache:
         except (OSError, ValueError, EOFError, TypeError, IndexError):
             return None
 
-    def put(self, path: Path, language: Language) -> None:
+    def put(self, path: str, language: Language) -> None:
         """Store a freshly parsed language, unless the file is too new to be told apart."""
         entry = self._entry(path)
         key = self._key(path)
@@ -91,9 +92,9 @@ class Cache:
             return
         payload = marshal.dumps((key, _record(language)))
         data = MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload
-        temporary = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
+        temporary = f"{entry}.{os.getpid()}.tmp"
         try:
-            self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+            os.makedirs(self.directory, mode=0o700, exist_ok=True)
             descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             with os.fdopen(descriptor, "wb") as handle:
                 handle.write(data)

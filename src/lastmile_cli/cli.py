@@ -10,7 +10,6 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 import click
@@ -33,7 +32,7 @@ FORMATS = ("text", "markdown", "json")
 
 
 def _complete_languages(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
-    dirs = [Path(d) for d in ctx.params.get("data_dir") or ()]
+    dirs = list(ctx.params.get("data_dir") or ())
     codes = Catalog(dirs, Cache(None)).codes()
     return [code for code in codes if code.lower().startswith(incomplete.lower())]
 
@@ -50,7 +49,7 @@ def _complete_from(ids: list[str]) -> Callable[..., list[CompletionItem]]:
 # -- the session: one command's language, content and output ----------------------------------
 
 
-def _user_dirs(option: tuple[Path, ...], env: dict[str, str]) -> tuple[list[Path], list[str]]:
+def _user_dirs(option: tuple[str, ...], env: dict[str, str]) -> tuple[list[str], list[str]]:
     """--data-dir (checked by Click), else LASTMILE_DATA_DIR (missing entries warned, skipped)."""
     if option:
         return list(option), []
@@ -59,7 +58,7 @@ def _user_dirs(option: tuple[Path, ...], env: dict[str, str]) -> tuple[list[Path
         if not entry:
             continue
         if os.path.isdir(entry):
-            dirs.append(Path(entry))
+            dirs.append(entry)
         else:
             warnings.append(
                 f"warning: LASTMILE_DATA_DIR entry {visible(entry)} is not a directory; ignored"
@@ -198,7 +197,7 @@ def output_options(function: F) -> F:
         click.option(
             "--data-dir",
             multiple=True,
-            type=click.Path(exists=True, file_okay=False, path_type=Path),
+            type=click.Path(exists=True, file_okay=False),
             metavar="DIR",
             help="Extra language files; repeatable, earlier wins [env: LASTMILE_DATA_DIR].",
         ),
@@ -440,12 +439,10 @@ Examples:
 
 Exit codes: 0 no errors (notes are fine), 1 errors found, 2 usage error."""
 )
-@click.argument(
-    "paths", nargs=-1, metavar="[PATH]...", type=click.Path(exists=True, path_type=Path)
-)
+@click.argument("paths", nargs=-1, metavar="[PATH]...", type=click.Path(exists=True))
 @click.option("--strict", is_flag=True, help="Missing sections are errors, not notes.")
 @output_options
-def validate(paths: tuple[Path, ...], strict: bool, **options: Any) -> None:
+def validate(paths: tuple[str, ...], strict: bool, **options: Any) -> None:
     """Check language files (default: bundled and your own) and list every problem."""
     from lastmile_cli.content import bundled_dir
     from lastmile_cli.validate import validate_active, validate_paths

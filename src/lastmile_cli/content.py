@@ -9,41 +9,42 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from typing import NamedTuple
 
 from lastmile_cli.cache import Cache
 from lastmile_cli.errors import ContentError, LastmileError, Problem
 from lastmile_cli.model import FALLBACK, TAG, Document, Language
 
 
-def bundled_dir() -> Path:
+def bundled_dir() -> str:
     """The YAML shipped with lastmile: inside the installed package, or `data/` in a checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "data", here.parent.parent / "data"):
-        if (candidate / f"{FALLBACK}.yaml").is_file():
+    here = os.path.dirname(os.path.realpath(__file__))
+    for candidate in (
+        os.path.join(here, "data"),
+        os.path.join(os.path.dirname(os.path.dirname(here)), "data"),
+    ):
+        if os.path.isfile(os.path.join(candidate, f"{FALLBACK}.yaml")):
             return candidate
     raise LastmileError("the bundled language files are missing; reinstall lastmile")
 
 
-@dataclass(frozen=True, slots=True)
-class LanguageFile:
+class LanguageFile(NamedTuple):
     """One file that provides a language; `display` is how messages name it."""
 
     code: str
-    path: Path
+    path: str
     bundled: bool
 
     @property
     def display(self) -> str:
-        return f"data/{self.path.name}" if self.bundled else os.fspath(self.path)
+        return f"data/{os.path.basename(self.path)}" if self.bundled else self.path
 
     @property
     def source(self) -> str:
-        return "bundled" if self.bundled else os.fspath(self.path)
+        return "bundled" if self.bundled else self.path
 
 
-def language_files(directory: Path, bundled: bool) -> list[LanguageFile]:
+def language_files(directory: str, bundled: bool) -> list[LanguageFile]:
     """The `*.yaml` files of one directory whose names are language tags, sorted by name."""
     try:
         names = sorted(os.listdir(directory))
@@ -53,20 +54,20 @@ def language_files(directory: Path, bundled: bool) -> list[LanguageFile]:
     for name in names:
         stem = name.removesuffix(".yaml")
         if stem != name and TAG.match(stem):
-            found.append(LanguageFile(stem, directory / name, bundled))
+            found.append(LanguageFile(stem, os.path.join(directory, name), bundled))
     return found
 
 
 class Catalog:
     """Every available language, loaded lazily; warnings collect for the edge to print."""
 
-    def __init__(self, user_dirs: Sequence[Path], cache: Cache) -> None:
+    def __init__(self, user_dirs: Sequence[str], cache: Cache) -> None:
         self.user_dirs = list(user_dirs)
         self.cache = cache
         self.warnings: list[str] = []
-        self.problems: dict[Path, list[Problem]] = {}
+        self.problems: dict[str, list[Problem]] = {}
         self._files: dict[str, list[LanguageFile]] | None = None
-        self._loaded: dict[Path, Language | None] = {}
+        self._loaded: dict[str, Language | None] = {}
 
     def files(self) -> dict[str, list[LanguageFile]]:
         """Language code → the files providing it, the one that wins first."""

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lastmile_cli.errors import UnknownName
 from lastmile_cli.model import FALLBACK
@@ -21,8 +21,7 @@ LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 Names = Callable[[], Mapping[str, Sequence[str]]]
 
 
-@dataclass(frozen=True, slots=True)
-class Choice:
+class Choice(NamedTuple):
     """The language a command uses, and a sentence saying where it came from."""
 
     code: str

@@ -370,10 +370,10 @@ def _unsafe_message(char: str) -> str:
 
 
 def check_file(
-    path: Path, display: str, *, complete: bool, source: str
+    path: str | Path, display: str, *, complete: bool, source: str
 ) -> tuple[Language | None, list[Problem]]:
     """Read and check one language file; the language is None when any error was found."""
-    reader = _Reader(path, display)
+    reader = _Reader(Path(path), display)
     try:
         root = reader.parse(reader.read_text())
         language = reader.language(root, complete, source)

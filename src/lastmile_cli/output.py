@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 MAX_TERMINAL_WIDTH = 100
 MIN_TERMINAL_WIDTH = 20
@@ -22,8 +21,7 @@ class ReaderGone(Exception):
     """The reader of stdout went away (EPIPE). Not an OSError, so Click does not swallow it."""
 
 
-@dataclass(frozen=True, slots=True)
-class Output:
+class Output(NamedTuple):
     """How one command's output is rendered and delivered."""
 
     format: str = "text"

@@ -47,12 +47,12 @@ def files_in(path: Path) -> tuple[list[Path], list[Problem]]:
     return found, problems
 
 
-def validate_paths(paths: Sequence[Path], strict: bool) -> Report:
+def validate_paths(paths: Sequence[str | Path], strict: bool) -> Report:
     """Check the files and directories the user named."""
     problems: list[Problem] = []
     checked = 0
     for path in paths:
-        files, naming = files_in(path)
+        files, naming = files_in(Path(path))
         problems.extend(naming)
         for file in files:
             checked += 1
@@ -62,12 +62,12 @@ def validate_paths(paths: Sequence[Path], strict: bool) -> Report:
     return Report(checked, tuple(problems))
 
 
-def validate_active(user_dirs: Sequence[Path], bundled: Path, strict: bool) -> Report:
+def validate_active(user_dirs: Sequence[str], bundled: str, strict: bool) -> Report:
     """Check everything lastmile would load: the user's directories, then the bundled files."""
     problems: list[Problem] = []
     files: list[LanguageFile] = []
     for directory in user_dirs:
-        problems.extend(files_in(directory)[1])
+        problems.extend(files_in(Path(directory))[1])
         files.extend(language_files(directory, bundled=False))
     files.extend(language_files(bundled, bundled=True))
     for file in files:
