@@ -376,8 +376,8 @@ Exit codes: 0 found, 1 nothing found (as grep), 2 usage error."""
 @output_options
 def search(query: str, langs: tuple[str, ...], **options: Any) -> None:
     """Find the passages that mention QUERY: whole words or a phrase, any case, accents optional."""
-    from lastmile_cli.model import SearchResult
     from lastmile_cli.search import search as find
+    from lastmile_cli.views import SearchResult
 
     if not query.strip():
         raise click.BadParameter("the query is empty", param_hint="QUERY")

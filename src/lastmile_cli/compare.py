@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import zip_longest
 
-from lastmile_cli.model import ComparedSection, Comparison, Language
+from lastmile_cli.model import Language
+from lastmile_cli.views import ComparedSection, Comparison
 
 
 def compare(first: Language, second: Language, section_ids: Sequence[str]) -> Comparison:

@@ -16,7 +16,7 @@ import yaml
 
 from lastmile_cli.errors import Problem
 from lastmile_cli.model import ORIGINS, SECTION_IDS, TAG, Language, Section, kind_of
-from lastmile_cli.textutil import UNSAFE, closest
+from lastmile_cli.textutil import closest
 
 try:  # libyaml's parser when PyYAML was built with it; the pure-Python one otherwise
     from yaml import CSafeLoader as _Loader
@@ -30,6 +30,9 @@ TOP_REQUIRED = ("language", "name", "title", "sections")
 SECTION_KEYS = ("id", "kind", "title", "aliases", "origin", "paragraphs")
 SECTION_REQUIRED = ("id", "kind", "title", "paragraphs")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+# Characters that must never reach a terminal: C0 and C1 controls (but tab and newline), DEL,
+# and the bidirectional overrides and isolates that can reorder what a reader sees.
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # In the raw file a carriage return is fine as part of CRLF; everywhere else it is refused.
 _RAW_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
 

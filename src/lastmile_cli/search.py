@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lastmile_cli.model import Hit, Language
+from lastmile_cli.model import Language
 from lastmile_cli.textutil import fold_char
+from lastmile_cli.views import Hit
 
 CONTEXT = 60
 

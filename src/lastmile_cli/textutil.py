@@ -5,13 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_SEPARATORS = re.compile(r"[\s_\-‐‑–—]+")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
-# Characters that must never reach a terminal: C0 and C1 controls (but tab and newline), DEL,
-# and the bidirectional overrides and isolates that can reorder what a reader sees.
-UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-# In a one-line message even tabs and line breaks are shown as escapes.
-_MESSAGE_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Patterns are strings, compiled (and cached by `re`) on first use: most runs need none of them.
+_SEPARATORS = r"[\s_\-‐‑–—]+"
+_APOSTROPHES = {ord("’"): "'", ord("‘"): "'", ord("ʼ"): "'"}
+# In a one-line message, controls, line breaks and bidi overrides are shown as escapes.
+_MESSAGE_UNSAFE = "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 
 
 def fold_char(char: str) -> str:
@@ -24,16 +22,15 @@ def fold_char(char: str) -> str:
 def fold(text: str) -> str:
     """A name as matching compares it: no case, no accents, separators as single spaces."""
     folded = "".join(fold_char(c) for c in text)
-    return _SEPARATORS.sub(" ", folded).strip()
+    return re.sub(_SEPARATORS, " ", folded).strip()
 
 
 def visible(text: str) -> str:
-    """Text safe to echo in a message: unsafe characters shown as escapes, never interpreted."""
-    return (
-        UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-        .encode("utf-8", "backslashreplace")
-        .decode("utf-8")
-    )
+    """Text safe to echo in a one-line message: controls and line breaks shown as escapes."""
+    if text.isprintable():
+        return text
+    escaped = re.sub(_MESSAGE_UNSAFE, lambda m: f"\\u{ord(m.group()):04x}", text)
+    return escaped.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def closest(value: str, choices: list[str]) -> str | None:

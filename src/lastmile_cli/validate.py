@@ -13,7 +13,8 @@ from pathlib import Path
 from lastmile_cli.content import LanguageFile, language_files
 from lastmile_cli.errors import Problem
 from lastmile_cli.loader import check_file
-from lastmile_cli.model import TAG, Report
+from lastmile_cli.model import TAG
+from lastmile_cli.views import Report
 
 
 def files_in(path: Path) -> tuple[list[Path], list[Problem]]:

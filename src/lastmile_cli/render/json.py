@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
-from lastmile_cli.model import Comparison, Document, Listing, Report, SearchResult
+from lastmile_cli.model import Document, Listing
 from lastmile_cli.output import Output
+
+if TYPE_CHECKING:
+    from lastmile_cli.views import Comparison, Report
 
 
 def dumps(value: object, output: Output) -> str:
@@ -62,6 +66,8 @@ def report(view: Report) -> dict[str, object]:
 
 
 def render(view: object, output: Output) -> str:
+    from lastmile_cli.views import Comparison, Report, SearchResult
+
     if isinstance(view, SearchResult):
         hits = [
             {

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from lastmile_cli.model import Comparison, Document, Listing, Report, SearchResult
+from lastmile_cli.model import Document, Listing
 from lastmile_cli.output import Output
+
+if TYPE_CHECKING:
+    from lastmile_cli.views import Comparison
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 
@@ -42,6 +46,8 @@ def comparison(view: Comparison) -> str:
 
 
 def render(view: object, output: Output) -> str:
+    from lastmile_cli.views import Comparison, Report, SearchResult
+
     if isinstance(view, SearchResult):
         return "".join(
             f"- **{h.language}** `{h.section}`: {escape(h.snippet)}\n" for h in view.hits

@@ -12,8 +12,9 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from lastmile_cli.model import Comparison, Document, Hit, Listing, Report, SearchResult, Section
+from lastmile_cli.model import Document, Listing, Section
 from lastmile_cli.output import Output
+from lastmile_cli.views import Comparison, Hit, Report, SearchResult
 
 TITLE = "bold"
 HEADING = "bold cyan"

@@ -5,8 +5,13 @@ With `--width N` paragraphs are wrapped at N columns instead. Listings are tab-s
 
 from __future__ import annotations
 
-from lastmile_cli.model import Comparison, Document, Listing, Report, SearchResult
+from typing import TYPE_CHECKING
+
+from lastmile_cli.model import Document, Listing
 from lastmile_cli.output import Output
+
+if TYPE_CHECKING:
+    from lastmile_cli.views import Comparison, Report, SearchResult
 
 
 def wrap(text: str, width: int | None) -> list[str]:
@@ -58,6 +63,8 @@ def render(view: object, output: Output) -> str:
         return document(view, output.width)
     if isinstance(view, Listing):
         return listing(view)
+    from lastmile_cli.views import Comparison, Report, SearchResult
+
     if isinstance(view, SearchResult):
         return search(view)
     if isinstance(view, Comparison):
