@@ -9,9 +9,9 @@ import pytest
 import yaml
 
 from lastmile_cli import loader
-from lastmile_cli.errors import Problem
 from lastmile_cli.loader import check_file
 from lastmile_cli.model import Language
+from lastmile_cli.views import Problem
 
 HEAD = "language: qaa\nname: Test\ntitle: A test\n"
 SECTION = "sections:\n  - id: definition\n    kind: section\n    title: Def\n    paragraphs:\n      - {text}\n"

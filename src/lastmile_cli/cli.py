@@ -20,7 +20,7 @@ from lastmile_cli.content import Catalog
 from lastmile_cli.errors import LastmileError, UnknownName
 from lastmile_cli.languages import Choice, resolve
 from lastmile_cli.matching import find_section
-from lastmile_cli.model import EXAMPLE_IDS, FALLBACK, SECTION_IDS, Language, Listing
+from lastmile_cli.model import EXAMPLE_IDS, FALLBACK, SECTION_IDS, Language
 from lastmile_cli.output import Output, ReaderGone, decide, emit
 from lastmile_cli.textutil import visible
 
@@ -274,6 +274,8 @@ def example(name: str | None, **options: Any) -> None:
     """Print one example (telecom, marathon, politics, car-sales), or list them."""
 
     def body(session: Session) -> None:
+        from lastmile_cli.views import Listing
+
         language = session.language()
         if name is None:
             examples = [s for s in language.sections if s.kind == "example"]
@@ -301,6 +303,8 @@ def sections(**options: Any) -> None:
     """List the sections: ids, kinds and titles in the chosen language."""
 
     def body(session: Session) -> None:
+        from lastmile_cli.views import Listing
+
         language = session.language()
         document = session.catalog.document(language, SECTION_IDS)
         rows = tuple((s.id, s.kind, s.title) for s in document.sections)
@@ -318,6 +322,8 @@ def languages(**options: Any) -> None:
     """List the languages, and which one your environment selects and why."""
 
     def body(session: Session) -> None:
+        from lastmile_cli.views import Listing
+
         choice = session.choice()
         rows, records = [], []
         for language in session.catalog.languages():

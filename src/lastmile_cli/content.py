@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from lastmile_cli.cache import Cache
-from lastmile_cli.errors import ContentError, LastmileError, Problem
-from lastmile_cli.model import FALLBACK, TAG, Document, Language
+from lastmile_cli.errors import ContentError, LastmileError
+from lastmile_cli.model import FALLBACK, Document, Language, is_tag
+
+if TYPE_CHECKING:
+    from lastmile_cli.views import Problem
 
 
 def bundled_dir() -> str:
@@ -53,7 +56,7 @@ def language_files(directory: str, bundled: bool) -> list[LanguageFile]:
     found = []
     for name in names:
         stem = name.removesuffix(".yaml")
-        if stem != name and TAG.match(stem):
+        if stem != name and is_tag(stem):
             found.append(LanguageFile(stem, os.path.join(directory, name), bundled))
     return found
 

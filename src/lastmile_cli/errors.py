@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING
 
-
-class Problem(NamedTuple):
-    """One finding in a content file, located the way compilers and editors expect."""
-
-    path: str
-    line: int
-    column: int
-    message: str
-    severity: str = "error"
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
-        label = "" if self.severity == "error" else f"{self.severity}: "
-        return f"{where}: {label}{self.message}"
+if TYPE_CHECKING:
+    from lastmile_cli.views import Problem
 
 
 class LastmileError(Exception):

@@ -14,9 +14,9 @@ from typing import Any
 
 import yaml
 
-from lastmile_cli.errors import Problem
-from lastmile_cli.model import ORIGINS, SECTION_IDS, TAG, Language, Section, kind_of
+from lastmile_cli.model import ORIGINS, SECTION_IDS, Language, Section, is_tag, kind_of
 from lastmile_cli.textutil import closest
+from lastmile_cli.views import Problem
 
 try:  # libyaml's parser when PyYAML was built with it; the pure-Python one otherwise
     from yaml import CSafeLoader as _Loader
@@ -219,7 +219,7 @@ class _Reader:
         stem = self.path.name.removesuffix(".yaml")
         if code is not None:
             node = root.value["language"]
-            if not TAG.match(code):
+            if not is_tag(code):
                 self.problem(
                     node.line,
                     node.column,

@@ -6,7 +6,6 @@ cheaper to define, which every run pays at start-up (see BENCHMARKS.md).
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 SECTION_IDS: tuple[str, ...] = (
@@ -22,8 +21,18 @@ SECTION_IDS: tuple[str, ...] = (
 EXAMPLE_IDS: frozenset[str] = frozenset({"telecom", "marathon", "politics", "car-sales"})
 ORIGINS: tuple[str, ...] = ("seed", "added")
 FALLBACK = "en"
-# A BCP 47 style tag as file names and `language:` use it: de, pt-BR, qaa, sr-Latn.
-TAG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+
+
+def is_tag(value: str) -> bool:
+    """A BCP 47 style tag as file names and `language:` use it: de, pt-BR, qaa, sr-Latn."""
+    first, *rest = value.split("-")
+    return (
+        2 <= len(first) <= 3
+        and first.isascii()
+        and first.isalpha()
+        and first.islower()
+        and all(2 <= len(part) <= 8 and part.isascii() and part.isalnum() for part in rest)
+    )
 
 
 def kind_of(section_id: str) -> str:
@@ -79,12 +88,3 @@ class Document(NamedTuple):
     def borrowed(self) -> tuple[str, ...]:
         """Ids of the sections shown from another language than the document's."""
         return tuple(s.id for s in self.sections if s.language != self.language)
-
-
-class Listing(NamedTuple):
-    """A table a command lists (sections, examples, languages), with its JSON records."""
-
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    records: tuple[dict[str, object], ...]
-    footer: str = ""

@@ -11,10 +11,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from lastmile_cli.content import LanguageFile, language_files
-from lastmile_cli.errors import Problem
 from lastmile_cli.loader import check_file
-from lastmile_cli.model import TAG
-from lastmile_cli.views import Report
+from lastmile_cli.model import is_tag
+from lastmile_cli.views import Problem, Report
 
 
 def files_in(path: Path) -> tuple[list[Path], list[Problem]]:
@@ -34,7 +33,7 @@ def files_in(path: Path) -> tuple[list[Path], list[Problem]]:
                     f"rename to {stem}.yaml: lastmile reads only .yaml files",
                 )
             )
-        elif extension == "yaml" and dot and not TAG.match(stem):
+        elif extension == "yaml" and dot and not is_tag(stem):
             problems.append(
                 Problem(
                     os.fspath(entry),

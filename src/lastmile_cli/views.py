@@ -1,10 +1,11 @@
-"""What search, compare and validate show: imported only by those commands and their renderers."""
+"""What listings, search, compare and validate show: imported only when a command needs them.
+
+The article itself (`model.py`) is all that `explain` and `example NAME` load.
+"""
 
 from __future__ import annotations
 
 from typing import NamedTuple
-
-from lastmile_cli.errors import Problem
 
 
 class Hit(NamedTuple):
@@ -49,3 +50,27 @@ class Report(NamedTuple):
     @property
     def errors(self) -> int:
         return sum(1 for p in self.problems if p.severity == "error")
+
+
+class Problem(NamedTuple):
+    """One finding in a content file, located the way compilers and editors expect."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
+        label = "" if self.severity == "error" else f"{self.severity}: "
+        return f"{where}: {label}{self.message}"
+
+
+class Listing(NamedTuple):
+    """A table a command lists (sections, examples, languages), with its JSON records."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    records: tuple[dict[str, object], ...]
+    footer: str = ""

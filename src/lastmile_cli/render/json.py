@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from lastmile_cli.model import Document, Listing
+from lastmile_cli.model import Document
 from lastmile_cli.output import Output
 
 if TYPE_CHECKING:
@@ -66,8 +66,17 @@ def report(view: Report) -> dict[str, object]:
 
 
 def render(view: object, output: Output) -> str:
-    from lastmile_cli.views import Comparison, Report, SearchResult
+    if isinstance(view, Document):
+        return dumps(document(view), output)
+    from lastmile_cli.views import (
+        Comparison,
+        Listing,
+        Report,
+        SearchResult,
+    )  # not on the article path
 
+    if isinstance(view, Listing):
+        return dumps(list(view.records), output)
     if isinstance(view, SearchResult):
         hits = [
             {
@@ -83,8 +92,4 @@ def render(view: object, output: Output) -> str:
         return dumps(comparison(view), output)
     if isinstance(view, Report):
         return dumps(report(view), output)
-    if isinstance(view, Document):
-        return dumps(document(view), output)
-    if isinstance(view, Listing):
-        return dumps(list(view.records), output)
     raise TypeError(f"no JSON rendering for {type(view).__name__}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from lastmile_cli.model import Document, Listing
+from lastmile_cli.model import Document
 from lastmile_cli.output import Output
 
 if TYPE_CHECKING:
@@ -46,8 +46,18 @@ def comparison(view: Comparison) -> str:
 
 
 def render(view: object, output: Output) -> str:
-    from lastmile_cli.views import Comparison, Report, SearchResult
+    if isinstance(view, Document):
+        return document(view)
+    from lastmile_cli.views import (
+        Comparison,
+        Listing,
+        Report,
+        SearchResult,
+    )  # not on the article path
 
+    if isinstance(view, Listing):
+        footer = f"\n{escape(view.footer)}\n" if view.footer else ""
+        return table(view.columns, view.rows) + footer
     if isinstance(view, SearchResult):
         return "".join(
             f"- **{h.language}** `{h.section}`: {escape(h.snippet)}\n" for h in view.hits
@@ -59,9 +69,4 @@ def render(view: object, output: Output) -> str:
             f"- `{p.path}:{p.line}:{p.column}` {p.severity}: {escape(p.message)}\n"
             for p in view.problems
         )
-    if isinstance(view, Document):
-        return document(view)
-    if isinstance(view, Listing):
-        footer = f"\n{escape(view.footer)}\n" if view.footer else ""
-        return table(view.columns, view.rows) + footer
     raise TypeError(f"no Markdown rendering for {type(view).__name__}")

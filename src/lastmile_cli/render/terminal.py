@@ -12,9 +12,9 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from lastmile_cli.model import Document, Listing, Section
+from lastmile_cli.model import Document, Section
 from lastmile_cli.output import Output
-from lastmile_cli.views import Comparison, Hit, Report, SearchResult
+from lastmile_cli.views import Comparison, Hit, Listing, Report, SearchResult
 
 TITLE = "bold"
 HEADING = "bold cyan"

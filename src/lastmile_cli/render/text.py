@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lastmile_cli.model import Document, Listing
+from lastmile_cli.model import Document
 from lastmile_cli.output import Output
 
 if TYPE_CHECKING:
-    from lastmile_cli.views import Comparison, Report, SearchResult
+    from lastmile_cli.views import Comparison, Listing, Report, SearchResult
 
 
 def wrap(text: str, width: int | None) -> list[str]:
@@ -61,10 +61,15 @@ def report(view: Report) -> str:
 def render(view: object, output: Output) -> str:
     if isinstance(view, Document):
         return document(view, output.width)
+    from lastmile_cli.views import (
+        Comparison,
+        Listing,
+        Report,
+        SearchResult,
+    )  # not on the article path
+
     if isinstance(view, Listing):
         return listing(view)
-    from lastmile_cli.views import Comparison, Report, SearchResult
-
     if isinstance(view, SearchResult):
         return search(view)
     if isinstance(view, Comparison):
