@@ -207,6 +207,17 @@ def output_options(function: F) -> F:
     return function
 
 
+section_option = click.option(
+    "--section",
+    "-s",
+    "sections",
+    multiple=True,
+    metavar="ID",
+    shell_complete=_complete_from(list(SECTION_IDS)),
+    help="Only this section (id, title or alias); repeatable. Shown in article order.",
+)
+
+
 # -- commands -----------------------------------------------------------------------------------
 
 
@@ -237,15 +248,7 @@ Examples:
   lastmile explain -l fr --width 72 > article.txt
   lastmile explain -f markdown | pandoc -o article.html"""
 )
-@click.option(
-    "--section",
-    "-s",
-    "sections",
-    multiple=True,
-    metavar="ID",
-    shell_complete=_complete_from(list(SECTION_IDS)),
-    help="Only this section (id, title or alias); repeatable. Shown in article order.",
-)
+@section_option
 @common_options
 def explain(sections: tuple[str, ...], **options: Any) -> None:
     """Print the whole article, or the chosen sections."""
@@ -413,15 +416,7 @@ Examples:
 )
 @click.argument("first", metavar="LANG", shell_complete=_complete_languages)
 @click.argument("second", metavar="LANG", shell_complete=_complete_languages)
-@click.option(
-    "--section",
-    "-s",
-    "sections",
-    multiple=True,
-    metavar="ID",
-    shell_complete=_complete_from(list(SECTION_IDS)),
-    help="Only this section (id, title or alias); repeatable.",
-)
+@section_option
 @output_options
 def compare(first: str, second: str, sections: tuple[str, ...], **options: Any) -> None:
     """Show two languages side by side, section by section, paragraph by paragraph."""
