@@ -19,7 +19,7 @@ import sys
 from lastmile_cli.cli import run
 code = run(sys.argv[1:])
 sys.stdout.flush()
-heavy = ["rich", "yaml", "json", "textwrap", "difflib", "subprocess", "importlib.metadata", "lastmile_cli.loader"]
+heavy = ["rich", "yaml", "json", "textwrap", "difflib", "subprocess", "importlib.metadata", "lastmile_cli.loader", "click.shell_completion"]
 sys.stderr.write(repr(sorted(m for m in heavy if m in sys.modules)))
 """
 

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 from typing import Any, NoReturn, TypeVar
 
 import click
-from click.shell_completion import CompletionItem
 
 from lastmile_cli.cache import Cache, default_dir
 from lastmile_cli.content import Catalog
@@ -37,11 +36,11 @@ def _complete_languages(ctx: click.Context, param: click.Parameter, incomplete: 
     return [code for code in codes if code.lower().startswith(incomplete.lower())]
 
 
-def _complete_from(ids: list[str]) -> Callable[..., list[CompletionItem]]:
-    def complete(
-        ctx: click.Context, param: click.Parameter, incomplete: str
-    ) -> list[CompletionItem]:
-        return [CompletionItem(i) for i in ids if i.startswith(incomplete.lower())]
+def _complete_from(ids: list[str]) -> Callable[..., list[str]]:
+    """Completion from a fixed list; plain strings, so click.shell_completion loads only when used."""
+
+    def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+        return [i for i in ids if i.startswith(incomplete.lower())]
 
     return complete
 

@@ -73,4 +73,3 @@ class Listing(NamedTuple):
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     records: tuple[dict[str, object], ...]
-    footer: str = ""

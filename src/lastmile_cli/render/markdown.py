@@ -56,8 +56,7 @@ def render(view: object, output: Output) -> str:
     )  # not on the article path
 
     if isinstance(view, Listing):
-        footer = f"\n{escape(view.footer)}\n" if view.footer else ""
-        return table(view.columns, view.rows) + footer
+        return table(view.columns, view.rows)
     if isinstance(view, SearchResult):
         return "".join(
             f"- **{h.language}** `{h.section}`: {escape(h.snippet)}\n" for h in view.hits

@@ -85,8 +85,6 @@ def listing(table: Listing) -> list[Text]:
         return text
 
     lines = [line(table.columns, TITLE), *(line(row) for row in table.rows)]
-    if table.footer:
-        lines += [Text(), Text(table.footer, style=DIM)]
     return lines
 
 
