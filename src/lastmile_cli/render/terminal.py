@@ -1,20 +1,31 @@
-"""Styled output for a terminal, drawn with Rich from `Text` objects only, never markup.
+"""Styled output for a terminal: lastmile lays out the lines, Rich supplies cell widths and colours.
 
-Imported only when output is styled, so pipes never pay for Rich. The Console is made here from
-the decision already taken in `Output`: Rich does not look at the environment on its own.
+Imported only when output is styled, so pipes never pay for Rich. A line is a list of spans
+(text, style name). Rich's `Style` turns each span into escape codes for the colour system
+decided in `Output`; it is given plain strings, never markup. Every span passes through
+`visible()`, so neither content nor a file name can send an escape sequence to the terminal.
+Laying out a fixed article directly is about eight times faster than `Console.print`, and no
+line ends in blanks.
 """
 
 from __future__ import annotations
 
-import io
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
-from rich.console import Console
-from rich.text import Text
+from rich.color import ColorSystem
+from rich.style import Style
 
-from lastmile_cli.model import Document, Section
+from lastmile_cli.model import Document
 from lastmile_cli.output import Output
-from lastmile_cli.views import Comparison, Hit, Listing, Report, SearchResult
+from lastmile_cli.render.wrap import wrap
+from lastmile_cli.textutil import visible
+
+if TYPE_CHECKING:
+    from lastmile_cli.views import Comparison, Hit, Listing, Report
+
+Span = tuple[str, str]
+Line = list[Span]
 
 TITLE = "bold"
 HEADING = "bold cyan"
@@ -23,113 +34,122 @@ BAR = "yellow"
 DIM = "dim"
 MATCH = "bold black on yellow"
 ERROR = "bold red"
+COLOR_SYSTEMS = {
+    "standard": ColorSystem.STANDARD,
+    "256": ColorSystem.EIGHT_BIT,
+    "truecolor": ColorSystem.TRUECOLOR,
+}
 
 
-def console_for(output: Output, buffer: io.StringIO) -> Console:
-    """A Console that writes to `buffer` exactly as `output` says, whatever the environment."""
-    return Console(
-        file=buffer,
-        force_terminal=True,
-        force_jupyter=False,
-        force_interactive=False,
-        color_system=output.color_system,  # type: ignore[arg-type]
-        no_color=False,
-        width=output.width or 80,
-        height=output.height,
-        markup=False,
-        emoji=False,
-        highlight=False,
-        legacy_windows=False,
-        tab_size=4,
-    )
+def clean(text: str) -> str:
+    """Text as it may reach the terminal: tabs as blanks, controls shown as escapes, breaks kept."""
+    return "\n".join(visible(part.expandtabs(8)) for part in text.split("\n"))
 
 
-def section_lines(section: Section, console: Console, width: int) -> list[Text]:
-    if section.kind != "example":
-        lines = [Text(section.title, style=HEADING)]
+def flow(spans: list[Span], width: int) -> list[Line]:
+    """Styled text word-wrapped at `width` cells, its spans cut along the lines."""
+    text = "".join(part for part, _ in spans)
+    ranges = wrap(text, width)
+    if len(spans) == 1:
+        style = spans[0][1]
+        return [[(text[start:end], style)] if end > start else [] for start, end in ranges]
+    bounds, offset = [], 0
+    for part, style in spans:
+        bounds.append((offset, offset + len(part), style))
+        offset += len(part)
+    lines = []
+    for start, end in ranges:
+        line = []
+        for low, high, style in bounds:
+            low, high = max(low, start), min(high, end)
+            if low < high:
+                line.append((text[low:high], style))
+        lines.append(line)
+    return lines
+
+
+def plain(line: Line) -> str:
+    return "".join(part for part, _ in line)
+
+
+def document(doc: Document, width: int) -> list[Line]:
+    lines = flow([(clean(doc.title), TITLE)], width)
+    rule = min(width, max(cell_len(plain(line)) for line in lines))
+    lines.append([("─" * rule, DIM)])
+    for section in doc.sections:
+        lines.append([])
+        if section.kind != "example":
+            lines += flow([(clean(section.title), HEADING)], width)
+            for index, paragraph in enumerate(section.paragraphs):
+                if index:
+                    lines.append([])
+                lines += flow([(clean(paragraph), "")], width)
+            continue
+        bar: Span = ("┃ ", BAR)
+        lines += [[bar, *line] for line in flow([(clean(section.title), EXAMPLE)], width - 2)]
         for index, paragraph in enumerate(section.paragraphs):
             if index:
-                lines.append(Text())
-            lines.extend(Text(paragraph).wrap(console, width))
-        return lines
-    bar = Text("┃ ", style=BAR)
-    lines = [Text.assemble(bar, Text(section.title, style=EXAMPLE))]
-    for index, paragraph in enumerate(section.paragraphs):
-        if index:
-            lines.append(bar.copy())
-        lines.extend(Text.assemble(bar, line) for line in Text(paragraph).wrap(console, width - 2))
+                lines.append([("┃", BAR)])
+            lines += [[bar, *line] for line in flow([(clean(paragraph), "")], width - 2)]
     return lines
 
 
-def document(doc: Document, console: Console) -> list[Text]:
-    width = console.width
-    lines = list(Text(doc.title, style=TITLE).wrap(console, width))
-    lines.append(Text("─" * min(width, max(cell_len(line.plain) for line in lines)), style=DIM))
-    for section in doc.sections:
-        lines.append(Text())
-        lines.extend(section_lines(section, console, width))
-    return lines
+def listing(table: Listing) -> list[Line]:
+    rows = [tuple(visible(cell) for cell in row) for row in (table.columns, *table.rows)]
+    widths = [max(cell_len(row[index]) for row in rows) for index in range(len(table.columns))]
+
+    def line(cells: tuple[str, ...]) -> str:
+        padded = [
+            cell + " " * (width - cell_len(cell) + 2)
+            for cell, width in zip(cells, widths, strict=True)
+        ]
+        return "".join(padded).rstrip()
+
+    return [[(line(rows[0]), TITLE)], *([(line(row), "")] for row in rows[1:])]
 
 
-def listing(table: Listing) -> list[Text]:
-    widths = [cell_len(c) for c in table.columns]
-    for row in table.rows:
-        widths = [max(w, cell_len(cell)) for w, cell in zip(widths, row, strict=True)]
-
-    def line(cells: tuple[str, ...], style: str = "") -> Text:
-        text = Text(style=style)
-        for index, (cell, width) in enumerate(zip(cells, widths, strict=True)):
-            last = index == len(cells) - 1
-            text.append(cell if last else cell + " " * (width - cell_len(cell) + 2))
-        text.rstrip()
-        return text
-
-    lines = [line(table.columns, TITLE), *(line(row) for row in table.rows)]
-    return lines
-
-
-def hit_lines(hit: Hit, console: Console, width: int) -> list[Text]:
-    text = Text(hit.snippet)
+def hit_lines(hit: Hit, width: int) -> list[Line]:
+    spans, position = [], 0
     for start, end in hit.spans:
-        text.stylize(MATCH, start, end)
-    header = Text.assemble((hit.language, HEADING), " · ", (hit.section, DIM))
-    return [header, *(Text.assemble("  ", line) for line in text.wrap(console, width - 2)), Text()]
+        spans += [(hit.snippet[position:start], ""), (hit.snippet[start:end], MATCH)]
+        position = end
+    spans.append((hit.snippet[position:], ""))
+    body = flow([(clean(part), style) for part, style in spans if part], width - 2)
+    header: Line = [(visible(hit.language), HEADING), (" · ", ""), (visible(hit.section), DIM)]
+    return [header, *([("  ", ""), *line] if line else [] for line in body), []]
 
 
-def columns(left: Text, right: Text, console: Console, width: int) -> list[Text]:
+def columns(left: list[Span], right: list[Span], width: int) -> list[Line]:
     """Two texts side by side, each wrapped to half the width, with a rule between them."""
     half = (width - 3) // 2
-    a, b = left.wrap(console, half), right.wrap(console, half)
+    a, b = flow(left, half), flow(right, half)
     rows = []
     for index in range(max(len(a), len(b))):
-        line_a = a[index] if index < len(a) else Text()
-        line_b = b[index] if index < len(b) else Text()
-        line_a.pad_right(half - line_a.cell_len)
-        rows.append(Text.assemble(line_a, (" │ ", DIM), line_b))
+        line_a = a[index] if index < len(a) else []
+        line_b = b[index] if index < len(b) else []
+        pad = (" " * (half - cell_len(plain(line_a))), "")
+        rule: Line = [(" │", DIM), (" ", ""), *line_b] if line_b else [(" │", DIM)]
+        rows.append([*line_a, pad, *rule])
     return rows
 
 
-def comparison(view: Comparison, console: Console) -> list[Text]:
-    width = max(console.width, 20)
-    missing = Text("—", style=DIM)
-    lines: list[Text] = []
+def comparison(view: Comparison, width: int) -> list[Line]:
+    width = max(width, 20)
+    missing: list[Span] = [("—", DIM)]
+    lines: list[Line] = []
     for section in view.sections:
         if lines:
-            lines.append(Text())
-        left, right = (Text(t, style=HEADING) if t else missing.copy() for t in section.titles)
-        lines += columns(left, right, console, width)
-        for pa, pb in section.pairs:
-            lines.append(Text())
-            lines += columns(
-                Text(pa) if pa else missing.copy(),
-                Text(pb) if pb else missing.copy(),
-                console,
-                width,
-            )
+            lines.append([])
+        left, right = ([(clean(t), HEADING)] if t else missing for t in section.titles)
+        lines += columns(left, right, width)
+        for pair in section.pairs:
+            lines.append([])
+            left, right = ([(clean(t), "")] if t else missing for t in pair)
+            lines += columns(left, right, width)
     return lines
 
 
-def report(view: Report) -> list[Text]:
+def report(view: Report) -> list[Line]:
     lines = []
     for problem in view.problems:
         where = (
@@ -140,25 +160,33 @@ def report(view: Report) -> list[Text]:
         label = (
             (" error: ", ERROR) if problem.severity == "error" else (f" {problem.severity}: ", DIM)
         )
-        lines.append(Text.assemble((where, TITLE), label, problem.message))
+        lines.append([(visible(where), TITLE), label, (visible(problem.message), "")])
     return lines
 
 
+def paint(line: Line, color_system: ColorSystem | None) -> str:
+    return "".join(
+        Style.parse(style).render(part, color_system=color_system) if style else part
+        for part, style in line
+    )
+
+
 def render(view: object, output: Output) -> str:
-    buffer = io.StringIO()
-    console = console_for(output, buffer)
+    width = output.width or 80
     if isinstance(view, Document):
-        lines = document(view, console)
-    elif isinstance(view, Listing):
-        lines = listing(view)
-    elif isinstance(view, SearchResult):
-        lines = [line for hit in view.hits for line in hit_lines(hit, console, console.width)]
-    elif isinstance(view, Comparison):
-        lines = comparison(view, console)
-    elif isinstance(view, Report):
-        lines = report(view)
+        lines = document(view, width)
     else:
-        raise TypeError(f"no terminal rendering for {type(view).__name__}")
-    for text in lines:
-        console.print(text, soft_wrap=True)
-    return buffer.getvalue()
+        from lastmile_cli.views import Comparison, Listing, Report, SearchResult
+
+        if isinstance(view, Listing):
+            lines = listing(view)
+        elif isinstance(view, SearchResult):
+            lines = [line for hit in view.hits for line in hit_lines(hit, width)]
+        elif isinstance(view, Comparison):
+            lines = comparison(view, width)
+        elif isinstance(view, Report):
+            lines = report(view)
+        else:
+            raise TypeError(f"no terminal rendering for {type(view).__name__}")
+    color_system = COLOR_SYSTEMS.get(output.color_system or "")
+    return "".join(paint(line, color_system) + "\n" for line in lines)

@@ -1,0 +1,130 @@
+"""The styled renderer: word wrapping by cells, its golden output, and what may reach a terminal."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from conftest import Lastmile, check_golden, strip_ansi
+from lastmile_cli.model import Document, Section
+from lastmile_cli.output import Output
+from lastmile_cli.render import render
+from lastmile_cli.render.wrap import wrap
+from lastmile_cli.views import Listing, Problem, Report
+
+
+def lines(text: str, width: int) -> list[str]:
+    return [text[start:end] for start, end in wrap(text, width)]
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "expected"),
+    [
+        ("aa bb cc", 5, ["aa bb", "cc"]),
+        ("aa bb cc", 8, ["aa bb cc"]),
+        ("aa   bb", 4, ["aa", "bb"]),  # the blanks at a break are dropped
+        ("aa   bb", 7, ["aa   bb"]),  # and kept inside a line
+        ("aa bb ", 10, ["aa bb"]),  # no line ends in a blank
+        ("  aa bb", 5, ["  aa", "bb"]),  # a paragraph's indent is kept
+        ("   aaaa", 4, ["aaaa"]),  # unless it leaves no room for the first word
+        ("aa\nbb cc", 10, ["aa", "bb cc"]),  # line breaks in the text are honoured
+        ("aa\n\nbb", 10, ["aa", "", "bb"]),
+        ("", 10, [""]),
+        ("   ", 10, [""]),
+        ("abcdefghij kl", 4, ["abcd", "efgh", "ij", "kl"]),  # a long word is folded
+        ("ab abcdefgh", 4, ["ab", "abcd", "efgh"]),
+        ("日本語の文", 4, ["日本", "語の", "文"]),  # wide characters take two cells
+        ("日本", 1, ["日", "本"]),  # wider than the line: one per line, none lost
+        ("word", 0, ["w", "o", "r", "d"]),
+    ],
+)
+def test_wrap(text: str, width: int, expected: list[str]) -> None:
+    assert lines(text, width) == expected
+
+
+TEXT = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters=" \n"), max_size=120
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXT, width=st.integers(1, 40))
+def test_wrap_loses_nothing_and_fits(text: str, width: int) -> None:
+    wrapped = lines(text, width)
+    assert "".join("".join(line.split()) for line in wrapped) == "".join(text.split())
+    for line in wrapped:
+        assert line == line.rstrip()
+        assert cell_len(line) <= max(width, 2)  # a wide character alone may exceed one cell
+
+
+CODES = ["de", "en", "es", "fr", "it"]
+STYLED = ("--color", "always", "--width", "60")
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_explain_on_a_terminal_golden(
+    lastmile: Lastmile, request: pytest.FixtureRequest, code: str
+) -> None:
+    result = lastmile("explain", "--lang", code, *STYLED)
+    assert (result.code, result.err) == (0, "")
+    check_golden(request, f"explain-{code}.ansi", result.out)
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("compare-de-it.ansi", ["compare", "de", "it", "--section", "marathon"]),
+        ("search-turnout.ansi", ["search", "turnout"]),
+        ("sections-fr.ansi", ["sections", "-l", "fr"]),
+    ],
+)
+def test_other_views_on_a_terminal_golden(
+    lastmile: Lastmile, request: pytest.FixtureRequest, name: str, args: list[str]
+) -> None:
+    result = lastmile(*args, *STYLED)
+    assert result.code == 0
+    check_golden(request, name, result.out)
+
+
+@pytest.mark.parametrize("width", [20, 33, 60, 100])
+@pytest.mark.parametrize("command", [["explain"], ["compare", "en", "de"], ["search", "the"]])
+def test_styled_lines_fit_and_end_cleanly(
+    lastmile: Lastmile, width: int, command: list[str]
+) -> None:
+    result = lastmile(*command, "--color", "always", "--width", str(width))
+    assert result.code == 0
+    for line in strip_ansi(result.out).splitlines():
+        assert cell_len(line) <= width
+        assert line == line.rstrip()
+
+
+def test_headings_are_wrapped_too() -> None:
+    title = "A heading far too long to fit on one line of twenty cells"
+    doc = Document("qaa", "T", (Section("definition", "section", title, ("p",), language="qaa"),))
+    text = strip_ansi(render(doc, Output(styled=True, color_system="standard", width=20)))
+    assert max(cell_len(line) for line in text.splitlines()) <= 20
+    assert " ".join(text.split()) == f"T ─ {title} p"
+
+
+HOSTILE = "evil\x1b[2J\x1b]0;title\x07\x9bname"
+
+
+@pytest.mark.parametrize(
+    "view",
+    [
+        Listing(("code", "source"), (("qaa", HOSTILE),), ()),
+        Report(1, (Problem(HOSTILE, 1, 2, HOSTILE),)),
+    ],
+)
+def test_no_control_character_reaches_the_terminal(view: object) -> None:
+    text = render(view, Output(styled=True, color_system="truecolor", width=60))
+    assert "\\u001b[2J" in text
+    assert "\x07" not in text and "\x9b" not in text
+    assert "\x1b" not in strip_ansi(text)
+
+
+def test_without_a_colour_system_there_are_no_escape_codes() -> None:
+    doc = Document("qaa", "T", (Section("marathon", "example", "M", ("p",), language="qaa"),))
+    assert render(doc, Output(styled=True, color_system=None, width=20)) == "T\n─\n\n┃ M\n┃ p\n"
