@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import Lastmile, check_golden
-from lastmile_cli.cli import cli
+from lastmile_cli.cli import COMMANDS, cli
 
 CODES = ["de", "en", "es", "fr", "it"]
 EXT = {"text": "txt", "markdown": "md", "json": "json"}
@@ -173,6 +173,23 @@ def test_bad_option_is_one_line(lastmile: Lastmile) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("typed", "hint"),
+    [
+        ("explian", " Did you mean 'explain'?"),
+        ("sectoins", " Did you mean 'sections'?"),
+        ("xyz", ""),
+    ],
+)
+def test_unknown_command_suggests_the_nearest(lastmile: Lastmile, typed: str, hint: str) -> None:
+    result = lastmile(typed)
+    assert (result.code, result.out) == (2, "")
+    assert (
+        result.err
+        == f"lastmile: No such command '{typed}'.{hint} Try 'lastmile --help' for help.\n"
+    )
+
+
 def test_missing_data_dir_is_a_usage_error(lastmile: Lastmile, tmp_path: Path) -> None:
     result = lastmile("explain", "--data-dir", str(tmp_path / "nope"))
     assert result.code == 2
@@ -185,7 +202,7 @@ def test_version(lastmile: Lastmile) -> None:
     assert lastmile("--version").out == f"lastmile {version('lastmile-cli')}\n"
 
 
-@pytest.mark.parametrize("command", ["", "explain", "example", "sections", "languages"])
+@pytest.mark.parametrize("command", ["", *COMMANDS])
 def test_help_has_examples(lastmile: Lastmile, command: str) -> None:
     result = lastmile(*([command] if command else []), "--help")
     assert result.code == 0

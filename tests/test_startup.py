@@ -20,17 +20,24 @@ from lastmile_cli.cli import run
 code = run(sys.argv[1:])
 sys.stdout.flush()
 heavy = ["rich", "yaml", "json", "textwrap", "difflib", "subprocess", "importlib.metadata", "lastmile_cli.loader", "click.shell_completion"]
-sys.stderr.write(repr(sorted(m for m in heavy if m in sys.modules)))
+commands = [m for m in sys.modules if m.startswith("lastmile_cli.commands.")]
+sys.stderr.write("\\n" + repr([sorted(m for m in heavy if m in sys.modules), sorted(commands)]))
 """
 
 
-def imported(args: list[str], cache: Path, **env: str) -> list[str]:
+def probe(args: list[str], cache: Path, **env: str) -> tuple[list[str], list[str]]:
+    """The heavy modules a run imported, and the command modules it imported."""
     full = subprocess_env(LASTMILE_CACHE_DIR=str(cache), **env)
     result = subprocess.run(
         [sys.executable, "-c", PROBE, *args], env=full, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
-    return json.loads(result.stderr.replace("'", '"'))
+    heavy, commands = json.loads(result.stderr.splitlines()[-1].replace("'", '"'))
+    return heavy, commands
+
+
+def imported(args: list[str], cache: Path, **env: str) -> list[str]:
+    return probe(args, cache, **env)[0]
 
 
 @pytest.fixture
@@ -75,3 +82,14 @@ def test_json_output_imports_json_only(warm_cache: Path) -> None:
     # The long form: Click's parser tries a short option as a long one first, and its
     # NoSuchOption imports difflib before the fallback succeeds (Click's cost, not ours).
     assert imported(["explain", "--format", "json"], warm_cache) == ["json"]
+
+
+@pytest.mark.parametrize(
+    "args", [["explain"], ["example", "marathon"], ["search", "turnout"], ["validate"]]
+)
+def test_a_run_imports_only_its_own_command(warm_cache: Path, args: list[str]) -> None:
+    assert probe(args, warm_cache)[1] == [f"lastmile_cli.commands.{args[0]}"]
+
+
+def test_help_imports_every_command_to_list_them(warm_cache: Path) -> None:
+    assert len(probe(["--help"], warm_cache)[1]) == 7

@@ -1,0 +1,95 @@
+"""The options the commands share, with their shell completion: each defined once, here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from lastmile_cli.model import SECTION_IDS
+
+F = TypeVar("F", bound=Callable[..., Any])
+FORMATS = ("text", "markdown", "json")
+LANG_HELP = "Language: a code (de), a locale (de_AT.UTF-8) or a name (German, Deutsch)."
+
+
+def complete_languages(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    from lastmile_cli.cache import Cache
+    from lastmile_cli.content import Catalog
+
+    dirs = list(ctx.params.get("data_dir") or ())
+    codes = Catalog(dirs, Cache(None)).codes()
+    return [code for code in codes if code.lower().startswith(incomplete.lower())]
+
+
+def complete_from(ids: list[str]) -> Callable[..., list[str]]:
+    """Completion from a fixed list; plain strings, so click.shell_completion loads only when used."""
+
+    def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+        return [i for i in ids if i.startswith(incomplete.lower())]
+
+    return complete
+
+
+def common_options(function: F) -> F:
+    """The options every command shares: language, format, colour, width, pager, data."""
+    function = click.option(
+        "--lang", "-l", metavar="LANG", shell_complete=complete_languages, help=LANG_HELP
+    )(function)
+    return output_options(function)
+
+
+def output_options(function: F) -> F:
+    """The shared options other than --lang: format, colour, width, pager, data."""
+    decorators = [
+        click.option(
+            "--format",
+            "-f",
+            "fmt",
+            type=click.Choice(FORMATS, case_sensitive=False),
+            default="text",
+            show_default=True,
+            help="Output format.",
+        ),
+        click.option(
+            "--color",
+            "--colour",
+            type=click.Choice(("auto", "always", "never"), case_sensitive=False),
+            default="auto",
+            show_default=True,
+            help="Colour on a terminal; 'always' also in a pipe.",
+        ),
+        click.option(
+            "--width",
+            type=click.IntRange(1, 10000),
+            metavar="N",
+            help="Wrap text at N columns (default: no wrapping in a pipe, the window on a terminal).",
+        ),
+        click.option(
+            "--pager/--no-pager",
+            default=None,
+            help="Page output on a terminal (default: when taller than the window).",
+        ),
+        click.option(
+            "--data-dir",
+            multiple=True,
+            type=click.Path(exists=True, file_okay=False),
+            metavar="DIR",
+            help="Extra language files; repeatable, earlier wins [env: LASTMILE_DATA_DIR].",
+        ),
+    ]
+    for decorator in reversed(decorators):
+        function = decorator(function)
+    return function
+
+
+section_option = click.option(
+    "--section",
+    "-s",
+    "sections",
+    multiple=True,
+    metavar="ID",
+    shell_complete=complete_from(list(SECTION_IDS)),
+    help="Only this section (id, title or alias); repeatable. Shown in article order.",
+)
