@@ -88,3 +88,18 @@ def test_spans_point_at_the_original_text() -> None:
     assert [hit.snippet[s:e] for s, e in hit.spans] == ["Straße", "STRASSE"]
     (hit,) = search("arger", [language])
     assert [hit.snippet[s:e] for s, e in hit.spans] == ["Ärger", "Ärger"]
+
+
+@pytest.mark.parametrize(
+    ("text", "query", "expected"),
+    [
+        ("Cafe\u0301 bar", "cafe", "Cafe\u0301"),  # a combining accent stays with its letter
+        ("bar Cafe\u0301", "cafe", "Cafe\u0301"),
+        ("the \ufb01nal step", "final", "\ufb01nal"),  # a ligature that folds to two letters
+        ("plain ascii text", "ASCII", "ascii"),
+    ],
+)
+def test_spans_cover_whole_original_words(text: str, query: str, expected: str) -> None:
+    language = Language("qaa", "T", "T", "T", (Section("definition", "section", "D", (text,)),))
+    (hit,) = search(query, [language])
+    assert [hit.snippet[s:e] for s, e in hit.spans] == [expected]

@@ -14,17 +14,34 @@ from lastmile_cli.textutil import fold_char
 from lastmile_cli.views import Hit
 
 CONTEXT = 60
+_ASCII_LOWER = {ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 
 
-def folded_with_positions(text: str) -> tuple[str, list[int]]:
-    """The folded text, and for each of its characters the index of the original one."""
-    parts: list[str] = []
+def folded_with_positions(text: str) -> tuple[str, list[int] | None]:
+    """The folded text, and for each of its characters the index of the original one.
+
+    The positions are None when every character folds to exactly one (the usual case), so
+    folded and original indices are the same and no per-character work is needed.
+    """
+    table: dict[int, str] = dict(_ASCII_LOWER)
+    aligned = True
+    for char in set(text):
+        if not char.isascii():
+            folded = fold_char(char)
+            table[ord(char)] = folded
+            aligned = aligned and len(folded) == 1
+    if aligned:
+        return text.translate(table), None
     positions: list[int] = []
     for index, char in enumerate(text):
-        folded = char.lower() if char.isascii() else fold_char(char)
-        parts.append(folded)
-        positions.extend([index] * len(folded))
-    return "".join(parts), positions
+        positions.extend([index] * len(table.get(ord(char), char)))
+    return text.translate(table), positions
+
+
+def original(positions: list[int], match: re.Match[str], text: str) -> tuple[int, int]:
+    """A match's span in the original text, with any accents that folded away inside it."""
+    end = positions[match.end()] if match.end() < len(positions) else len(text)
+    return positions[match.start()], end
 
 
 def pattern(query: str) -> re.Pattern[str] | None:
@@ -61,7 +78,7 @@ def search(query: str, languages: Iterable[Language]) -> list[Hit]:
             for index, paragraph in enumerate(section.paragraphs):
                 folded, positions = folded_with_positions(paragraph)
                 matches = [
-                    (positions[m.start()], positions[m.end() - 1] + 1)
+                    (m.start(), m.end()) if positions is None else original(positions, m, paragraph)
                     for m in compiled.finditer(folded)
                 ]
                 if not matches:

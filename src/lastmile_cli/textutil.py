@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # Patterns are strings, compiled (and cached by `re`) on first use: most runs need none of them.
 _SEPARATORS = r"[\s_\-‐‑–—]+"
@@ -14,6 +13,8 @@ _MESSAGE_UNSAFE = "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 
 def fold_char(char: str) -> str:
     """One character without case or accents, as matching compares it ("É" → "e", "ß" → "ss")."""
+    import unicodedata  # only when a name is matched, not on every run
+
     decomposed = unicodedata.normalize("NFKD", char)
     kept = "".join(c for c in decomposed if not unicodedata.combining(c))
     return kept.casefold().translate(_APOSTROPHES)
