@@ -2,10 +2,15 @@
 
 Each scenario runs many times, alternating with its baseline in the same interpreter and venv,
 with a warm parsed-content cache (as every run after the first has). It prints the median wall
-time, the ratio to the baseline, and the peak memory (max RSS of the children), as a table or
-as JSON. Bytecode is compiled first and PYTHONDONTWRITEBYTECODE is dropped, as for a user.
+time, the ratio to the baseline, the middle half of the ratios of each alternating pair (how
+noisy the machine was), and the peak memory (max RSS of the children), as a table or as JSON.
+Bytecode is compiled first and PYTHONDONTWRITEBYTECODE is dropped, as for a user.
 
-    uv run python benchmarks/startup.py [--runs 40] [--json]
+Peers on PATH (`eg`, the Python `tldr` client, tealdeer) print one page to a pipe, alternating
+with `lastmile example marathon`; the tldr clients read a stand-in `tar` page seeded into a
+temporary HOME, so no network is needed.
+
+    uv run python benchmarks/startup.py [--runs 60] [--json]
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import sysconfig
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -83,12 +89,16 @@ def compare(
     for _ in range(3):  # warm the page cache and the parsed-content cache
         measure(command, env, terminal)
         measure(baseline, base_env or env, terminal)
-    for _ in range(runs):
-        for key, cmd, e in (("ours", command, env), ("base", baseline, base_env or env)):
+    both = [("ours", command, env), ("base", baseline, base_env or env)]
+    for index in range(runs):
+        # ABBA order, so that a drift in the machine's speed falls on both sides alike
+        for key, cmd, e in both if index % 2 == 0 else both[::-1]:
             elapsed, rss = measure(cmd, e, terminal)
             times[key].append(elapsed)
             memory[key].append(rss)
     ours, base = statistics.median(times["ours"]), statistics.median(times["base"])
+    pairs = sorted(a / b for a, b in zip(times["ours"], times["base"], strict=True))
+    low, high = pairs[len(pairs) // 4], pairs[(3 * len(pairs)) // 4]
     ours_mem, base_mem = statistics.median(memory["ours"]), statistics.median(memory["base"])
     return {
         "scenario": name,
@@ -99,31 +109,94 @@ def compare(
         "median_ms": round(ours, 1),
         "baseline_ms": round(base, 1),
         "ratio": round(ours / base, 3),
+        "pair_ratio_iqr": [round(low, 3), round(high, 3)],
         "peak_kib": int(ours_mem),
         "baseline_peak_kib": int(base_mem),
         "memory_ratio": round(ours_mem / base_mem, 3),
     }
 
 
-def peers(env: dict[str, str], runs: int) -> list[dict[str, object]]:
-    """Time the peers that are installed to print one page (not run when absent)."""
-    found = []
-    for name, command in (
-        ("tldr (Python)", ["tldr", "tar"]),
-        ("tealdeer", ["tldr", "tar"]),
-        ("eg", ["eg", "tar"]),
-    ):
-        path = shutil.which(command[0])
-        if path is None or name in {p["scenario"] for p in found}:
-            continue
-        times = [measure([path, *command[1:]], env, False)[0] for _ in range(runs)]
-        found.append({"scenario": name, "median_ms": round(statistics.median(times), 1)})
+# A stand-in page in tldr's format, so the tldr clients print one page without the network.
+TAR_PAGE = """# tar
+
+> Pack files into an archive, or unpack them, optionally compressed.
+
+- Pack a directory into a new archive:
+
+`tar cf {{archive.tar}} {{path/to/directory}}`
+
+- Pack and compress with gzip:
+
+`tar czf {{archive.tar.gz}} {{path/to/directory}}`
+
+- List what an archive holds:
+
+`tar tvf {{archive.tar}}`
+
+- Unpack an archive here:
+
+`tar xf {{archive.tar}}`
+
+- Unpack an archive into another directory:
+
+`tar xf {{archive.tar}} -C {{path/to/directory}}`
+"""
+
+
+def find_peers() -> dict[str, str]:
+    """The peers on PATH: the Python tldr client and tealdeer are both called `tldr`."""
+    found: dict[str, str] = {}
+    for directory in os.environ.get("PATH", "").split(os.pathsep):
+        for name in ("tldr", "tealdeer", "eg"):
+            path = os.path.join(directory, name)
+            if not (os.path.isfile(path) and os.access(path, os.X_OK)):
+                continue
+            with open(path, "rb") as handle:
+                head = handle.read(256)
+            if name == "eg":
+                label = "eg"
+            elif head.startswith(b"#!") and b"python" in head:
+                label = "tldr (Python client)"
+            else:
+                label = "tealdeer"
+            found.setdefault(label, path)
     return found
+
+
+def peers(work: Path, env: dict[str, str], runs: int) -> list[dict[str, object]]:
+    """Each installed peer printing one page to a pipe, alternating with `lastmile example`."""
+    home = work / "peer-home"
+    for pages in ("tldr/pages/common", "tealdeer/tldr-pages/pages/common"):
+        (home / ".cache" / pages).mkdir(parents=True)
+        (home / ".cache" / pages / "tar.md").write_text(TAR_PAGE, encoding="utf-8")
+    peer_env = {**env, "HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache")}
+    rows = []
+    for label, path in sorted(find_peers().items()):
+        row = compare(
+            label,
+            [path, "tar"],
+            [*LASTMILE, "example", "marathon"],
+            peer_env,
+            runs,
+            base_env=env,
+        )
+        row["command"] = f"{Path(path).name} tar"
+        rows.append(row)
+    return rows
+
+
+def line(row: dict[str, Any]) -> str:
+    low, high = row["pair_ratio_iqr"]
+    return (
+        f"{row['scenario']:22} {row['median_ms']:>6.1f}ms {row['baseline_ms']:>7.1f}ms {row['ratio']:>6.2f} "
+        f"{low:>5.2f}–{high:<5.2f} {row['peak_kib'] / 1024:>9.1f} {row['baseline_peak_kib'] / 1024:>9.1f} "
+        f"{row['memory_ratio']:>6.2f}  {row['baseline']}"
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=40)
+    parser.add_argument("--runs", type=int, default=60)
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args()
 
@@ -180,7 +253,7 @@ def main() -> int:
         },
         "runs": args.runs,
         "scenarios": rows,
-        "peers": peers(env, max(5, args.runs // 4)),
+        "peers": peers(work, env, max(10, args.runs // 2)),
         "targets": {
             "piped explain": [piped["ratio"], TARGETS["piped explain"]],
             "terminal explain": [rows[1]["ratio"], TARGETS["terminal explain"]],
@@ -196,15 +269,14 @@ def main() -> int:
         f"Python {results['machine']['python']} on {results['machine']['platform']}, {args.runs} alternating runs each\n"
     )
     print(
-        f"{'scenario':22} {'median':>8} {'baseline':>9} {'ratio':>6} {'peak MiB':>9} {'base MiB':>9} {'mem':>6}  baseline"
+        f"{'scenario':22} {'median':>8} {'baseline':>9} {'ratio':>6} {'pairs IQR':>11} {'peak MiB':>9} {'base MiB':>9} {'mem':>6}  baseline"
     )
     for row in rows:
-        print(
-            f"{row['scenario']:22} {row['median_ms']:>6.1f}ms {row['baseline_ms']:>7.1f}ms {row['ratio']:>6.2f} "
-            f"{row['peak_kib'] / 1024:>9.1f} {row['baseline_peak_kib'] / 1024:>9.1f} {row['memory_ratio']:>6.2f}  {row['baseline']}"
-        )
-    for peer in results["peers"]:
-        print(f"{peer['scenario']:22} {peer['median_ms']:>6.1f}ms  (peer, one page)")
+        print(line(row))
+    if results["peers"]:
+        print("\npeers, one page to a pipe, against lastmile printing one example:")
+        for peer in results["peers"]:
+            print(line(peer))
     print()
     for name, (value, target) in results["targets"].items():
         print(
