@@ -3,7 +3,8 @@
 Each scenario runs many times, alternating with its baseline in the same interpreter and venv,
 with a warm parsed-content cache (as every run after the first has). It prints the median wall
 time, the ratio to the baseline, the middle half of the ratios of each alternating pair (how
-noisy the machine was), and the peak memory (max RSS of the children), as a table or as JSON.
+noisy the machine was), and each child's own peak memory (VmHWM, in separate runs), as a table
+or as JSON.
 Bytecode is compiled first and PYTHONDONTWRITEBYTECODE is dropped, as for a user.
 
 Peers on PATH (`eg`, the Python `tldr` client, tealdeer) print one page to a pipe, alternating
@@ -16,7 +17,6 @@ temporary HOME, so no network is needed.
 from __future__ import annotations
 
 import argparse
-import compileall
 import json
 import os
 import platform
@@ -43,8 +43,27 @@ TARGETS = {
 }
 
 
-def measure(command: list[str], env: dict[str, str], terminal: bool) -> tuple[float, int]:
-    """Wall time in ms and the child's max RSS in KiB for one run."""
+# Peak memory is read by the child itself, from its own /proc/self/status (VmHWM) at exit, through
+# a sitecustomize on PYTHONPATH. getrusage cannot be used: a child's ru_maxrss includes the
+# memory of the process that spawned it (fork and exec keep the high-water mark), so every
+# small child would show this runner's size.
+PEAK_HOOK = """import atexit, os
+
+def _lastmile_bench_peak():
+    target = os.environ.get("LASTMILE_BENCH_PEAK")
+    if target:
+        with open("/proc/self/status") as status:
+            kib = next((line.split()[1] for line in status if line.startswith("VmHWM:")), "")
+        with open(target, "w") as out:
+            out.write(kib)
+
+atexit.register(_lastmile_bench_peak)
+"""
+MEMORY_RUNS = 10
+
+
+def measure(command: list[str], env: dict[str, str], terminal: bool) -> float:
+    """Wall time in ms of one run, to the last byte of output and the exit."""
     if terminal:
         master, slave = pty.openpty()
         start = time.perf_counter_ns()
@@ -58,10 +77,9 @@ def measure(command: list[str], env: dict[str, str], terminal: bool) -> tuple[fl
                     break
             except OSError:
                 break
-        _, status, usage = os.wait4(process.pid, 0)
+        process.wait()
         elapsed = (time.perf_counter_ns() - start) / 1e6
         os.close(master)
-        process.returncode = os.waitstatus_to_exitcode(status)
     else:
         start = time.perf_counter_ns()
         process = subprocess.Popen(
@@ -69,10 +87,22 @@ def measure(command: list[str], env: dict[str, str], terminal: bool) -> tuple[fl
         )
         assert process.stdout is not None
         process.stdout.read()
-        _, status, usage = os.wait4(process.pid, 0)
+        process.wait()
         elapsed = (time.perf_counter_ns() - start) / 1e6
         process.stdout.close()
-    return elapsed, usage.ru_maxrss
+    return elapsed
+
+
+def peak(command: list[str], env: dict[str, str], terminal: bool, hook: Path) -> int | None:
+    """The child's own peak resident memory in KiB (Python children on Linux), else None."""
+    report = hook / "peak"
+    report.unlink(missing_ok=True)
+    path = os.pathsep.join(p for p in (str(hook), env.get("PYTHONPATH", "")) if p)
+    measure(command, {**env, "PYTHONPATH": path, "LASTMILE_BENCH_PEAK": str(report)}, terminal)
+    try:
+        return int(report.read_text())
+    except (OSError, ValueError):
+        return None
 
 
 def compare(
@@ -81,11 +111,12 @@ def compare(
     baseline: list[str],
     env: dict[str, str],
     runs: int,
+    hook: Path,
     terminal: bool = False,
     base_env: dict[str, str] | None = None,
-) -> dict[str, object]:
+) -> dict[str, Any]:
     times: dict[str, list[float]] = {"ours": [], "base": []}
-    memory: dict[str, list[int]] = {"ours": [], "base": []}
+    memory: dict[str, list[int | None]] = {"ours": [], "base": []}
     for _ in range(3):  # warm the page cache and the parsed-content cache
         measure(command, env, terminal)
         measure(baseline, base_env or env, terminal)
@@ -93,13 +124,17 @@ def compare(
     for index in range(runs):
         # ABBA order, so that a drift in the machine's speed falls on both sides alike
         for key, cmd, e in both if index % 2 == 0 else both[::-1]:
-            elapsed, rss = measure(cmd, e, terminal)
-            times[key].append(elapsed)
-            memory[key].append(rss)
+            times[key].append(measure(cmd, e, terminal))
+    for _ in range(MEMORY_RUNS):  # separate runs: the hook must not touch the timed ones
+        for key, cmd, e in both:
+            memory[key].append(peak(cmd, e, terminal, hook))
     ours, base = statistics.median(times["ours"]), statistics.median(times["base"])
     pairs = sorted(a / b for a, b in zip(times["ours"], times["base"], strict=True))
     low, high = pairs[len(pairs) // 4], pairs[(3 * len(pairs)) // 4]
-    ours_mem, base_mem = statistics.median(memory["ours"]), statistics.median(memory["base"])
+    peaks = {
+        key: int(statistics.median([v for v in values if v])) if all(values) else None
+        for key, values in memory.items()
+    }
     return {
         "scenario": name,
         "command": " ".join(["lastmile", *command[1:]] if command[0] == LASTMILE[0] else command),
@@ -110,9 +145,11 @@ def compare(
         "baseline_ms": round(base, 1),
         "ratio": round(ours / base, 3),
         "pair_ratio_iqr": [round(low, 3), round(high, 3)],
-        "peak_kib": int(ours_mem),
-        "baseline_peak_kib": int(base_mem),
-        "memory_ratio": round(ours_mem / base_mem, 3),
+        "peak_kib": peaks["ours"],
+        "baseline_peak_kib": peaks["base"],
+        "memory_ratio": (
+            round(peaks["ours"] / peaks["base"], 3) if peaks["ours"] and peaks["base"] else None
+        ),
     }
 
 
@@ -163,7 +200,7 @@ def find_peers() -> dict[str, str]:
     return found
 
 
-def peers(work: Path, env: dict[str, str], runs: int) -> list[dict[str, object]]:
+def peers(work: Path, env: dict[str, str], runs: int, hook: Path) -> list[dict[str, Any]]:
     """Each installed peer printing one page to a pipe, alternating with `lastmile example`."""
     home = work / "peer-home"
     for pages in ("tldr/pages/common", "tealdeer/tldr-pages/pages/common"):
@@ -178,6 +215,7 @@ def peers(work: Path, env: dict[str, str], runs: int) -> list[dict[str, object]]
             [*LASTMILE, "example", "marathon"],
             peer_env,
             runs,
+            hook,
             base_env=env,
         )
         row["command"] = f"{Path(path).name} tar"
@@ -187,10 +225,15 @@ def peers(work: Path, env: dict[str, str], runs: int) -> list[dict[str, object]]
 
 def line(row: dict[str, Any]) -> str:
     low, high = row["pair_ratio_iqr"]
+
+    def mib(kib: int | None) -> str:
+        return f"{kib / 1024:>9.1f}" if kib else f"{'n/a':>9}"
+
+    memory = f"{row['memory_ratio']:>6.2f}" if row["memory_ratio"] else f"{'n/a':>6}"
     return (
         f"{row['scenario']:22} {row['median_ms']:>6.1f}ms {row['baseline_ms']:>7.1f}ms {row['ratio']:>6.2f} "
-        f"{low:>5.2f}–{high:<5.2f} {row['peak_kib'] / 1024:>9.1f} {row['baseline_peak_kib'] / 1024:>9.1f} "
-        f"{row['memory_ratio']:>6.2f}  {row['baseline']}"
+        f"{low:>5.2f}–{high:<5.2f} {mib(row['peak_kib'])} {mib(row['baseline_peak_kib'])} "
+        f"{memory}  {row['baseline']}"
     )
 
 
@@ -200,9 +243,15 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args()
 
-    compileall.compile_dir(sysconfig.get_paths()["purelib"], quiet=2)
-    compileall.compile_dir(str(ROOT / "src"), quiet=2)
+    subprocess.run(
+        [PY, "-m", "compileall", "-q", sysconfig.get_paths()["purelib"], str(ROOT / "src")],
+        stdout=subprocess.DEVNULL,
+        check=False,
+    )
     work = Path(tempfile.mkdtemp(prefix="lastmile-bench-"))
+    hook = work / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(PEAK_HOOK, encoding="utf-8")
     env = {
         k: v
         for k, v in os.environ.items()
@@ -225,23 +274,27 @@ def main() -> int:
 
     click = [PY, "-c", "import click"]
     rows = [
-        compare("piped explain", [*LASTMILE, "explain", "--lang", "de"], click, env, args.runs),
+        compare(
+            "piped explain", [*LASTMILE, "explain", "--lang", "de"], click, env, args.runs, hook
+        ),
         compare(
             "terminal explain",
             [*LASTMILE, "explain", "--lang", "de", "--no-pager"],
             [PY, "-c", "import click, rich.console"],
             env,
             args.runs,
+            hook,
             terminal=True,
         ),
-        compare("piped example", [*LASTMILE, "example", "marathon"], click, env, args.runs),
-        compare("piped search", [*LASTMILE, "search", "turnout"], click, env, args.runs),
+        compare("piped example", [*LASTMILE, "example", "marathon"], click, env, args.runs, hook),
+        compare("piped search", [*LASTMILE, "search", "turnout"], click, env, args.runs, hook),
         compare(
             "100 extra languages",
             [*LASTMILE, "explain", "--lang", "de", "--data-dir", str(extra)],
             [*LASTMILE, "explain", "--lang", "de", "--data-dir", str(empty)],
             env,
             args.runs,
+            hook,
         ),
     ]
     piped = rows[0]
@@ -253,7 +306,7 @@ def main() -> int:
         },
         "runs": args.runs,
         "scenarios": rows,
-        "peers": peers(work, env, max(10, args.runs // 2)),
+        "peers": peers(work, env, max(10, args.runs // 2), hook),
         "targets": {
             "piped explain": [piped["ratio"], TARGETS["piped explain"]],
             "terminal explain": [rows[1]["ratio"], TARGETS["terminal explain"]],
@@ -279,6 +332,9 @@ def main() -> int:
             print(line(peer))
     print()
     for name, (value, target) in results["targets"].items():
+        if value is None:
+            print(f"n/a  {name}: not measurable here (needs Linux's /proc)")
+            continue
         print(
             f"{'met ' if value <= target else 'MISS'} {name}: {value:.2f}x (target <= {target:.2f}x)"
         )
