@@ -61,10 +61,14 @@ class Problem(NamedTuple):
     message: str
     severity: str = "error"
 
+    @property
+    def where(self) -> str:
+        """`path:line:column`, or just the path for a problem with the whole file."""
+        return f"{self.path}:{self.line}:{self.column}" if self.line else self.path
+
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
         label = "" if self.severity == "error" else f"{self.severity}: "
-        return f"{where}: {label}{self.message}"
+        return f"{self.where}: {label}{self.message}"
 
 
 class Listing(NamedTuple):

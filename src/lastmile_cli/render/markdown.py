@@ -64,8 +64,5 @@ def render(view: object, output: Output) -> str:
     if isinstance(view, Comparison):
         return comparison(view)
     if isinstance(view, Report):
-        return "".join(
-            f"- `{p.path}:{p.line}:{p.column}` {p.severity}: {escape(p.message)}\n"
-            for p in view.problems
-        )
+        return "".join(f"- `{p.where}` {p.severity}: {escape(p.message)}\n" for p in view.problems)
     raise TypeError(f"no Markdown rendering for {type(view).__name__}")

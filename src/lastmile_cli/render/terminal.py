@@ -50,9 +50,6 @@ def flow(spans: list[Span], width: int) -> list[Line]:
     """Styled text word-wrapped at `width` cells, its spans cut along the lines."""
     text = "".join(part for part, _ in spans)
     ranges = wrap(text, width)
-    if len(spans) == 1:
-        style = spans[0][1]
-        return [[(text[start:end], style)] if end > start else [] for start, end in ranges]
     bounds, offset = [], 0
     for part, style in spans:
         bounds.append((offset, offset + len(part), style))
@@ -152,15 +149,10 @@ def comparison(view: Comparison, width: int) -> list[Line]:
 def report(view: Report) -> list[Line]:
     lines = []
     for problem in view.problems:
-        where = (
-            f"{problem.path}:{problem.line}:{problem.column}:"
-            if problem.line
-            else f"{problem.path}:"
-        )
         label = (
             (" error: ", ERROR) if problem.severity == "error" else (f" {problem.severity}: ", DIM)
         )
-        lines.append([(visible(where), TITLE), label, (visible(problem.message), "")])
+        lines.append([(visible(f"{problem.where}:"), TITLE), label, (visible(problem.message), "")])
     return lines
 
 
