@@ -203,6 +203,44 @@ def test_version(lastmile: Lastmile) -> None:
 
 
 @pytest.mark.parametrize("command", ["", *COMMANDS])
+def test_short_and_long_help_are_the_same_page(lastmile: Lastmile, command: str) -> None:
+    words = [command] if command else []
+    short, long = lastmile(*words, "-h"), lastmile(*words, "--help")
+    assert (short.code, long.code) == (0, 0)
+    assert short.out == long.out
+    assert "  -h, --help " in long.out
+    assert "Show this message and exit." in long.out
+
+
+def test_version_is_listed_in_help(lastmile: Lastmile) -> None:
+    assert "  --version " in lastmile("--help").out
+
+
+@pytest.mark.parametrize(
+    ("name", "is_file", "problem"),
+    [("nope", False, "does not exist"), ("f.yaml", True, "is a file")],
+)
+def test_data_dir_must_be_an_existing_directory(
+    lastmile: Lastmile, tmp_path: Path, name: str, is_file: bool, problem: str
+) -> None:
+    path = tmp_path / name
+    if is_file:
+        path.write_text("")
+    result = lastmile("explain", "--data-dir", str(path))
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        f"lastmile: Invalid value for '--data-dir': Directory '{path}' {problem}."
+        " Try 'lastmile explain --help' for help.\n"
+    )
+
+
+def test_data_dir_that_is_a_device_is_not_a_directory(lastmile: Lastmile) -> None:
+    result = lastmile("explain", "--data-dir", "/dev/null")
+    assert result.code == 2
+    assert "Directory '/dev/null' is not a directory." in result.err
+
+
+@pytest.mark.parametrize("command", ["", *COMMANDS])
 def test_help_has_examples(lastmile: Lastmile, command: str) -> None:
     result = lastmile(*([command] if command else []), "--help")
     assert result.code == 0

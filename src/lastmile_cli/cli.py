@@ -15,6 +15,7 @@ from typing import NoReturn
 
 import click
 
+from lastmile_cli.options import Command, version_option
 from lastmile_cli.output import ReaderGone
 from lastmile_cli.session import UnknownNameUsage
 from lastmile_cli.textutil import closest, visible
@@ -22,7 +23,7 @@ from lastmile_cli.textutil import closest, visible
 COMMANDS = ("compare", "example", "explain", "languages", "search", "sections", "validate")
 
 
-class LazyGroup(click.Group):
+class LazyGroup(Command, click.Group):
     """A group that imports a command's module (`commands/<name>.py`) only when it is needed."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -62,9 +63,7 @@ Examples:
 
 Exit codes: 0 ok, 1 runtime or content error, 2 usage error.""",
 )
-@click.version_option(
-    package_name="lastmile-cli", prog_name="lastmile", message="%(prog)s %(version)s"
-)
+@version_option
 def cli() -> None:
     """Explains the last-mile failure: a project that does almost everything right and fails
     at the final step. One article, in English, German, Spanish, French and Italian."""

@@ -7,17 +7,18 @@ from typing import Any
 import click
 
 from lastmile_cli.model import SECTION_IDS
-from lastmile_cli.options import complete_languages, output_options, section_option
+from lastmile_cli.options import Command, complete_languages, output_options, section_option
 from lastmile_cli.session import Session, run_session
 
 
 @click.command(
+    cls=Command,
     epilog="""\b
 Examples:
   lastmile compare de it
   lastmile compare en fr --section marathon
   lastmile compare English Español -f markdown > side-by-side.md
-  lastmile compare de es -f json | jq '.sections[0].pairs'"""
+  lastmile compare de es -f json | jq '.sections[0].pairs'""",
 )
 @click.argument("first", metavar="LANG", shell_complete=complete_languages)
 @click.argument("second", metavar="LANG", shell_complete=complete_languages)

@@ -7,17 +7,18 @@ from typing import Any
 import click
 
 from lastmile_cli.model import EXAMPLE_IDS
-from lastmile_cli.options import common_options, complete_from
+from lastmile_cli.options import Command, common_options, complete_from
 from lastmile_cli.session import Session, run_session
 
 
 @click.command(
+    cls=Command,
     epilog="""\b
 Examples:
   lastmile example                  list the examples
   lastmile example marathon
   lastmile example maratón          names work in any language, accents optional
-  lastmile example Autoverkäufer -l it"""
+  lastmile example Autoverkäufer -l it""",
 )
 @click.argument("name", required=False, shell_complete=complete_from(sorted(EXAMPLE_IDS)))
 @common_options

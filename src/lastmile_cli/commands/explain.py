@@ -7,17 +7,18 @@ from typing import Any
 import click
 
 from lastmile_cli.model import SECTION_IDS
-from lastmile_cli.options import common_options, section_option
+from lastmile_cli.options import Command, common_options, section_option
 from lastmile_cli.session import Session, run_session
 
 
 @click.command(
+    cls=Command,
     epilog="""\b
 Examples:
   lastmile explain --lang de
   lastmile explain --section definition --section key-point
   lastmile explain -l fr --width 72 > article.txt
-  lastmile explain -f markdown | pandoc -o article.html"""
+  lastmile explain -f markdown | pandoc -o article.html""",
 )
 @section_option
 @common_options

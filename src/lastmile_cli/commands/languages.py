@@ -7,12 +7,14 @@ from typing import Any
 import click
 
 from lastmile_cli.model import SECTION_IDS
-from lastmile_cli.options import common_options
+from lastmile_cli.options import Command, common_options
 from lastmile_cli.session import Session, run_session
 from lastmile_cli.textutil import visible
 
 
-@click.command(epilog="\b\nExamples:\n  lastmile languages\n  LANG=fr_CA.UTF-8 lastmile languages")
+@click.command(
+    cls=Command, epilog="\b\nExamples:\n  lastmile languages\n  LANG=fr_CA.UTF-8 lastmile languages"
+)
 @common_options
 def languages(**options: Any) -> None:
     """List the languages, and which one your environment selects and why."""

@@ -6,11 +6,12 @@ from typing import Any
 
 import click
 
-from lastmile_cli.options import LANG_HELP, complete_languages, output_options
+from lastmile_cli.options import LANG_HELP, Command, complete_languages, output_options
 from lastmile_cli.session import Session, run_session
 
 
 @click.command(
+    cls=Command,
     epilog="""\b
 Examples:
   lastmile search turnout                 every language
@@ -18,7 +19,7 @@ Examples:
   lastmile search marathon -l de -l it
   lastmile search turnout -f json | jq -r '.[].section'
 
-Exit codes: 0 found, 1 nothing found (as grep), 2 usage error."""
+Exit codes: 0 found, 1 nothing found (as grep), 2 usage error.""",
 )
 @click.argument("query")
 @click.option(

@@ -7,11 +7,13 @@ from typing import Any
 import click
 
 from lastmile_cli.model import SECTION_IDS
-from lastmile_cli.options import common_options
+from lastmile_cli.options import Command, common_options
 from lastmile_cli.session import Session, run_session
 
 
-@click.command(epilog="\b\nExamples:\n  lastmile sections\n  lastmile sections -l es -f json")
+@click.command(
+    cls=Command, epilog="\b\nExamples:\n  lastmile sections\n  lastmile sections -l es -f json"
+)
 @common_options
 def sections(**options: Any) -> None:
     """List the sections: ids, kinds and titles in the chosen language."""

@@ -6,11 +6,12 @@ from typing import Any
 
 import click
 
-from lastmile_cli.options import output_options
+from lastmile_cli.options import Command, output_options
 from lastmile_cli.session import Session, run_session
 
 
 @click.command(
+    cls=Command,
     epilog="""\b
 Examples:
   lastmile validate                      everything lastmile would load
@@ -18,7 +19,7 @@ Examples:
   lastmile validate ~/my-languages/ --strict
   lastmile validate -f json | jq .errors
 
-Exit codes: 0 no errors (notes are fine), 1 errors found, 2 usage error."""
+Exit codes: 0 no errors (notes are fine), 1 errors found, 2 usage error.""",
 )
 @click.argument("paths", nargs=-1, metavar="[PATH]...", type=click.Path(exists=True))
 @click.option("--strict", is_flag=True, help="Missing sections are errors, not notes.")
