@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from lastmile_cli.cache import Cache
 from lastmile_cli.errors import ContentError, LastmileError
-from lastmile_cli.model import FALLBACK, Document, Language, is_tag
+from lastmile_cli.model import FALLBACK, Document, Language, Record, is_tag
 
 if TYPE_CHECKING:
     from lastmile_cli.views import Problem
@@ -31,7 +31,7 @@ def bundled_dir() -> str:
     raise LastmileError("the bundled language files are missing; reinstall lastmile")
 
 
-class LanguageFile(NamedTuple):
+class LanguageFile(Record):
     """One file that provides a language; `display` is how messages name it."""
 
     code: str

@@ -11,17 +11,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from typing import NamedTuple
 
 from lastmile_cli.errors import UnknownName
-from lastmile_cli.model import FALLBACK
+from lastmile_cli.model import FALLBACK, Record
 from lastmile_cli.textutil import closest, fold, visible
 
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 Names = Callable[[], Mapping[str, Sequence[str]]]
 
 
-class Choice(NamedTuple):
+class Choice(Record):
     """The language a command uses, and a sentence saying where it came from."""
 
     code: str

@@ -1,12 +1,8 @@
-"""The content's shape: immutable typed objects, built by the loader, read by every renderer.
-
-NamedTuples rather than frozen dataclasses: as immutable and as typed, and about four times
-cheaper to define, which every run pays at start-up (see BENCHMARKS.md).
-"""
+"""The content's shape: immutable typed objects, built by the loader, read by every renderer."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, ClassVar, dataclass_transform
 
 SECTION_IDS: tuple[str, ...] = (
     "summary",
@@ -35,12 +31,78 @@ def is_tag(value: str) -> bool:
     )
 
 
+@dataclass_transform(eq_default=True, frozen_default=True)
+class _RecordType(type):
+    """Makes a Record's annotated fields its `__slots__`, keeping their defaults aside."""
+
+    def __new__(mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any]) -> _RecordType:
+        if bases:
+            names = tuple(namespace.get("__annotations__", ()))
+            defaults = {n: namespace.pop(n) for n in names if n in namespace}
+            if list(defaults) != list(names[len(names) - len(defaults) :]):
+                raise TypeError(f"{name}: a field without a default follows one with a default")
+            namespace.update(__slots__=names, _names=names, _defaults=defaults)
+        return super().__new__(mcs, name, bases, namespace)
+
+
+class Record(metaclass=_RecordType):
+    """An immutable value with typed fields, declared as a NamedTuple or a frozen dataclass is.
+
+    Those two generate code with exec/eval when a class is defined, which every run pays (about
+    0.2 ms a class, BENCHMARKS.md); a Record class is several times cheaper. Type checkers treat
+    it as a frozen dataclass (PEP 681), so constructors and assignments are checked as for one.
+    """
+
+    __slots__ = ()
+    _names: ClassVar[tuple[str, ...]] = ()
+    _defaults: ClassVar[dict[str, object]] = {}
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kind, names = type(self).__name__, self._names
+        if len(args) > len(names):
+            raise TypeError(f"{kind} takes {len(names)} fields, not {len(args)}")
+        values = dict(zip(names, args, strict=False))
+        for name in names[len(args) :]:
+            if name in kwargs:
+                values[name] = kwargs.pop(name)
+            elif name in self._defaults:
+                values[name] = self._defaults[name]
+            else:
+                raise TypeError(f"{kind} needs a value for {name!r}")
+        if kwargs:
+            raise TypeError(f"{kind} got an unknown or repeated field {next(iter(kwargs))!r}")
+        for name, value in values.items():
+            object.__setattr__(self, name, value)
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self._names)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, Record)
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash((type(self), self._values()))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._names)
+        return f"{type(self).__name__}({shown})"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+
 def kind_of(section_id: str) -> str:
     """The kind a section id always has: "example" for the four stories, else "section"."""
     return "example" if section_id in EXAMPLE_IDS else "section"
 
 
-class Section(NamedTuple):
+class Section(Record):
     """One part of the article, in one language."""
 
     id: str
@@ -52,7 +114,7 @@ class Section(NamedTuple):
     language: str = ""
 
 
-class Language(NamedTuple):
+class Language(Record):
     """One language's article as loaded from one file; `source` is "bundled" or the file path."""
 
     code: str
@@ -77,7 +139,7 @@ class Language(NamedTuple):
         return tuple(i for i in SECTION_IDS if i not in present)
 
 
-class Document(NamedTuple):
+class Document(Record):
     """What a command shows: a title and sections, some possibly borrowed from English."""
 
     language: str

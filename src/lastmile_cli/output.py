@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import NamedTuple, TextIO
+from typing import TextIO
+
+from lastmile_cli.model import Record
 
 MAX_TERMINAL_WIDTH = 100
 MIN_TERMINAL_WIDTH = 20
@@ -21,7 +23,7 @@ class ReaderGone(Exception):
     """The reader of stdout went away (EPIPE). Not an OSError, so Click does not swallow it."""
 
 
-class Output(NamedTuple):
+class Output(Record):
     """How one command's output is rendered and delivered."""
 
     format: str = "text"

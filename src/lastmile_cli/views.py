@@ -5,10 +5,10 @@ The article itself (`model.py`) is all that `explain` and `example NAME` load.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from lastmile_cli.model import Record
 
 
-class Hit(NamedTuple):
+class Hit(Record):
     """One paragraph that matches a search; `spans` locate the matches within `snippet`."""
 
     language: str
@@ -19,14 +19,14 @@ class Hit(NamedTuple):
     spans: tuple[tuple[int, int], ...]
 
 
-class SearchResult(NamedTuple):
+class SearchResult(Record):
     """The hits for one query."""
 
     query: str
     hits: tuple[Hit, ...]
 
 
-class ComparedSection(NamedTuple):
+class ComparedSection(Record):
     """One section in two languages; None where a language lacks the title or paragraph."""
 
     id: str
@@ -34,14 +34,14 @@ class ComparedSection(NamedTuple):
     pairs: tuple[tuple[str | None, str | None], ...]
 
 
-class Comparison(NamedTuple):
+class Comparison(Record):
     """Two languages, section by section."""
 
     languages: tuple[str, str]
     sections: tuple[ComparedSection, ...]
 
 
-class Report(NamedTuple):
+class Report(Record):
     """What `lastmile validate` found: every problem in every file it checked."""
 
     files: int
@@ -52,7 +52,7 @@ class Report(NamedTuple):
         return sum(1 for p in self.problems if p.severity == "error")
 
 
-class Problem(NamedTuple):
+class Problem(Record):
     """One finding in a content file, located the way compilers and editors expect."""
 
     path: str
@@ -71,7 +71,7 @@ class Problem(NamedTuple):
         return f"{self.where}: {label}{self.message}"
 
 
-class Listing(NamedTuple):
+class Listing(Record):
     """A table a command lists (sections, examples, languages), with its JSON records."""
 
     columns: tuple[str, ...]

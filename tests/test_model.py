@@ -1,0 +1,76 @@
+"""Record, the base of every value lastmile passes around: typed, immutable, equal by value."""
+
+from __future__ import annotations
+
+import pytest
+
+from lastmile_cli.model import Document, Record, Section
+
+
+def section(**changes: object) -> Section:
+    fields: dict[str, object] = {
+        "id": "marathon",
+        "kind": "example",
+        "title": "Marathon",
+        "paragraphs": ("p",),
+    }
+    fields.update(changes)
+    return Section(**fields)  # type: ignore[arg-type]
+
+
+def test_fields_come_from_positions_keywords_and_defaults() -> None:
+    made = Section("marathon", "example", "Marathon", ("p",), language="de")
+    assert (made.id, made.kind, made.title, made.paragraphs) == (
+        "marathon",
+        "example",
+        "Marathon",
+        ("p",),
+    )
+    assert (made.aliases, made.origin, made.language) == ((), "seed", "de")
+
+
+def test_equal_by_value_and_hashable() -> None:
+    assert section() == section()
+    assert section() != section(title="Other")
+    assert len({section(), section(), section(origin="added")}) == 2
+    assert section() != ("marathon", "example", "Marathon", ("p",), (), "seed", "")
+    assert Document("de", "T", (section(),)) == Document("de", "T", (section(),))
+
+
+def test_immutable() -> None:
+    made = section()
+    with pytest.raises(AttributeError, match="immutable"):
+        made.title = "changed"  # type: ignore[misc]
+    with pytest.raises(AttributeError, match="immutable"):
+        del made.title  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        made.extra = 1  # type: ignore[attr-defined]
+    assert made.title == "Marathon"
+
+
+def test_repr_names_every_field() -> None:
+    assert repr(Document("de", "T", ())) == "Document(language='de', title='T', sections=())"
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "message"),
+    [
+        (("a", "b", "c", ()), {"nope": 1}, "unknown or repeated field 'nope'"),
+        (("a", "b", "c", ()), {"id": "again"}, "unknown or repeated field 'id'"),
+        (("a", "b"), {}, "needs a value for 'title'"),
+        (("a",) * 8, {}, "takes 7 fields, not 8"),
+    ],
+)
+def test_wrong_arguments_are_type_errors(
+    args: tuple[object, ...], kwargs: dict[str, object], message: str
+) -> None:
+    with pytest.raises(TypeError, match=message):
+        Section(*args, **kwargs)  # type: ignore[arg-type]
+
+
+def test_a_field_without_default_cannot_follow_one_with_a_default() -> None:
+    with pytest.raises(TypeError, match="follows one with a default"):
+
+        class Broken(Record):  # type: ignore[misc]
+            first: str = ""
+            second: str
