@@ -76,6 +76,24 @@ def test_a_corrupt_entry_is_ignored(
     assert language.title == "A test"
 
 
+def test_any_damaged_byte_is_caught(write_language: Callable[..., Path], tmp_path: Path) -> None:
+    """Every damaged byte, anywhere in the entry, is a miss: never a subtly different article."""
+    path = aged(write_language("qaa"))
+    fresh = catalog(path.parent, None).load("qaa")
+    catalog(path.parent, tmp_path / "c").load("qaa")
+    (entry,) = (tmp_path / "c").iterdir()
+    original = entry.read_bytes()
+    cache = Cache(str(tmp_path / "c"))
+    for position in range(len(original)):
+        for flip in (0x01, 0x80, 0xFF):
+            data = bytearray(original)
+            data[position] ^= flip
+            entry.write_bytes(bytes(data))
+            assert cache.get(str(path), str(path)) is None, (position, flip)
+    entry.write_bytes(original)
+    assert cache.get(str(path), str(path)) == fresh
+
+
 def test_an_unwritable_cache_directory_still_works(
     write_language: Callable[..., Path], tmp_path: Path
 ) -> None:

@@ -4,7 +4,7 @@ An entry is keyed by the file's identity (path, device, inode, size, mtime and c
 nanoseconds) and by the loader module's own identity, so an edited file or an upgraded lastmile
 never reads a stale entry. Files changed in the last few seconds are not cached at all: two edits
 within one timestamp tick must not look alike. Entries are written atomically, checked with a
-CRC before they are unmarshalled, and every failure to read or write one is silently a miss.
+checksum before they are unmarshalled, and every failure to read or write one is silently a miss.
 """
 
 from __future__ import annotations
@@ -13,14 +13,14 @@ import contextlib
 import marshal
 import os
 import time
-import zlib
 from collections.abc import Mapping
 from typing import Any
 
 from lastmile_cli.model import Language, Section
 
-MAGIC = b"LMC1"
+MAGIC = b"LMC2"
 RACY_SECONDS = 3
+_PRIME = (1 << 61) - 1
 _LOADER_FILE = os.path.join(os.path.dirname(__file__), "loader.py")
 
 
@@ -36,6 +36,14 @@ def default_dir(env: Mapping[str, str]) -> str | None:
             return None
         base = os.path.join(home, ".cache")
     return os.path.join(base, "lastmile")
+
+
+def checksum(data: bytes) -> int:
+    """The bytes read as one number, modulo a 61-bit prime: any damage shorter than 61 bits shows.
+
+    Not zlib.crc32: loading the zlib extension takes longer than this whole check (BENCHMARKS.md).
+    """
+    return int.from_bytes(data, "big") % _PRIME
 
 
 def _identity(stat: os.stat_result) -> tuple[int, ...]:
@@ -60,9 +68,9 @@ class Cache:
     def _entry(self, path: str) -> str | None:
         if self.directory is None:
             return None
-        crc = zlib.crc32(os.fsencode(path))
+        digest = checksum(os.fsencode(path))
         stem = os.path.basename(path).removesuffix(".yaml")[:40]
-        return os.path.join(self.directory, f"{crc:08x}-{stem}.lmc")
+        return os.path.join(self.directory, f"{digest:016x}-{stem}.lmc")
 
     def get(self, path: str, source: str) -> Language | None:
         """The cached language for this file, or None when absent, stale or unreadable."""
@@ -73,9 +81,9 @@ class Cache:
         try:
             with open(entry, "rb") as handle:
                 data = handle.read()
-            if data[:4] != MAGIC or zlib.crc32(data[8:]) != int.from_bytes(data[4:8], "big"):
+            if data[:4] != MAGIC or checksum(data[12:]) != int.from_bytes(data[4:12], "big"):
                 return None
-            stored_key, record = marshal.loads(data[8:])
+            stored_key, record = marshal.loads(data[12:])
             if stored_key != key:
                 return None
             return _language(record, source)
@@ -91,7 +99,7 @@ class Cache:
         if time.time_ns() - key[1][3] < RACY_SECONDS * 1_000_000_000:
             return
         payload = marshal.dumps((key, _record(language)))
-        data = MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload
+        data = MAGIC + checksum(payload).to_bytes(8, "big") + payload
         temporary = f"{entry}.{os.getpid()}.tmp"
         try:
             os.makedirs(self.directory, mode=0o700, exist_ok=True)
