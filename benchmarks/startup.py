@@ -7,11 +7,15 @@ noisy the machine was), and each child's own peak memory (VmHWM, in separate run
 or as JSON.
 Bytecode is compiled first and PYTHONDONTWRITEBYTECODE is dropped, as for a user.
 
+When valgrind is installed, each scenario and its baseline also run once under callgrind, which
+counts the instructions they execute: a figure that does not move with the machine's load, so
+a change of a fraction of a millisecond can be seen, and a noisy run told from a regression.
+
 Peers on PATH (`eg`, the Python `tldr` client, tealdeer) print one page to a pipe, alternating
 with `lastmile example marathon`; the tldr clients read a stand-in `tar` page seeded into a
 temporary HOME, so no network is needed.
 
-    uv run python benchmarks/startup.py [--runs 60] [--json]
+    uv run python benchmarks/startup.py [--runs 60] [--json] [--no-instructions]
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import json
 import os
 import platform
 import pty
+import re
 import shutil
 import statistics
 import subprocess
@@ -105,6 +110,33 @@ def peak(command: list[str], env: dict[str, str], terminal: bool, hook: Path) ->
         return None
 
 
+def instructions(command: list[str], env: dict[str, str], terminal: bool, work: Path) -> int | None:
+    """Instructions one run executes, counted by callgrind (hash seed fixed, so repeatable)."""
+    log = work / "callgrind.log"
+    counted = [
+        "valgrind",
+        "--tool=callgrind",
+        "--callgrind-out-file=/dev/null",
+        f"--log-file={log}",
+        *command,
+    ]
+    measure(counted, {**env, "PYTHONHASHSEED": "0"}, terminal)
+    try:
+        found = re.search(r"Collected : (\d+)", log.read_text())
+    except OSError:
+        return None
+    return int(found.group(1)) if found else None
+
+
+def count(row: dict[str, Any], commands: dict[str, list[str]], work: Path) -> None:
+    """Add the instruction counts of a scenario (`row`) and of its baseline."""
+    env, base_env, terminal = commands["env"], commands["base_env"], row["terminal"]
+    ours = instructions(commands["ours"], env, terminal, work)
+    base = instructions(commands["base"], base_env, terminal, work)
+    row["instructions"], row["baseline_instructions"] = ours, base
+    row["instruction_ratio"] = round(ours / base, 3) if ours and base else None
+
+
 def compare(
     name: str,
     command: list[str],
@@ -137,6 +169,8 @@ def compare(
     }
     return {
         "scenario": name,
+        "terminal": terminal,
+        "commands": {"ours": command, "base": baseline, "env": env, "base_env": base_env or env},
         "command": " ".join(["lastmile", *command[1:]] if command[0] == LASTMILE[0] else command),
         "baseline": " ".join(
             ["python", *baseline[1:]] if baseline[0] == PY else ["lastmile", *baseline[1:]]
@@ -241,6 +275,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=60)
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument(
+        "--no-instructions", action="store_true", help="skip the callgrind instruction counts"
+    )
     args = parser.parse_args()
 
     subprocess.run(
@@ -297,6 +334,11 @@ def main() -> int:
             hook,
         ),
     ]
+    counting = not args.no_instructions and shutil.which("valgrind") is not None
+    for row in rows:
+        commands = row.pop("commands")
+        if counting:
+            count(row, commands, work)
     piped = rows[0]
     results = {
         "machine": {
@@ -306,7 +348,10 @@ def main() -> int:
         },
         "runs": args.runs,
         "scenarios": rows,
-        "peers": peers(work, env, max(10, args.runs // 2), hook),
+        "peers": [
+            {k: v for k, v in row.items() if k != "commands"}
+            for row in peers(work, env, max(10, args.runs // 2), hook)
+        ],
         "targets": {
             "piped explain": [piped["ratio"], TARGETS["piped explain"]],
             "terminal explain": [rows[1]["ratio"], TARGETS["terminal explain"]],
@@ -326,6 +371,14 @@ def main() -> int:
     )
     for row in rows:
         print(line(row))
+    if counting:
+        print("\ninstructions executed (callgrind, one run each; does not depend on the load):")
+        for row in rows:
+            if row["instruction_ratio"] is not None:
+                ours, base = row["instructions"] / 1e6, row["baseline_instructions"] / 1e6
+                print(
+                    f"{row['scenario']:22} {ours:>7.1f}M {base:>8.1f}M {row['instruction_ratio']:>6.3f}"
+                )
     if results["peers"]:
         print("\npeers, one page to a pipe, against lastmile printing one example:")
         for peer in results["peers"]:

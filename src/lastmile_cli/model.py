@@ -58,7 +58,12 @@ class Record(metaclass=_RecordType):
     _defaults: ClassVar[dict[str, object]] = {}
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        kind, names = type(self).__name__, self._names
+        names = self._names
+        if len(args) == len(names) and not kwargs:  # every field by position: the cache's way
+            for name, value in zip(names, args, strict=True):
+                object.__setattr__(self, name, value)
+            return
+        kind = type(self).__name__
         if len(args) > len(names):
             raise TypeError(f"{kind} takes {len(names)} fields, not {len(args)}")
         values = dict(zip(names, args, strict=False))
