@@ -19,7 +19,7 @@ import sys
 from lastmile_cli.cli import run
 code = run(sys.argv[1:])
 sys.stdout.flush()
-heavy = ["rich", "rich.console", "yaml", "json", "textwrap", "difflib", "subprocess", "importlib.metadata", "lastmile_cli.loader", "click.shell_completion", "locale"]
+heavy = ["rich", "rich.console", "yaml", "json", "textwrap", "difflib", "subprocess", "importlib.metadata", "lastmile_cli.loader", "click.shell_completion", "locale", "zlib"]
 commands = [m for m in sys.modules if m.startswith("lastmile_cli.commands.")]
 sys.stderr.write("\\n" + repr([sorted(m for m in heavy if m in sys.modules), sorted(commands)]))
 """
