@@ -212,6 +212,18 @@ def test_short_and_long_help_are_the_same_page(lastmile: Lastmile, command: str)
     assert "Show this message and exit." in long.out
 
 
+def test_version_without_package_metadata_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.metadata
+
+    def missing(name: str) -> str:
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(importlib.metadata, "version", missing)
+    result = CliRunner().invoke(cli, ["--version"])
+    assert result.exit_code == 1
+    assert result.output == "Error: cannot tell the version: lastmile-cli is not installed\n"
+
+
 def test_version_is_listed_in_help(lastmile: Lastmile) -> None:
     assert "  --version " in lastmile("--help").out
 
