@@ -74,3 +74,10 @@ def test_a_field_without_default_cannot_follow_one_with_a_default() -> None:
         class Broken(Record):  # type: ignore[misc]
             first: str = ""
             second: str
+
+
+def test_a_record_with_fields_cannot_be_extended() -> None:
+    with pytest.raises(TypeError, match="cannot be extended"):
+
+        class Longer(Section):  # type: ignore[misc]
+            extra: str = ""

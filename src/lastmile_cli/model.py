@@ -33,10 +33,12 @@ def is_tag(value: str) -> bool:
 
 @dataclass_transform(eq_default=True, frozen_default=True)
 class _RecordType(type):
-    """Makes a Record's annotated fields its `__slots__`, keeping their defaults aside."""
+    """Makes a Record's annotations its fields (`__slots__`), keeping their defaults aside."""
 
     def __new__(mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any]) -> _RecordType:
         if bases:
+            if any(getattr(base, "_names", ()) for base in bases):
+                raise TypeError(f"{name}: a Record with fields cannot be extended")
             names = tuple(namespace.get("__annotations__", ()))
             defaults = {n: namespace.pop(n) for n in names if n in namespace}
             if list(defaults) != list(names[len(names) - len(defaults) :]):
