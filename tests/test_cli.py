@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import Lastmile, check_golden
-from lastmile_cli.cli import COMMANDS, cli
+from lastmile_cli.cli import COMMANDS, cli, sentence
 
 CODES = ["de", "en", "es", "fr", "it"]
 EXT = {"text": "txt", "markdown": "md", "json": "json"}
@@ -194,6 +194,18 @@ def test_missing_data_dir_is_a_usage_error(lastmile: Lastmile, tmp_path: Path) -
     result = lastmile("explain", "--data-dir", str(tmp_path / "nope"))
     assert result.code == 2
     assert "nope" in result.err
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("No such option: --bogus", "No such option: --bogus."),
+        ("No such option '--bogus'.", "No such option '--bogus'."),
+        ("Did you mean 'explain'? ", "Did you mean 'explain'?"),
+    ],
+)
+def test_a_usage_message_ends_as_a_sentence_before_the_hint(message: str, expected: str) -> None:
+    assert sentence(message) == expected
 
 
 def test_version(lastmile: Lastmile) -> None:

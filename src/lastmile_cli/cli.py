@@ -94,6 +94,12 @@ def _silence_stdout() -> None:
         pass
 
 
+def sentence(message: str) -> str:
+    """A message ending in a full stop, so a hint can follow it (older Clicks end without one)."""
+    message = message.rstrip()
+    return message if message.endswith((".", "?", "!")) else f"{message}."
+
+
 def _report(message: str) -> None:
     """One line on stderr; whatever it quotes (paths, arguments) is shown, never interpreted."""
     try:
@@ -114,10 +120,10 @@ def run(argv: list[str] | None = None) -> int:
             sys.stdout.flush()
         except click.UsageError as error:
             command = error.ctx.command_path if error.ctx else "lastmile"
-            hint = (
-                "" if isinstance(error, UnknownNameUsage) else f" Try '{command} --help' for help."
-            )
-            _report(error.format_message() + hint)
+            if isinstance(error, UnknownNameUsage):
+                _report(error.format_message())
+            else:
+                _report(f"{sentence(error.format_message())} Try '{command} --help' for help.")
             return 2
         except click.ClickException as error:
             _report(error.format_message())
