@@ -10,6 +10,7 @@ import pytest
 
 from lastmile_cli.cache import Cache, default_dir
 from lastmile_cli.content import Catalog
+from lastmile_cli.model import Language, Section
 
 PAST = 1_600_000_000
 
@@ -92,6 +93,34 @@ def test_any_damaged_byte_is_caught(write_language: Callable[..., Path], tmp_pat
             assert cache.get(str(path), str(path)) is None, (position, flip)
     entry.write_bytes(original)
     assert cache.get(str(path), str(path)) == fresh
+
+
+def test_an_entry_written_for_another_model_is_a_miss(
+    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import lastmile_cli.cache as cache_module
+
+    path = aged(write_language("qaa"))
+    cache = Cache(str(tmp_path / "c"))
+    fresh = catalog(path.parent, tmp_path / "c").load("qaa")
+    assert cache.get(str(path), str(path)) == fresh
+    monkeypatch.setattr(cache_module, "_SHAPE", (("id", "title"), ("code",)))
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path)) is None
+
+
+def test_an_entry_with_a_field_of_the_wrong_kind_is_a_miss(
+    write_language: Callable[..., Path], tmp_path: Path
+) -> None:
+    path = aged(write_language("qaa"))
+    fresh = catalog(path.parent, None).load("qaa")
+    assert fresh is not None
+    first = fresh.sections[0]
+    wrong = Section(first.id, first.kind, first.title, "one paragraph")  # type: ignore[arg-type]
+    damaged = Language(fresh.code, fresh.name, fresh.english_name, fresh.title, (wrong,))
+    cache = Cache(str(tmp_path / "c"))
+    cache.put(str(path), damaged)
+    assert len(list((tmp_path / "c").iterdir())) == 1
+    assert cache.get(str(path), str(path)) is None
 
 
 def test_an_unwritable_cache_directory_still_works(

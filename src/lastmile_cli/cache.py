@@ -1,8 +1,8 @@
 """A cache of parsed language files, so that a warm run needs neither PyYAML nor a parse.
 
 An entry is keyed by the file's identity (path, device, inode, size, mtime and ctime in
-nanoseconds) and by the loader module's own identity, so an edited file or an upgraded lastmile
-never reads a stale entry. Files changed in the last few seconds are not cached at all: two edits
+nanoseconds), by the loader module's own identity and by the model's field names, so an edited
+file, an upgraded lastmile or a changed model never reads a stale entry. Files changed in the last few seconds are not cached at all: two edits
 within one timestamp tick must not look alike. Entries are written atomically, checked with a
 checksum before they are unmarshalled, and every failure to read or write one is silently a miss.
 """
@@ -22,6 +22,10 @@ MAGIC = b"LMC2"
 RACY_SECONDS = 3
 _PRIME = (1 << 61) - 1
 _LOADER_FILE = os.path.join(os.path.dirname(__file__), "loader.py")
+# Entries hold fields by position: the model's field names are part of every key.
+_STORED = tuple(name for name in Language._names if name != "source")
+_SHAPE = (Section._names, _STORED)
+_TUPLES = frozenset(n for n, kind in Section.__annotations__.items() if kind.startswith("tuple"))
 
 
 def default_dir(env: Mapping[str, str]) -> str | None:
@@ -61,7 +65,7 @@ class Cache:
         try:
             if self._loader_key is None:
                 self._loader_key = _identity(os.stat(_LOADER_FILE))
-            return (path, _identity(os.stat(path)), self._loader_key)
+            return (path, _identity(os.stat(path)), self._loader_key, _SHAPE)
         except OSError:
             return None
 
@@ -113,27 +117,23 @@ class Cache:
 
 
 def _record(language: Language) -> tuple[Any, ...]:
-    sections = tuple(
-        (s.id, s.kind, s.title, s.paragraphs, s.aliases, s.origin, s.language)
-        for s in language.sections
-    )
-    return (
-        language.code,
-        language.name,
-        language.english_name,
-        language.title,
-        sections,
-        language.term,
-        language.title_origin,
-    )
+    """The language as plain tuples, its fields in the model's order (without `source`)."""
+    sections = tuple(s._values() for s in language.sections)
+    return tuple(sections if n == "sections" else getattr(language, n) for n in _STORED)
+
+
+def _fits(name: str, value: object) -> bool:
+    """Whether a stored section field holds what the model says: text, or a tuple of texts."""
+    if name in _TUPLES:
+        return isinstance(value, tuple) and all(isinstance(item, str) for item in value)
+    return isinstance(value, str)
 
 
 def _language(record: tuple[Any, ...], source: str) -> Language:
-    code, name, english_name, title, sections, term, title_origin = record
-    built = tuple(Section(*fields) for fields in sections)
-    strings = [code, name, english_name, title, term, title_origin]
-    strings += [t for s in built for t in (s.id, s.kind, s.title, s.origin, s.language)]
-    strings += [p for s in built for p in s.paragraphs + s.aliases]
-    if not all(isinstance(value, str) for value in strings):
+    fields = dict(zip(_STORED, record, strict=True))
+    sections = tuple(Section(*values) for values in fields.pop("sections"))
+    if not all(isinstance(value, str) for value in fields.values()) or not all(
+        _fits(name, getattr(s, name)) for s in sections for name in Section._names
+    ):
         raise TypeError("corrupt cache entry")
-    return Language(code, name, english_name, title, built, term, title_origin, source)
+    return Language(**fields, sections=sections, source=source)
