@@ -1,16 +1,27 @@
-"""The parsed-content cache: fast when warm, never wrong after an edit, harmless when broken."""
+"""The cache of user files: fast when warm, never wrong after an edit, and no weapon for others.
+
+Forged entries are made with the project's own writer (`Cache.put` given a value the loader
+would never produce), so each test attacks the reader, not a format of its own invention.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+import lastmile_cli.cache as cache_module
 from lastmile_cli.cache import Cache, default_dir
 from lastmile_cli.content import Catalog
+from lastmile_cli.files import identity, read_source
 from lastmile_cli.model import Language, Section
+from lastmile_cli.textutil import first_unsafe
 
 PAST = 1_600_000_000
 
@@ -21,7 +32,31 @@ def aged(path: Path) -> Path:
 
 
 def catalog(user: Path, cache_dir: Path | None) -> Catalog:
-    return Catalog([user], Cache(cache_dir))
+    return Catalog([str(user)], Cache(str(cache_dir) if cache_dir else None))
+
+
+def entries(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.iterdir() if p.name.endswith(".lmc"))
+
+
+def forge(path: Path, cache_dir: Path, value: Language) -> Path:
+    """Write `value` as the entry for `path`, as lastmile's own writer would."""
+    cache = Cache(str(cache_dir))
+    cache.put(str(path), identity(os.stat(path)), value)
+    (entry,) = entries(cache_dir)
+    return entry
+
+
+def loaded(path: Path) -> Language:
+    language = catalog(path.parent, None).load(path.stem)
+    assert language is not None
+    return language
+
+
+def with_text(language: Language, paragraph: str) -> Language:
+    first = language.sections[0]
+    section = Section(first.id, first.kind, first.title, (paragraph,), (), "seed", language.code)
+    return Language(language.code, language.name, language.english_name, language.title, (section,))
 
 
 def test_a_warm_read_does_not_parse(
@@ -29,13 +64,21 @@ def test_a_warm_read_does_not_parse(
 ) -> None:
     path = aged(write_language("qaa"))
     assert catalog(path.parent, tmp_path / "c").load("qaa") is not None
-    assert len(list((tmp_path / "c").iterdir())) == 1
+    assert len(entries(tmp_path / "c")) == 1
     import lastmile_cli.loader as loader
 
-    monkeypatch.setattr(loader, "check_file", lambda *a, **k: pytest.fail("parsed again"))
+    monkeypatch.setattr(loader, "check_bytes", lambda *a, **k: pytest.fail("parsed again"))
     language = catalog(path.parent, tmp_path / "c").load("qaa")
     assert language is not None
     assert language.sections[0].paragraphs == ("One paragraph.",)
+
+
+def test_the_bundled_article_never_touches_the_cache(
+    lastmile: Callable[..., object], clean_env: Path
+) -> None:
+    lastmile("explain", "--lang", "de")
+    lastmile("languages")
+    assert not clean_env.exists()
 
 
 def test_an_edit_of_the_same_size_and_mtime_is_seen(
@@ -58,13 +101,48 @@ def test_a_file_just_written_is_not_cached(
     assert not (tmp_path / "c").exists()
 
 
+def test_a_file_replaced_during_the_parse_is_never_cached_as_the_new_one(
+    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`cp -p`, `rsync -a` and `tar` keep old mtimes: only the descriptor that was read tells."""
+    path = aged(write_language("qaa"))
+    import lastmile_cli.loader as loader
+
+    real = loader.check_bytes
+
+    def swap_then_check(*args: object, **kwargs: object) -> object:
+        replacement = path.with_name("new.tmp")
+        replacement.write_text(path.read_text().replace("One paragraph.", "New paragraph."))
+        os.replace(aged(replacement), path)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader, "check_bytes", swap_then_check)
+    catalog(path.parent, tmp_path / "c").load("qaa")  # parsed the old text, swapped meanwhile
+    monkeypatch.setattr(loader, "check_bytes", real)
+    language = catalog(path.parent, tmp_path / "c").load("qaa")
+    assert language is not None
+    assert language.sections[0].paragraphs == ("New paragraph.",)
+
+
+def test_a_file_is_keyed_on_what_was_read_and_a_fifo_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "qaa.yaml"
+    path.write_text("language: qaa\n")
+    aged(path)
+    data, found = read_source(str(path))
+    assert found == identity(os.stat(path)) and data == b"language: qaa\n"
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(Exception, match="FIFO"):
+        read_source(str(fifo))
+
+
 @pytest.mark.parametrize("damage", [b"", b"LMC1", b"garbage" * 10, "flip"])
 def test_a_corrupt_entry_is_ignored(
     write_language: Callable[..., Path], tmp_path: Path, damage: bytes | str
 ) -> None:
     path = aged(write_language("qaa"))
     catalog(path.parent, tmp_path / "c").load("qaa")
-    (entry,) = (tmp_path / "c").iterdir()
+    (entry,) = entries(tmp_path / "c")
     if damage == "flip":
         data = bytearray(entry.read_bytes())
         data[-3] ^= 0xFF
@@ -80,9 +158,9 @@ def test_a_corrupt_entry_is_ignored(
 def test_any_damaged_byte_is_caught(write_language: Callable[..., Path], tmp_path: Path) -> None:
     """Every damaged byte, anywhere in the entry, is a miss: never a subtly different article."""
     path = aged(write_language("qaa"))
-    fresh = catalog(path.parent, None).load("qaa")
+    fresh = loaded(path)
     catalog(path.parent, tmp_path / "c").load("qaa")
-    (entry,) = (tmp_path / "c").iterdir()
+    (entry,) = entries(tmp_path / "c")
     original = entry.read_bytes()
     cache = Cache(str(tmp_path / "c"))
     for position in range(len(original)):
@@ -90,37 +168,207 @@ def test_any_damaged_byte_is_caught(write_language: Callable[..., Path], tmp_pat
             data = bytearray(original)
             data[position] ^= flip
             entry.write_bytes(bytes(data))
-            assert cache.get(str(path), str(path)) is None, (position, flip)
+            assert cache.get(str(path), str(path), "x") is None, (position, flip)
     entry.write_bytes(original)
-    assert cache.get(str(path), str(path)) == fresh
+    assert cache.get(str(path), str(path), "x") == fresh
 
 
 def test_an_entry_written_for_another_model_is_a_miss(
     write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import lastmile_cli.cache as cache_module
-
     path = aged(write_language("qaa"))
-    cache = Cache(str(tmp_path / "c"))
     fresh = catalog(path.parent, tmp_path / "c").load("qaa")
-    assert cache.get(str(path), str(path)) == fresh
-    monkeypatch.setattr(cache_module, "_SHAPE", (("id", "title"), ("code",)))
-    assert Cache(str(tmp_path / "c")).get(str(path), str(path)) is None
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") == fresh
+    monkeypatch.setattr(cache_module, "SHAPE", "id,title;code")
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") is None
 
 
 def test_an_entry_with_a_field_of_the_wrong_kind_is_a_miss(
     write_language: Callable[..., Path], tmp_path: Path
 ) -> None:
     path = aged(write_language("qaa"))
-    fresh = catalog(path.parent, None).load("qaa")
-    assert fresh is not None
+    fresh = loaded(path)
     first = fresh.sections[0]
-    wrong = Section(first.id, first.kind, first.title, "one paragraph")  # type: ignore[arg-type]
-    damaged = Language(fresh.code, fresh.name, fresh.english_name, fresh.title, (wrong,))
-    cache = Cache(str(tmp_path / "c"))
-    cache.put(str(path), damaged)
-    assert len(list((tmp_path / "c").iterdir())) == 1
-    assert cache.get(str(path), str(path)) is None
+    wrong = Section("nosuch", first.kind, first.title, first.paragraphs, (), "seed", "qaa")
+    forge(path, tmp_path / "c", Language("qaa", "N", "N", "T", (wrong,)))
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") is None
+
+
+@pytest.mark.parametrize(
+    "hazard",
+    ["\x1b[2J", "\x1b]0;owned\x07", "\x1b]8;;http://x\x1b\\link", "\x9b31m", "\u202e", "\x00"],
+)
+def test_a_forged_entry_can_never_show_what_a_file_could_not(
+    write_language: Callable[..., Path], tmp_path: Path, hazard: str, spawn: Callable[..., object]
+) -> None:
+    path = aged(write_language("qaa"))
+    fresh = loaded(path)
+    if hazard == "\x00":  # the writer itself refuses the separator
+        with pytest.raises(ValueError):
+            forge(path, tmp_path / "c", with_text(fresh, f"x{hazard}y"))
+        return
+    forge(path, tmp_path / "c", with_text(fresh, f"evil {hazard} text"))
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") is None
+    for fmt in ("text", "markdown", "json"):
+        result = spawn(
+            "explain", "-l", "qaa", "-f", fmt, "--data-dir", str(path.parent),
+            env={"LASTMILE_CACHE_DIR": str(tmp_path / "c")},
+        )  # fmt: skip
+        out = result.stdout.decode()  # type: ignore[attr-defined]
+        assert "evil" not in out and hazard not in out and "One paragraph." in out
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    paragraph=st.text(min_size=1, max_size=30),
+    title=st.text(min_size=1, max_size=10),
+    alias=st.text(max_size=10),
+)
+def test_whatever_the_cache_holds_no_refused_character_comes_out(
+    write_language: Callable[..., Path], tmp_path: Path, paragraph: str, title: str, alias: str
+) -> None:
+    path = aged(write_language("qaa"))
+    fresh = loaded(path)
+    first = fresh.sections[0]
+    section = Section(first.id, first.kind, title, (paragraph,), (alias,), "seed", "qaa")
+    cache_dir = tmp_path / "prop"
+    try:
+        forged = Language(fresh.code, fresh.name, fresh.english_name, fresh.title, (section,))
+        Cache(str(cache_dir)).put(str(path), identity(os.stat(path)), forged)
+    except ValueError:
+        return  # an atom with the separator: the writer refuses it
+    language = Catalog([str(path.parent)], Cache(str(cache_dir))).load("qaa")
+    assert language is not None
+    for section in language.sections:
+        for text in (section.title, *section.paragraphs, *section.aliases):
+            assert first_unsafe(text) is None
+    for entry in entries(cache_dir):
+        entry.unlink()
+
+
+def test_a_huge_count_in_an_entry_allocates_nothing(
+    write_language: Callable[..., Path], tmp_path: Path
+) -> None:
+    """marshal would build a 2³¹-item tuple from a 17-byte header; a count is checked first."""
+    path = aged(write_language("qaa"))
+    entry = forge(path, tmp_path / "c", loaded(path))
+    atoms = entry.read_bytes()[8:].split(b"\x00")
+    # the key (5 atoms), then L, code, name, english_name, title and the number of sections
+    assert atoms[5:11] == [b"L", b"qaa", b"Test", b"Test", b"A test", b"1"]
+    atoms[10] = b"2147483648"
+    payload = b"\x00".join(atoms)
+    entry.write_bytes(cache_module.checksum(payload).to_bytes(8, "big") + payload)
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") is None
+
+
+def test_an_entry_that_is_a_fifo_or_a_link_does_not_hang_or_follow(
+    write_language: Callable[..., Path], tmp_path: Path
+) -> None:
+    path = aged(write_language("qaa"))
+    entry = forge(path, tmp_path / "c", loaded(path))
+    entry.unlink()
+    os.mkfifo(entry)
+    done: list[object] = []
+    reader = threading.Thread(
+        target=lambda: done.append(Cache(str(tmp_path / "c")).get(str(path), str(path), "x"))
+    )
+    reader.start()
+    reader.join(timeout=10)
+    assert done == [None], "a FIFO entry blocked the reader"
+    entry.unlink()
+    entry.symlink_to("/dev/zero")
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") is None
+
+
+def test_symlinks_planted_for_the_next_temporary_files_are_not_followed(
+    write_language: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Another user plants links named for the next pids: nothing they point at is touched."""
+    path = aged(write_language("qaa"))
+    cache_dir = tmp_path / "c"
+    cache_dir.mkdir(mode=0o700)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    name = Cache._name(str(path))
+    for pid in range(os.getpid() - 5, os.getpid() + 5):
+        (cache_dir / f".{name}.{pid}.tmp").symlink_to(victim)
+    (cache_dir / name).symlink_to(victim)
+    catalog(path.parent, cache_dir).load("qaa")
+    assert victim.read_text() == "precious"
+    assert Cache(str(cache_dir)).get(str(path), str(path), "x") is None  # the link stays a miss
+
+
+@pytest.mark.parametrize("mode", [0o770, 0o777, 0o720, 0o702])
+def test_a_cache_directory_others_can_write_is_not_used(
+    write_language: Callable[..., Path], tmp_path: Path, mode: int
+) -> None:
+    path = aged(write_language("qaa"))
+    cache_dir = tmp_path / "shared"
+    cache_dir.mkdir()
+    catalog(path.parent, cache_dir).load("qaa")
+    (entry,) = entries(cache_dir)
+    planted = entry.read_bytes()
+    entry.unlink()
+    cache_dir.chmod(mode)
+    catalog(path.parent, cache_dir).load("qaa")
+    assert entries(cache_dir) == []  # no write
+    entry.write_bytes(planted)
+    assert Cache(str(cache_dir)).get(str(path), str(path), "x") is None  # and no read
+
+
+def test_a_cache_directory_owned_by_someone_else_is_not_used(
+    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = aged(write_language("qaa"))
+    monkeypatch.setattr(os, "geteuid", lambda: os.stat(tmp_path).st_uid + 1)
+    catalog(path.parent, tmp_path / "c").load("qaa")
+    assert entries(tmp_path / "c") == []
+
+
+def test_the_cache_directory_is_created_private(
+    write_language: Callable[..., Path], tmp_path: Path
+) -> None:
+    path = aged(write_language("qaa"))
+    catalog(path.parent, tmp_path / "new" / "c").load("qaa")
+    assert stat.S_IMODE(os.stat(tmp_path / "new" / "c").st_mode) == 0o700
+    (entry,) = entries(tmp_path / "new" / "c")
+    assert stat.S_IMODE(os.stat(entry).st_mode) == 0o600
+
+
+def test_a_broken_file_is_remembered_and_still_warned_about(
+    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = aged(write_language("qaa", "language: qaa\nname: [x]\n"))
+    first = catalog(path.parent, tmp_path / "c")
+    assert first.load("qaa") is None
+    assert len(entries(tmp_path / "c")) == 1
+    import lastmile_cli.loader as loader
+
+    monkeypatch.setattr(loader, "check_bytes", lambda *a, **k: pytest.fail("parsed again"))
+    again = catalog(path.parent, tmp_path / "c")
+    assert again.load("qaa") is None
+    assert again.warnings == first.warnings
+    assert "qaa.yaml:1:1: the file is missing 'title' (and 2 more)" in again.warnings[0]
+
+
+def test_entries_of_deleted_files_are_removed_and_the_size_is_capped(
+    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache_dir = tmp_path / "c"
+    gone = aged(write_language("qaa", directory="gone"))
+    catalog(gone.parent, cache_dir).load("qaa")
+    gone.unlink()
+    monkeypatch.setattr(cache_module, "MAX_ENTRIES", 3)
+    paths = [aged(write_language("qab", directory=f"d{i}")) for i in range(5)]
+    for path in paths:
+        catalog(path.parent, cache_dir).load("qab")
+    kept = entries(cache_dir)
+    assert len(kept) == 3
+    sources = {cache_module._source_of(e.name, os.open(cache_dir, os.O_RDONLY)) for e in kept}
+    assert str(gone) not in sources
+    assert str(paths[-1]) in sources  # the newest stay
 
 
 def test_an_unwritable_cache_directory_still_works(

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from lastmile_cli.content import bundled_dir, language_files
+from lastmile_cli.bundle import Bundle
+from lastmile_cli.content import bundled_dir
+from lastmile_cli.files import scan
 from lastmile_cli.loader import check_file
 from lastmile_cli.model import EXAMPLE_IDS, SECTION_IDS, Language
 
@@ -39,7 +41,14 @@ def all_text(language: Language) -> list[str]:
 
 
 def test_the_five_languages_are_bundled() -> None:
-    assert [f.code for f in language_files(bundled_dir(), bundled=True)] == CODES
+    assert [f.code for f in scan(bundled_dir())[0]] == CODES
+    assert list(Bundle().languages()) == CODES
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_built_article_is_what_the_loader_makes_of_data(code: str) -> None:
+    """The packed form the package ships equals a fresh strict parse of data/, field by field."""
+    assert Bundle().languages()[code] == load(code)
 
 
 @pytest.mark.parametrize("code", CODES)

@@ -1,4 +1,4 @@
-"""What the plain path imports: Rich only for a terminal, PyYAML only on a cache miss.
+"""What the plain path imports: Rich only for a terminal, PyYAML only to check a new user file.
 
 Timing is measured by benchmarks/startup.py, never here; these tests pin down *what* runs.
 """
@@ -6,13 +6,14 @@ Timing is measured by benchmarks/startup.py, never here; these tests pin down *w
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import subprocess_env
+from conftest import MINIMAL, subprocess_env
 
 PROBE = """
 import sys
@@ -42,15 +43,26 @@ def imported(args: list[str], cache: Path, **env: str) -> list[str]:
 
 @pytest.fixture
 def warm_cache(tmp_path: Path) -> Path:
-    """A cache that already holds every bundled language (their files are old enough to cache)."""
-    cache = tmp_path / "cache"
-    imported(["languages"], cache)
-    assert len(list(cache.iterdir())) == 5
-    return cache
+    """An empty cache: the bundled article is built into the package and never needs one."""
+    return tmp_path / "cache"
 
 
-def test_a_warm_piped_explain_imports_neither_rich_nor_yaml(warm_cache: Path) -> None:
+def test_an_empty_cache_imports_neither_rich_nor_yaml(warm_cache: Path) -> None:
     assert imported(["explain", "--lang", "de"], warm_cache) == []
+    assert not warm_cache.exists()
+
+
+def test_no_cache_at_all_is_just_as_light(tmp_path: Path) -> None:
+    full = subprocess_env(LASTMILE_CACHE_DIR="")
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, "explain", "--lang", "de"],
+        env=full,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == "[[], ['lastmile_cli.commands.explain']]"
 
 
 @pytest.mark.parametrize(
@@ -71,11 +83,22 @@ def test_forced_colour_imports_rich(warm_cache: Path) -> None:
     assert imported(["explain"], warm_cache, FORCE_COLOR="1") == ["rich"]
 
 
-def test_a_cold_cache_parses_with_yaml(tmp_path: Path) -> None:
-    assert imported(["explain", "--lang", "de"], tmp_path / "cold") == [
-        "lastmile_cli.loader",
-        "yaml",
-    ]
+def test_a_user_file_is_parsed_once_then_read_from_the_cache(tmp_path: Path) -> None:
+    user = tmp_path / "user"
+    user.mkdir()
+    source = user / "qaa.yaml"
+    source.write_text(MINIMAL.format(code="qaa"), encoding="utf-8")
+    os.utime(source, (1_600_000_000, 1_600_000_000))
+    args = ["explain", "--lang", "qaa", "--data-dir", str(user)]
+    assert imported(args, tmp_path / "cache") == ["lastmile_cli.loader", "yaml"]
+    assert imported(args, tmp_path / "cache") == []
+
+
+def test_a_file_too_large_is_refused_before_yaml_loads(tmp_path: Path) -> None:
+    user = tmp_path / "user"
+    user.mkdir()
+    (user / "qaa.yaml").write_bytes(b"#" * (1024 * 1024 + 1))
+    assert imported(["explain", "--data-dir", str(user)], tmp_path / "cache") == []
 
 
 def test_json_output_imports_json_only(warm_cache: Path) -> None:

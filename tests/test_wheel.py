@@ -1,4 +1,4 @@
-"""The wheel carries the YAML, and lastmile finds it there as it finds `data/` in a checkout."""
+"""The wheel carries the built article (and the YAML, for translators and `validate`)."""
 
 from __future__ import annotations
 
@@ -33,6 +33,32 @@ def test_the_wheel_contains_every_language(wheel: Path) -> None:
     yaml_files = sorted(n for n in names if n.endswith(".yaml"))
     assert yaml_files == [f"lastmile_cli/data/{c}.yaml" for c in ("de", "en", "es", "fr", "it")]
     assert "lastmile_cli/render/terminal.py" in names
+    assert "lastmile_cli/article.lmp" in names
+
+
+def test_the_installed_article_needs_no_yaml(wheel: Path, tmp_path: Path) -> None:
+    """With its YAML deleted, an installed lastmile still prints every language, without PyYAML."""
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    for yaml_file in (site / "lastmile_cli" / "data").glob("*.yaml"):
+        yaml_file.unlink()
+    env = subprocess_env(PYTHONPATH=str(site), LASTMILE_CACHE_DIR="")
+    probe = (
+        "import sys; from lastmile_cli.cli import run; code = run(sys.argv[1:]); "
+        "sys.stdout.flush(); print(code, 'yaml' in sys.modules, file=sys.stderr)"
+    )
+    for code in ("de", "en", "es", "fr", "it"):
+        result = subprocess.run(
+            [sys.executable, "-c", probe, "explain", "--lang", code],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+        )
+        assert result.stderr == "0 False\n"
+        golden = ROOT / "tests" / "golden" / f"explain-{code}.txt"
+        assert result.stdout == golden.read_text(encoding="utf-8")
 
 
 def test_the_installed_layout_finds_its_data(wheel: Path, tmp_path: Path) -> None:

@@ -1,31 +1,53 @@
-"""A cache of parsed language files, so that a warm run needs neither PyYAML nor a parse.
+"""A cache of checked user language files, so that a warm run needs neither PyYAML nor a parse.
 
-An entry is keyed by the file's identity (path, device, inode, size, mtime and ctime in
-nanoseconds), by the loader module's own identity and by the model's field names, so an edited
-file, an upgraded lastmile or a changed model never reads a stale entry. Files changed in the last few seconds are not cached at all: two edits
-within one timestamp tick must not look alike. Entries are written atomically, checked with a
-checksum before they are unmarshalled, and every failure to read or write one is silently a miss.
+The bundled article never comes from here (it is built into the package, see bundle.py). An
+entry holds what checking one file gave (its language, or its problems, so a broken file is not
+parsed again on every run either), keyed by the file's identity (path, device, inode, size,
+mtime and ctime, from the descriptor the parse read), by the loader's own identity and by the
+model's shape. Safe by construction against another user on the machine:
+
+- the directory is created 0700 and used only when it is owned by this user and writable by no
+  one else (the rule of ssh and pip); otherwise caching is off for the run, and nothing is
+  written. It is then pinned as a descriptor, so swapping it afterwards changes nothing;
+- entries are opened with O_NOFOLLOW and O_NONBLOCK, must be regular files, and are size-checked
+  before they are read; temporary files are created with O_EXCL and O_NOFOLLOW;
+- every string of an entry passes the loader's unsafe-character rule before it is used
+  (packed.py), and a checksum catches damage; any failure is silently a miss;
+- entries for files that no longer exist are removed, and the directory holds at most
+  MAX_ENTRIES entries and MAX_TOTAL bytes (the oldest go first).
 """
 
 from __future__ import annotations
 
 import contextlib
-import marshal
 import os
+import stat
 import time
 from collections.abc import Mapping
-from typing import Any
 
-from lastmile_cli.model import Language, Section
+from lastmile_cli.files import MAX_BYTES, Identity, identity
+from lastmile_cli.packed import (
+    SHAPE,
+    Corrupt,
+    Loaded,
+    Reader,
+    code_identity,
+    decode,
+    encode,
+    pack,
+    unpack,
+)
 
-MAGIC = b"LMC2"
+MAGIC = "LMC3"
+SUFFIX = ".lmc"
 RACY_SECONDS = 3
+MAX_ENTRY = 4 * MAX_BYTES  # a 1 MiB file's entry, with room for its problems
+MAX_ENTRIES = 200
+MAX_TOTAL = 32 * 1024 * 1024
 _PRIME = (1 << 61) - 1
-_LOADER_FILE = os.path.join(os.path.dirname(__file__), "loader.py")
-# Entries hold fields by position: the model's field names are part of every key.
-_STORED = tuple(name for name in Language._names if name != "source")
-_SHAPE = (Section._names, _STORED)
-_TUPLES = frozenset(n for n, kind in Section.__annotations__.items() if kind.startswith("tuple"))
+_HERE = os.path.dirname(os.path.abspath(__file__))
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 
 def default_dir(env: Mapping[str, str]) -> str | None:
@@ -50,90 +72,202 @@ def checksum(data: bytes) -> int:
     return int.from_bytes(data, "big") % _PRIME
 
 
-def _identity(stat: os.stat_result) -> tuple[int, ...]:
-    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+def safe_directory(descriptor: int) -> bool:
+    """Owned by this user and writable by no one else: the rule ssh and pip apply."""
+    status = os.fstat(descriptor)
+    return (
+        stat.S_ISDIR(status.st_mode)
+        and status.st_uid == os.geteuid()
+        and not status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    )
 
 
 class Cache:
-    """Parsed languages stored under one directory; `None` directory means caching is off."""
+    """Checked user files stored under one directory; a `None` directory means caching is off."""
 
     def __init__(self, directory: str | None) -> None:
         self.directory = directory
-        self._loader_key: tuple[int, ...] | None = None
+        self._descriptor: int | None = None
+        self._opened = False
+        self._code: str | None = None
 
-    def _key(self, path: str) -> tuple[Any, ...] | None:
+    # -- the directory ---------------------------------------------------------------------
+
+    def _dir(self, create: bool) -> int | None:
+        """The directory pinned as a descriptor, or None when it is missing or not safe to use."""
+        if self._descriptor is not None or self.directory is None:
+            return self._descriptor
+        if self._opened and not create:
+            return None
+        self._opened = True
+        if create:
+            with contextlib.suppress(OSError):
+                os.makedirs(self.directory, mode=0o700, exist_ok=True)
         try:
-            if self._loader_key is None:
-                self._loader_key = _identity(os.stat(_LOADER_FILE))
-            return (path, _identity(os.stat(path)), self._loader_key, _SHAPE)
+            descriptor = os.open(self.directory, os.O_RDONLY | os.O_DIRECTORY | _CLOEXEC)
         except OSError:
             return None
+        try:
+            if not safe_directory(descriptor):
+                self.directory = None  # off for this run: no read, no write
+                os.close(descriptor)
+                return None
+        except OSError:
+            os.close(descriptor)
+            return None
+        self._descriptor = descriptor
+        return descriptor
 
-    def _entry(self, path: str) -> str | None:
+    def close(self) -> None:
+        if self._descriptor is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._descriptor)
+            self._descriptor = None
+
+    def __del__(self) -> None:
+        self.close()
+
+    # -- entries -----------------------------------------------------------------------------
+
+    def _key(self, path: str, found: Identity) -> list[str]:
+        if self._code is None:
+            self._code = code_identity(_HERE)
+        return [MAGIC, SHAPE, self._code, os.fsencode(path).hex(), ",".join(map(str, found))]
+
+    @staticmethod
+    def _name(path: str) -> str:
+        digest = checksum(os.fsencode(path))
+        stem = "".join(c for c in os.path.basename(path).removesuffix(".yaml")[:40] if c.isalnum())
+        return f"{digest:016x}-{stem}{SUFFIX}"
+
+    def get(self, path: str, source: str, display: str) -> Loaded | None:
+        """What checking this file gave, or None when there is no fresh, intact, safe entry."""
         if self.directory is None:
             return None
-        digest = checksum(os.fsencode(path))
-        stem = os.path.basename(path).removesuffix(".yaml")[:40]
-        return os.path.join(self.directory, f"{digest:016x}-{stem}.lmc")
-
-    def get(self, path: str, source: str) -> Language | None:
-        """The cached language for this file, or None when absent, stale or unreadable."""
-        entry = self._entry(path)
-        key = self._key(path)
-        if entry is None or key is None:
-            return None
         try:
-            with open(entry, "rb") as handle:
-                data = handle.read()
-            if data[:4] != MAGIC or checksum(data[12:]) != int.from_bytes(data[4:12], "big"):
+            found = identity(os.stat(path))
+        except OSError:
+            return None
+        descriptor = self._dir(create=False)
+        if descriptor is None:
+            return None
+        data = _read_entry(self._name(path), descriptor)
+        if data is None:
+            return None
+        key = self._key(path, found)
+        try:
+            atoms = decode(data[8:])
+            if checksum(data[8:]) != int.from_bytes(data[:8], "big") or atoms[:5] != key:
                 return None
-            stored_key, record = marshal.loads(data[12:])
-            if stored_key != key:
-                return None
-            return _language(record, source)
-        except (OSError, ValueError, EOFError, TypeError, IndexError):
+            reader = Reader(atoms, trusted=False)
+            reader.position = len(key)
+            value = unpack(reader, source, display)
+            return value if reader.done() else None
+        except (Corrupt, ValueError, TypeError):
             return None
 
-    def put(self, path: str, language: Language) -> None:
-        """Store a freshly parsed language, unless the file is too new to be told apart."""
-        entry = self._entry(path)
-        key = self._key(path)
-        if entry is None or key is None or self.directory is None:
+    def put(self, path: str, found: Identity, value: Loaded) -> None:
+        """Store what checking the file gave, unless it is too new to be told apart from an edit."""
+        if self.directory is None or found[0] < 0:
             return
-        if time.time_ns() - key[1][3] < RACY_SECONDS * 1_000_000_000:
+        if time.time_ns() - found[3] < RACY_SECONDS * 1_000_000_000:
             return
-        payload = marshal.dumps((key, _record(language)))
-        data = MAGIC + checksum(payload).to_bytes(8, "big") + payload
-        temporary = f"{entry}.{os.getpid()}.tmp"
+        atoms = self._key(path, found)
+        pack(value, atoms)
+        payload = encode(atoms)
+        data = checksum(payload).to_bytes(8, "big") + payload
+        if len(data) > MAX_ENTRY:
+            return
+        descriptor = self._dir(create=True)
+        if descriptor is None:
+            return
+        name = self._name(path)
+        temporary = f".{name}.{os.getpid()}.tmp"
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC
         try:
-            os.makedirs(self.directory, mode=0o700, exist_ok=True)
-            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(descriptor, "wb") as handle:
-                handle.write(data)
-            os.replace(temporary, entry)
+            handle = os.open(temporary, flags, 0o600, dir_fd=descriptor)
+        except OSError:
+            return
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.replace(temporary, name, src_dir_fd=descriptor, dst_dir_fd=descriptor)
         except OSError:
             with contextlib.suppress(OSError):
-                os.unlink(temporary)
+                os.unlink(temporary, dir_fd=descriptor)
+            return
+        prune(descriptor, keep=name)
 
 
-def _record(language: Language) -> tuple[Any, ...]:
-    """The language as plain tuples, its fields in the model's order (without `source`)."""
-    sections = tuple(s._values() for s in language.sections)
-    return tuple(sections if n == "sections" else getattr(language, n) for n in _STORED)
+def _read_entry(name: str, directory: int) -> bytes | None:
+    """An entry's bytes: a regular file, not a link, of a sane size; else None."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | _NOFOLLOW | _CLOEXEC
+    try:
+        descriptor = os.open(name, flags, dir_fd=directory)
+    except OSError:
+        return None
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode) or not 8 < status.st_size <= MAX_ENTRY:
+            return None
+        data = os.read(descriptor, status.st_size + 1)
+        return data if len(data) == status.st_size else None
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
 
 
-def _fits(name: str, value: object) -> bool:
-    """Whether a stored section field holds what the model says: text, or a tuple of texts."""
-    if name in _TUPLES:
-        return isinstance(value, tuple) and all(isinstance(item, str) for item in value)
-    return isinstance(value, str)
+def _source_of(name: str, directory: int) -> str | None:
+    """The path an entry was made from, read from its header; None when it is not ours."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | _NOFOLLOW | _CLOEXEC
+    try:
+        descriptor = os.open(name, flags, dir_fd=directory)
+    except OSError:
+        return None
+    try:
+        head = os.read(descriptor, 8 + 16384)
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
+    atoms = head[8:].split(b"\x00", 4)
+    if len(atoms) < 5 or atoms[0] != MAGIC.encode() or atoms[1] != SHAPE.encode():
+        return None
+    try:
+        return os.fsdecode(bytes.fromhex(atoms[3].decode("ascii")))
+    except ValueError:
+        return None
 
 
-def _language(record: tuple[Any, ...], source: str) -> Language:
-    fields = dict(zip(_STORED, record, strict=True))
-    sections = tuple(Section(*values) for values in fields.pop("sections"))
-    if not all(isinstance(value, str) for value in fields.values()) or not all(
-        _fits(name, getattr(s, name)) for s in sections for name in Section._names
-    ):
-        raise TypeError("corrupt cache entry")
-    return Language(**fields, sections=sections, source=source)
+def prune(directory: int, keep: str) -> None:
+    """Remove entries whose file is gone or that lastmile no longer reads, then the oldest
+    beyond MAX_ENTRIES or MAX_TOTAL bytes. Runs only after a write, that is after a parse."""
+    entries: list[tuple[int, int, str]] = []
+    now = time.time()
+    try:
+        with os.scandir(directory) as listing:
+            names = [(e.name, e.stat(follow_symlinks=False)) for e in listing]
+    except OSError:
+        return
+    for name, status in names:
+        if name.endswith(".tmp"):  # a run that died mid-write, an hour ago or more
+            if now - status.st_mtime > 3600:
+                with contextlib.suppress(OSError):
+                    os.unlink(name, dir_fd=directory)
+            continue
+        if not name.endswith(SUFFIX) or name == keep:
+            continue
+        source = _source_of(name, directory)
+        if source is None or not os.path.exists(source):
+            with contextlib.suppress(OSError):
+                os.unlink(name, dir_fd=directory)
+            continue
+        entries.append((status.st_mtime_ns, status.st_size, name))
+    entries.sort(reverse=True)  # newest first; the entry just written counts first of all
+    total, count = 0, 1
+    for _, size, name in entries:
+        total, count = total + size, count + 1
+        if count > MAX_ENTRIES or total > MAX_TOTAL:
+            with contextlib.suppress(OSError):
+                os.unlink(name, dir_fd=directory)

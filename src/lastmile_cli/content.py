@@ -1,8 +1,10 @@
-"""Which language files exist, loading just the ones a command needs, and what a command shows.
+"""Which languages exist, loading just the ones a command needs, and what a command shows.
 
-Files come from the user's directories (earlier ones win) and then the bundled `data/`. A broken
-user file never stops the tool: it is skipped with a warning and the next file for that language
-(or English) is used. A partial user file borrows its missing sections from English.
+A language comes in layers: the user's directories (earlier ones win), then the bundled article.
+A user file patches what it names: a `de.yaml` with one section shows that section and the
+bundled German for the rest; a partial `en.yaml` never hides a section. Whatever a language
+still lacks after its layers is shown in English, and a command names it in a note. A broken
+file never stops the tool: it is skipped with a warning and the next layer is used.
 """
 
 from __future__ import annotations
@@ -11,65 +13,60 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from lastmile_cli.bundle import Bundle
 from lastmile_cli.cache import Cache
 from lastmile_cli.errors import ContentError, LastmileError
-from lastmile_cli.model import FALLBACK, Document, Language, Record, is_tag
+from lastmile_cli.files import LanguageFile, Skipped, SourceError, read_source, scan
+from lastmile_cli.model import FALLBACK, SECTION_IDS, Document, Language
 
 if TYPE_CHECKING:
+    from lastmile_cli.packed import Loaded
     from lastmile_cli.views import Problem
 
 
 def bundled_dir() -> str:
-    """The YAML shipped with lastmile: inside the installed package, or `data/` in a checkout."""
-    here = os.path.dirname(os.path.realpath(__file__))
-    for candidate in (
-        os.path.join(here, "data"),
-        os.path.join(os.path.dirname(os.path.dirname(here)), "data"),
-    ):
-        if os.path.isfile(os.path.join(candidate, f"{FALLBACK}.yaml")):
-            return candidate
-    raise LastmileError("the bundled language files are missing; reinstall lastmile")
+    """The bundled YAML: `data/` in a checkout, inside the installed package otherwise."""
+    return Bundle().yaml_dir
 
 
-class LanguageFile(Record):
-    """One file that provides a language; `display` is how messages name it."""
-
-    code: str
-    path: str
-    bundled: bool
-
-    @property
-    def display(self) -> str:
-        return f"data/{os.path.basename(self.path)}" if self.bundled else self.path
-
-    @property
-    def source(self) -> str:
-        return "bundled" if self.bundled else self.path
-
-
-def language_files(directory: str, bundled: bool) -> list[LanguageFile]:
-    """The `*.yaml` files of one directory whose names are language tags, sorted by name."""
-    try:
-        names = sorted(os.listdir(directory))
-    except OSError:
-        return []
-    found = []
-    for name in names:
-        stem = name.removesuffix(".yaml")
-        if stem != name and is_tag(stem):
-            found.append(LanguageFile(stem, os.path.join(directory, name), bundled))
-    return found
+def merge(layers: Sequence[Language]) -> Language:
+    """The first layer, with each section it lacks taken from the first later layer that has it."""
+    top = layers[0]
+    if len(layers) == 1 or not top.missing:
+        return top
+    sections = []
+    for section_id in SECTION_IDS:
+        for layer in layers:
+            section = layer.section(section_id)
+            if section is not None:
+                sections.append(section)
+                break
+    return Language(
+        top.code,
+        top.name,
+        top.english_name,
+        top.title,
+        tuple(sections),
+        top.term,
+        top.title_origin,
+        top.source,
+    )
 
 
 class Catalog:
     """Every available language, loaded lazily; warnings collect for the edge to print."""
 
-    def __init__(self, user_dirs: Sequence[str], cache: Cache) -> None:
+    def __init__(
+        self, user_dirs: Sequence[str], cache: Cache, bundle: Bundle | None = None
+    ) -> None:
         self.user_dirs = list(user_dirs)
         self.cache = cache
+        self.bundle = bundle or Bundle()
         self.warnings: list[str] = []
+        self.skipped: list[Skipped] = []
         self.problems: dict[str, list[Problem]] = {}
         self._files: dict[str, list[LanguageFile]] | None = None
+        self._read: dict[str, Language | None] = {}
         self._loaded: dict[str, Language | None] = {}
 
     def files(self) -> dict[str, list[LanguageFile]]:
@@ -77,10 +74,17 @@ class Catalog:
         if self._files is None:
             files: dict[str, list[LanguageFile]] = {}
             for directory in self.user_dirs:
-                for file in language_files(directory, bundled=False):
+                found, skipped = scan(directory)
+                for file in found:
                     files.setdefault(file.code, []).append(file)
-            for file in language_files(bundled_dir(), bundled=True):
-                files.setdefault(file.code, []).append(file)
+                self.skipped += skipped
+                self.warnings += [f"warning: {s.path}: {s.reason}" for s in skipped if s.special]
+            bundled = self.bundle.languages()
+            if not bundled:
+                raise LastmileError("the bundled language files are missing; reinstall lastmile")
+            for code in bundled:
+                path = os.path.join(self.bundle.yaml_dir, f"{code}.yaml")
+                files.setdefault(code, []).append(LanguageFile(code, path, True))
             self._files = files
         return self._files
 
@@ -88,33 +92,51 @@ class Catalog:
         return sorted(self.files())
 
     def read(self, file: LanguageFile) -> Language | None:
-        """One file's language (cached), or None after recording why it cannot be used."""
-        if file.path in self._loaded:
-            return self._loaded[file.path]
-        language = self.cache.get(file.path, file.source)
-        if language is None:
-            from lastmile_cli.loader import check_file  # PyYAML is imported only on a cache miss
-
-            language, problems = check_file(
-                file.path, file.display, complete=file.bundled, source=file.source
-            )
-            self.problems[file.path] = problems
-            if language is None:
-                errors = [p for p in problems if p.severity == "error"]
-                more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-                self.warnings.append(f"warning: {errors[0]}{more}; skipping this file")
-            else:
-                self.cache.put(file.path, language)
-        self._loaded[file.path] = language
+        """One file's language, or None after recording why it cannot be used."""
+        if file.path in self._read:
+            return self._read[file.path]
+        value = self.bundle.languages()[file.code] if file.bundled else self._check(file)
+        language = value if isinstance(value, Language) else None
+        if not isinstance(value, Language):
+            self.problems[file.path] = list(value)
+            errors = [p for p in value if p.severity == "error"]
+            more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+            self.warnings.append(f"warning: {errors[0]}{more}; skipping this file")
+        self._read[file.path] = language
         return language
 
+    def _check(self, file: LanguageFile) -> Loaded:
+        """A user file, from the cache when it holds this version, else checked (and cached)."""
+        cached = self.cache.get(file.path, file.source, file.display)
+        if cached is not None:
+            return cached
+        try:
+            data, found = read_source(file.path)  # size and type checked before PyYAML loads
+        except SourceError as error:
+            from lastmile_cli.views import Problem
+
+            return (Problem(file.display, 1, 1, str(error)),)
+        from lastmile_cli.loader import check_bytes
+
+        language, problems = check_bytes(
+            data, f"{file.code}.yaml", file.display, complete=False, source=file.source
+        )
+        value: Loaded = language if language is not None else tuple(problems)
+        self.cache.put(file.path, found, value)
+        return value
+
     def load(self, code: str) -> Language | None:
-        """The language from the first of its files that loads; None when none does."""
-        for file in self.files().get(code, []):
-            language = self.read(file)
-            if language is not None:
-                return language
-        return None
+        """The language from its layers (see the module's docstring); None when none loads."""
+        if code not in self._loaded:
+            layers: list[Language] = []
+            for file in self.files().get(code, []):
+                language = self.read(file)
+                if language is not None:
+                    layers.append(language)
+                    if not merge(layers).missing:
+                        break
+            self._loaded[code] = merge(layers) if layers else None
+        return self._loaded[code]
 
     def require(self, code: str) -> Language:
         """Like `load`, but a language that cannot be loaded is a content error."""
@@ -133,7 +155,7 @@ class Catalog:
         return [language for language in loaded if language is not None]
 
     def document(self, language: Language, section_ids: Sequence[str]) -> Document:
-        """The chosen sections in article order, borrowing from English what the file lacks."""
+        """The chosen sections in article order, borrowing from English what the language lacks."""
         sections = []
         fallback: Language | None = None
         for section_id in section_ids:

@@ -7,15 +7,17 @@ Scalars are always strings: YAML 1.1's `no`, `yes`, `0755` and `1:20` never beco
 
 from __future__ import annotations
 
+import os
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
 
+from lastmile_cli.files import SourceError, read_source
 from lastmile_cli.model import ORIGINS, SECTION_IDS, Language, Section, is_tag, kind_of
-from lastmile_cli.textutil import closest
+from lastmile_cli.textutil import UNSAFE, closest, first_unsafe
 from lastmile_cli.views import Problem
 
 try:  # libyaml's parser when PyYAML was built with it; the pure-Python one otherwise
@@ -23,18 +25,15 @@ try:  # libyaml's parser when PyYAML was built with it; the pure-Python one othe
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 8
+MAX_PROBLEMS = 200  # kept per file; the rest are counted, so a hostile file costs no more
 TOP_KEYS = ("language", "name", "english_name", "title", "title_origin", "term", "sections")
 TOP_REQUIRED = ("language", "name", "title", "sections")
 SECTION_KEYS = ("id", "kind", "title", "aliases", "origin", "paragraphs")
 SECTION_REQUIRED = ("id", "kind", "title", "paragraphs")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-# Characters that must never reach a terminal: C0 and C1 controls (but tab and newline), DEL,
-# and the bidirectional overrides and isolates that can reorder what a reader sees.
-UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-# In the raw file a carriage return is fine as part of CRLF; everywhere else it is refused.
-_RAW_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
+# In the raw file a carriage return is fine as part of CRLF, and tab and newline are YAML's own.
+_RAW_UNSAFE = re.compile(f"(?!\r\n){UNSAFE}")
 
 
 @dataclass
@@ -52,32 +51,43 @@ class _Stop(Exception):
 
 
 class _Reader:
-    """Collects problems for one file while it is read and checked."""
+    """Collects problems for one file while it is read and checked, in time linear in its size."""
 
-    def __init__(self, path: Path, display: str) -> None:
-        self.path = path
+    def __init__(self, name: str, display: str) -> None:
+        self.name = name
         self.display = display
         self.problems: list[Problem] = []
+        self.errors = 0
+        self.dropped = 0
+
+    @property
+    def full(self) -> bool:
+        """Whether no more problems are kept (messages need not be composed)."""
+        return len(self.problems) >= MAX_PROBLEMS
 
     def problem(self, line: int, column: int, message: str, severity: str = "error") -> None:
+        if severity == "error":
+            self.errors += 1
+        if self.full:
+            self.dropped += 1
+            return
         self.problems.append(Problem(self.display, line, column, message, severity))
 
     def stop(self, line: int, column: int, message: str) -> _Stop:
         self.problem(line, column, message)
         return _Stop()
 
+    def finish(self) -> list[Problem]:
+        """The problems in file order, and how many more there were past MAX_PROBLEMS."""
+        found = sorted(self.problems, key=lambda p: (p.line, p.column))
+        if self.dropped:
+            more = f"{self.dropped} more problem{'s' if self.dropped > 1 else ''}"
+            found.append(Problem(self.display, 0, 0, f"{more} not shown", "error"))
+        return found
+
     # -- bytes to text -------------------------------------------------------------------
 
-    def read_text(self) -> str:
-        try:
-            if self.path.is_dir():
-                raise self.stop(1, 1, "is a directory, not a language file")
-            with self.path.open("rb") as handle:
-                data = handle.read(MAX_BYTES + 1)
-        except OSError as error:
-            raise self.stop(1, 1, f"cannot read: {error.strerror or error}") from None
-        if len(data) > MAX_BYTES:
-            raise self.stop(1, 1, "is larger than 1 MiB; a language file is a few kilobytes")
+    def read_text(self, data: bytes) -> str:
         if b"\x00" in data:
             line = data.count(b"\n", 0, data.index(b"\x00")) + 1
             raise self.stop(line, 1, "contains NUL bytes: this is a binary file, not YAML")
@@ -88,9 +98,15 @@ class _Reader:
             column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
             raise self.stop(line, column, "is not valid UTF-8 (save the file as UTF-8)") from None
         text = text.removeprefix("\ufeff")
+        starts: list[int] | None = None
         for match in _RAW_UNSAFE.finditer(text):
-            line = text.count("\n", 0, match.start()) + 1
-            column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+            if self.full:
+                self.problem(0, 0, "")
+                continue
+            if starts is None:  # one index of line starts: each problem is found in log time
+                starts = [0, *(m.end() for m in re.finditer("\n", text))]
+            line = bisect_right(starts, match.start())
+            column = match.start() - starts[line - 1] + 1
             self.problem(line, column, _unsafe_message(match.group()))
         if self.problems:
             raise _Stop()
@@ -187,15 +203,17 @@ class _Reader:
         return None
 
     def check_safe(self, node: _Node, value: str, what: str) -> None:
-        match = UNSAFE.search(value)
-        if match:
-            self.problem(node.line, node.column, f"{what}: {_unsafe_message(match.group())}")
+        char = first_unsafe(value)
+        if char is not None:
+            self.problem(node.line, node.column, f"{what}: {_unsafe_message(char)}")
 
     def keys(
         self, node: _Node, allowed: tuple[str, ...], required: tuple[str, ...], where: str
     ) -> None:
         for key, (line, column) in node.key_marks.items():
-            if key not in allowed:
+            if key not in allowed and self.full:
+                self.problem(line, column, "")  # counted only: no "did you mean" to compose
+            elif key not in allowed:
                 hint = closest(key, list(allowed))
                 extra = f"; did you mean '{hint}'?" if hint else f"; allowed: {', '.join(allowed)}"
                 self.problem(line, column, f"unknown key '{key}' in {where}{extra}")
@@ -216,7 +234,7 @@ class _Reader:
             if key in root.value:
                 fields[key] = self.text(root.value[key], key)
         code = fields.get("language")
-        stem = self.path.name.removesuffix(".yaml")
+        stem = self.name.removesuffix(".yaml")
         if code is not None:
             node = root.value["language"]
             if not is_tag(code):
@@ -229,7 +247,7 @@ class _Reader:
                 self.problem(
                     node.line,
                     node.column,
-                    f"language '{code}' does not match the file name '{self.path.name}'",
+                    f"language '{code}' does not match the file name '{self.name}'",
                 )
         origin = fields.get("title_origin") or "seed"
         if origin not in ORIGINS:
@@ -352,10 +370,6 @@ class _Reader:
         texts = [self.text(item, what) for item in node.value]
         return None if any(t is None for t in texts) else tuple(t for t in texts if t is not None)
 
-    @property
-    def errors(self) -> int:
-        return sum(1 for p in self.problems if p.severity == "error")
-
 
 def _kind(node: _Node) -> str:
     if node.value is None:
@@ -372,14 +386,27 @@ def _unsafe_message(char: str) -> str:
     return f"{kind} U+{ord(char):04X} is not allowed in text"
 
 
-def check_file(
-    path: str | Path, display: str, *, complete: bool, source: str
+def check_bytes(
+    data: bytes, name: str, display: str, *, complete: bool, source: str
 ) -> tuple[Language | None, list[Problem]]:
-    """Read and check one language file; the language is None when any error was found."""
-    reader = _Reader(Path(path), display)
+    """Check one language file's bytes (`name` is its file name); the language is None when any
+    error was found. Every problem is listed, up to MAX_PROBLEMS, in file order."""
+    reader = _Reader(name, display)
     try:
-        root = reader.parse(reader.read_text())
+        root = reader.parse(reader.read_text(data))
         language = reader.language(root, complete, source)
     except _Stop:
         language = None
-    return language, sorted(reader.problems, key=lambda p: (p.line, p.column))
+    return language, reader.finish()
+
+
+def check_file(
+    path: str | os.PathLike[str], display: str, *, complete: bool, source: str
+) -> tuple[Language | None, list[Problem]]:
+    """Read (a regular file of at most 1 MiB, files.py) and check one language file."""
+    path = os.fspath(path)
+    try:
+        data, _ = read_source(path)
+    except SourceError as error:
+        return None, [Problem(display, 1, 1, str(error))]
+    return check_bytes(data, os.path.basename(path), display, complete=complete, source=source)

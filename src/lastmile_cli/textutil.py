@@ -9,6 +9,10 @@ _SEPARATORS = r"[\s_\-‐‑–—]+"
 _APOSTROPHES = {ord("’"): "'", ord("‘"): "'", ord("ʼ"): "'"}
 # In a one-line message, controls, line breaks and bidi overrides are shown as escapes.
 _MESSAGE_UNSAFE = "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+# Characters content may never hold, wherever it comes from (a file, the cache, the bundle):
+# C0 and C1 controls (but tab and newline), DEL, and the bidirectional overrides and isolates
+# that can reorder what a reader sees.
+UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 
 
 def fold_char(char: str) -> str:
@@ -32,6 +36,14 @@ def visible(text: str) -> str:
         return text
     escaped = re.sub(_MESSAGE_UNSAFE, lambda m: f"\\u{ord(m.group()):04x}", text)
     return escaped.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def first_unsafe(text: str) -> str | None:
+    """The first character of `text` that content may not hold (see UNSAFE), or None."""
+    if text.isprintable():  # the usual case, without the regular expression
+        return None
+    found = re.search(UNSAFE, text)
+    return found.group() if found else None
 
 
 def closest(value: str, choices: list[str]) -> str | None:

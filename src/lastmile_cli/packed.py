@@ -1,0 +1,187 @@
+"""A loaded language file as bytes and back: the form of the built article and of cache entries.
+
+The bytes are UTF-8 text: strings ("atoms") separated by NUL, which no loaded text can contain,
+with a count before every list. Reading it back allocates no more than the bytes hold (unlike
+marshal, whose header can announce a 2³¹-item tuple), and with `trusted=False` every atom must
+pass the loader's own rules: no character a language file could not hold, known section ids in
+article order, kinds and origins as the model defines them. An entry can never show what a file
+could not. The field lists come from the model, and are written into every header (`SHAPE`), so
+a changed model never reads old bytes into the wrong fields.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, TypeAlias
+
+from lastmile_cli.files import identity
+from lastmile_cli.model import ORIGINS, SECTION_IDS, Language, Section, is_tag, kind_of
+from lastmile_cli.textutil import first_unsafe, visible
+
+if TYPE_CHECKING:
+    from lastmile_cli.views import Problem
+
+SEPARATOR = "\x00"
+_KINDS = {"str": "text", "tuple[str, ...]": "texts", "tuple[Section, ...]": "sections"}
+SECTION_FIELDS = tuple(Section.__annotations__.items())
+LANGUAGE_FIELDS = tuple((n, t) for n, t in Language.__annotations__.items() if n != "source")
+for _name, _type in SECTION_FIELDS + LANGUAGE_FIELDS:
+    if _type not in _KINDS:  # a model change this format cannot store must fail loudly
+        raise TypeError(f"packed: cannot store a field of type {_type} ({_name})")
+SHAPE = ",".join(n for n, _ in SECTION_FIELDS) + ";" + ",".join(n for n, _ in LANGUAGE_FIELDS)
+SEVERITIES = ("error", "warning", "note")
+# The modules that decide what checking a file gives: a change to any of them is a new loader.
+CODE = ("files.py", "loader.py", "model.py", "packed.py", "textutil.py", "views.py")
+
+Loaded: TypeAlias = "Language | tuple[Problem, ...]"
+
+
+class Corrupt(Exception):
+    """Bytes that are not a well-formed, safe packed value."""
+
+
+def code_identity(package: str) -> str:
+    """The loader's own identity: packed values made by another version never count as current."""
+    parts = []
+    for name in CODE:
+        try:
+            parts.append(",".join(map(str, identity(os.stat(os.path.join(package, name))))))
+        except OSError:
+            parts.append("-")
+    return "/".join(parts)
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def pack(value: Loaded, atoms: list[str]) -> None:
+    """Append a language (`L …`) or a file's problems (`P n line column severity message …`)."""
+    if isinstance(value, Language):
+        atoms.append("L")
+        _pack_record(value, LANGUAGE_FIELDS, atoms)
+        return
+    atoms += ["P", str(len(value))]
+    for problem in value:  # messages are for display: stored as they are shown, escaped
+        message = visible(problem.message)
+        atoms += [str(problem.line), str(problem.column), problem.severity, message]
+
+
+def _pack_record(
+    record: Language | Section, fields: tuple[tuple[str, str], ...], atoms: list[str]
+) -> None:
+    for name, annotation in fields:
+        value = getattr(record, name)
+        kind = _KINDS[annotation]
+        if kind == "text":
+            atoms.append(value)
+        elif kind == "texts":
+            atoms.append(str(len(value)))
+            atoms.extend(value)
+        else:
+            atoms.append(str(len(value)))
+            for section in value:
+                _pack_record(section, SECTION_FIELDS, atoms)
+
+
+def encode(atoms: list[str]) -> bytes:
+    if any(SEPARATOR in atom for atom in atoms):
+        raise ValueError("packed: an atom holds the separator")
+    return SEPARATOR.join(atoms).encode("utf-8")
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def decode(data: bytes) -> list[str]:
+    try:
+        return data.decode("utf-8").split(SEPARATOR)
+    except UnicodeDecodeError:
+        raise Corrupt("not UTF-8") from None
+
+
+class Reader:
+    """Atoms read in order; `trusted=False` checks each as the loader checks a file's text."""
+
+    def __init__(self, atoms: list[str], trusted: bool) -> None:
+        self.atoms = atoms
+        self.position = 0
+        self.trusted = trusted
+
+    def text(self) -> str:
+        if self.position >= len(self.atoms):
+            raise Corrupt("ends early")
+        atom = self.atoms[self.position]
+        self.position += 1
+        if not self.trusted and first_unsafe(atom) is not None:
+            raise Corrupt("a character no language file may hold")
+        return atom
+
+    def count(self) -> int:
+        atom = self.text()
+        if not (atom.isascii() and atom.isdigit()) or int(atom) > len(self.atoms) - self.position:
+            raise Corrupt("a count that the data cannot hold")
+        return int(atom)
+
+    def done(self) -> bool:
+        return self.position == len(self.atoms)
+
+
+def unpack(reader: Reader, source: str, display: str) -> Loaded:
+    """The value `pack` wrote; Corrupt when it is malformed (or, untrusted, unsafe)."""
+    tag = reader.text()
+    if tag == "P":
+        from lastmile_cli.views import Problem
+
+        problems = []
+        for _ in range(reader.count()):
+            line, column, severity, message = (reader.text() for _ in range(4))
+            if not (line.isdigit() and column.isdigit()) or severity not in SEVERITIES:
+                raise Corrupt("a malformed problem")
+            problems.append(Problem(display, int(line), int(column), message, severity))
+        return tuple(problems)
+    if tag != "L":
+        raise Corrupt("neither a language nor problems")
+    fields = _unpack_record(reader, LANGUAGE_FIELDS)
+    language = Language(**fields, source=source)  # type: ignore[arg-type]
+    if not reader.trusted:
+        _check(language)
+    return language
+
+
+def _unpack_record(reader: Reader, fields: tuple[tuple[str, str], ...]) -> dict[str, object]:
+    values: dict[str, object] = {}
+    for name, annotation in fields:
+        kind = _KINDS[annotation]
+        if kind == "text":
+            values[name] = reader.text()
+        elif kind == "texts":
+            values[name] = tuple(reader.text() for _ in range(reader.count()))
+        else:
+            values[name] = tuple(
+                Section(**_unpack_record(reader, SECTION_FIELDS))  # type: ignore[arg-type]
+                for _ in range(reader.count())
+            )
+    return values
+
+
+def _check(language: Language) -> None:
+    """What the loader guarantees of a Language, checked again for bytes from outside."""
+    if not is_tag(language.code) or language.title_origin not in ORIGINS:
+        raise Corrupt("a language field the loader would refuse")
+    if not all(x.strip() for x in (language.name, language.english_name, language.title)):
+        raise Corrupt("a blank name or title")
+    last = -1
+    for section in language.sections:
+        index = SECTION_IDS.index(section.id) if section.id in SECTION_IDS else -1
+        if (
+            index <= last
+            or section.kind != kind_of(section.id)
+            or section.origin not in ORIGINS
+            or section.language != language.code
+            or not section.title.strip()
+            or not section.paragraphs
+            or not all(p.strip() for p in section.paragraphs)
+            or not all(a.strip() for a in section.aliases)
+        ):
+            raise Corrupt(f"a section the loader would refuse ({section.id!r})")
+        last = index
