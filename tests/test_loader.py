@@ -271,3 +271,30 @@ def test_folded_paragraphs_join_lines(check: Check) -> None:
     language, _ = check(doc(">-\n        First line\n        second line."))
     assert language is not None
     assert language.sections[0].paragraphs == ("First line second line.",)
+
+
+def test_a_file_of_control_characters_keeps_a_bounded_list(check: Check) -> None:
+    """1 MiB of ESC: every one counted, MAX_PROBLEMS located, the rest summed up in one line."""
+    size = 1024 * 1024
+    language, problems = check(b"\x1b" * size)
+    assert language is None
+    assert len(problems) == loader.MAX_PROBLEMS + 1
+    assert str(problems[0]) == "qaa.yaml:1:1: control character U+001B is not allowed in text"
+    assert problems[loader.MAX_PROBLEMS - 1].column == loader.MAX_PROBLEMS
+    assert str(problems[-1]) == f"qaa.yaml: {size - loader.MAX_PROBLEMS} more problems not shown"
+
+
+def test_line_and_column_come_from_the_index_of_line_starts(check: Check) -> None:
+    text = doc().replace("One paragraph.", "One\x1b paragraph.") + "# \x07 bell\n" * 3
+    _, problems = check(text)
+    assert [(p.line, p.column) for p in problems] == [(9, 12), (10, 3), (11, 3), (12, 3)]
+
+
+def test_thousands_of_duplicate_sections_are_each_counted_once(check: Check) -> None:
+    body = "  - id: summary\n    kind: section\n    title: S\n    paragraphs: [x]\n"
+    language, problems = check(HEAD + "sections:\n" + body * 2000)
+    assert language is None
+    duplicates = [p for p in problems if "appears twice" in p.message]
+    assert len(duplicates) == loader.MAX_PROBLEMS
+    assert duplicates[0].line == 9 and duplicates[1].line == 13
+    assert str(problems[-1]) == f"qaa.yaml: {1999 - loader.MAX_PROBLEMS} more problems not shown"

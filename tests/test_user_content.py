@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import Lastmile
+import pytest
+
+from conftest import GOLDEN, Lastmile
+
+GERMAN = (GOLDEN / "explain-de.txt").read_text(encoding="utf-8")
+ENGLISH = (GOLDEN / "explain-en.txt").read_text(encoding="utf-8")
+ENGLISH_MARATHON = ENGLISH.splitlines()[ENGLISH.splitlines().index("Marathon") + 1]
 
 PORTUGUESE = """\
 language: pt
@@ -73,6 +80,79 @@ def test_a_user_file_replaces_a_bundled_language(
     path = write_language("de", None)
     result = lastmile("explain", "-l", "de", "-s", "definition", "--data-dir", str(path.parent))
     assert result.out == "A test\n\nDef\nOne paragraph.\n"
+
+
+def patch(code: str, section: str = "summary", text: str = "Patched.") -> str:
+    """A user file with one section, for a language that has all eight."""
+    return (
+        f"language: {code}\nname: Mine\ntitle: My title\nsections:\n  - id: {section}\n"
+        f"    kind: {'example' if section == 'marathon' else 'section'}\n    title: Mine\n"
+        f"    paragraphs: [{text}]\n"
+    )
+
+
+def test_a_partial_user_file_patches_the_bundled_language_it_names(
+    lastmile: Lastmile, write_language: Callable[..., Path]
+) -> None:
+    """The rest of a patched German is the bundled German, not English, and needs no note."""
+    path = write_language("de", patch("de"))
+    result = lastmile("explain", "-l", "de", "--data-dir", str(path.parent))
+    assert (result.code, result.err) == (0, "")
+    lines = result.out.splitlines()
+    assert lines[:5] == ["My title", "", "Mine", "Patched.", ""]
+    assert lines[5:] == GERMAN.splitlines()[5:]
+
+
+def test_a_partial_english_never_hides_a_section(
+    lastmile: Lastmile, write_language: Callable[..., Path]
+) -> None:
+    path = write_language("en", patch("en"))
+    explain = lastmile("explain", "-l", "en", "--data-dir", str(path.parent))
+    assert (explain.code, explain.err) == (0, "")
+    assert explain.out.splitlines()[5:] == ENGLISH.splitlines()[5:]
+    marathon = lastmile("example", "marathon", "-l", "en", "--data-dir", str(path.parent))
+    assert marathon.out.splitlines()[2:] == ["Marathon", ENGLISH_MARATHON]
+    other = lastmile("explain", "-l", "pt", "--data-dir", str(path.parent))
+    assert other.code == 2  # no pt at all: unaffected
+
+
+def test_layers_go_through_every_directory_before_the_bundle(
+    lastmile: Lastmile, write_language: Callable[..., Path]
+) -> None:
+    top = write_language("it", patch("it", "summary", "Top."), directory="top")
+    middle = write_language("it", patch("it", "definition", "Middle."), directory="middle")
+    both = ("--data-dir", str(top.parent), "--data-dir", str(middle.parent))
+    lines = lastmile("explain", "-l", "it", *both).out.splitlines()
+    assert lines[2:9] == ["Mine", "Top.", "", "Mine", "Middle.", "", "Telecomunicazioni"]
+
+
+def test_every_borrowed_section_is_named(
+    lastmile: Lastmile, write_language: Callable[..., Path]
+) -> None:
+    path = write_language("pt", PORTUGUESE)
+    listed = lastmile("example", "-l", "pt", "--data-dir", str(path.parent))
+    assert listed.out.splitlines() == [
+        "telecom\tTelecom",
+        "marathon\tMaratona",
+        "politics\tPolitics",
+        "car-sales\tCar sales",
+    ]
+    assert (
+        listed.err
+        == f"lastmile: note: pt ({path}) has no telecom, politics, car-sales; showing English\n"
+    )
+
+
+def test_a_language_without_examples_shows_the_borrowed_ones_never_nothing(
+    lastmile: Lastmile, write_language: Callable[..., Path]
+) -> None:
+    path = write_language("qaa")  # only a definition
+    listed = lastmile("example", "-l", "qaa", "--data-dir", str(path.parent))
+    assert listed.code == 0 and len(listed.out.splitlines()) == 4
+    assert "has no telecom, marathon, politics, car-sales; showing English" in listed.err
+    one = lastmile("example", "politics", "-l", "qaa", "--data-dir", str(path.parent))
+    assert one.out.splitlines()[2] == "Politics"
+    assert "has no politics; showing English" in one.err
 
 
 def test_earlier_directories_win(lastmile: Lastmile, write_language: Callable[..., Path]) -> None:
@@ -167,3 +247,54 @@ def test_a_missing_data_dir_is_a_usage_error_naming_it(lastmile: Lastmile, tmp_p
     result = lastmile("languages", "--data-dir", str(tmp_path / "nowhere"))
     assert (result.code, result.out) == (2, "")
     assert str(tmp_path / "nowhere") in result.err
+
+
+def special_files(directory: Path) -> dict[str, str]:
+    """A FIFO, a link to a terminal device, a socket and a directory, each named like a language."""
+    import socket
+
+    directory.mkdir(exist_ok=True)
+    os.mkfifo(directory / "pt.yaml")
+    (directory / "ru.yaml").symlink_to("/dev/tty")
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(directory / "sv.yaml"))
+    server.close()
+    (directory / "nl.yaml").mkdir()
+    (directory / "ja.yaml").symlink_to(directory / "nowhere")
+    return {
+        "pt": "is a FIFO, not a regular file",
+        "ru": "is a character device, not a regular file",
+        "sv": "is a socket, not a regular file",
+        "nl": "is a directory, not a regular file",
+        "ja": "is a broken link",
+    }
+
+
+@pytest.mark.parametrize(
+    "args", [["languages"], ["search", "turnout"], ["validate"], ["explain", "-s", "summary"]]
+)
+def test_special_files_in_a_data_directory_are_skipped_with_a_warning(
+    spawn: Callable[..., subprocess.CompletedProcess[bytes]], tmp_path: Path, args: list[str]
+) -> None:
+    reasons = special_files(tmp_path / "traps")
+    result = spawn(
+        *args, env={"LASTMILE_DATA_DIR": str(tmp_path / "traps")}, stdin=subprocess.DEVNULL
+    )
+    err = result.stderr.decode()
+    assert result.returncode == (1 if args == ["validate"] else 0), err  # validate: errors
+    both = err + result.stdout.decode()
+    for code, reason in reasons.items():
+        path = tmp_path / "traps" / f"{code}.yaml"
+        assert f"{path}: {reason}" in both or f"{path}:1:1: {reason}" in both
+
+
+def test_a_file_that_turns_into_a_fifo_is_refused_when_read(tmp_path: Path) -> None:
+    """Between the scan and the read a file may be replaced: the read itself never blocks."""
+    from lastmile_cli.cache import Cache
+    from lastmile_cli.content import Catalog
+    from lastmile_cli.files import LanguageFile
+
+    os.mkfifo(tmp_path / "pt.yaml")
+    catalog = Catalog([], Cache(None))
+    assert catalog.read(LanguageFile("pt", str(tmp_path / "pt.yaml"), False)) is None
+    assert "pt.yaml:1:1: is a FIFO, not a regular file" in catalog.warnings[0]

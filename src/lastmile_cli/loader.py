@@ -100,9 +100,11 @@ class _Reader:
         text = text.removeprefix("\ufeff")
         starts: list[int] | None = None
         for match in _RAW_UNSAFE.finditer(text):
-            if self.full:
-                self.problem(0, 0, "")
-                continue
+            if self.full:  # the rest are only counted
+                rest = 1 + len(_RAW_UNSAFE.findall(text, match.end()))
+                self.errors += rest
+                self.dropped += rest
+                break
             if starts is None:  # one index of line starts: each problem is found in log time
                 starts = [0, *(m.end() for m in re.finditer("\n", text))]
             line = bisect_right(starts, match.start())

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from lastmile_cli.model import EXAMPLE_IDS
+from lastmile_cli.model import EXAMPLE_IDS, SECTION_IDS
 from lastmile_cli.options import Command, common_options, complete_from
 from lastmile_cli.session import Session, run_session
 
@@ -30,7 +30,10 @@ def example(name: str | None, **options: Any) -> None:
         if name is None:
             from lastmile_cli.views import Listing
 
-            examples = [s for s in language.sections if s.kind == "example"]
+            ids = [i for i in SECTION_IDS if i in EXAMPLE_IDS]
+            listed = session.catalog.document(language, ids)
+            session.note_borrowed(language, listed.borrowed)
+            examples = listed.sections
             session.show(
                 Listing(
                     ("id", "title"),
