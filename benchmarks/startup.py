@@ -11,6 +11,12 @@ When valgrind is installed, each scenario and its baseline also run once under c
 counts the instructions they execute: a figure that does not move with the machine's load, so
 a change of a fraction of a millisecond can be seen, and a noisy run told from a regression.
 
+Issue 11's scenarios: `cold explain` is a run with no cache against a warm one (the bundled
+article is built into the package, so the two should be equal); `user file, parsed` is a user
+language file checked on every run (no cache) against the same file read from the cache; and
+`lastmile validate` on three hostile files as large as the loader takes (1 MiB of valid text,
+1 MiB of control characters, 2,000 duplicate sections) must each finish in well under a second.
+
 Peers on PATH (`eg`, the Python `tldr` client, tealdeer) print one page to a pipe, alternating
 with `lastmile example marathon`; the tldr clients read a stand-in `tar` page seeded into a
 temporary HOME, so no network is needed.
@@ -45,7 +51,10 @@ TARGETS = {
     "terminal explain": 1.20,
     "100 extra languages": 1.05,
     "piped memory": 1.15,
+    "cold explain": 1.05,
 }
+CHECK_RUNS = 5
+CHECK_TARGET_S = 1.0
 
 
 # Peak memory is read by the child itself, from its own /proc/self/status (VmHWM) at exit, through
@@ -257,6 +266,42 @@ def peers(work: Path, env: dict[str, str], runs: int, hook: Path) -> list[dict[s
     return rows
 
 
+def hostile_files(directory: Path) -> dict[str, Path]:
+    """The files of the linear-time scenario: each as large as the loader accepts, or as many."""
+    mib = 1024 * 1024
+    source = (ROOT / "data" / "en.yaml").read_text(encoding="utf-8")
+    head, rest = source.split("    paragraphs:\n", 1)
+    words = " ".join(["the last mile decides what all the work before it was worth"] * 20)
+    item = f"      - >-\n        {words}\n"
+    room = mib - len((head + "    paragraphs:\n" + rest).encode()) - 10
+    valid = head + "    paragraphs:\n" + item * (room // len(item.encode())) + rest
+    body = "  - id: summary\n    kind: section\n    title: S\n    paragraphs: [x]\n"
+    files = {
+        "1 MiB of valid text": valid.replace("language: en", "language: qaa", 1),
+        "1 MiB of control characters": "\x1b" * mib,
+        "2,000 duplicate sections": "language: qaa\nname: Q\ntitle: T\nsections:\n" + body * 2000,
+    }
+    paths = {}
+    for index, (name, text) in enumerate(files.items()):
+        folder = directory / f"hostile{index}"
+        folder.mkdir()
+        (folder / "qaa.yaml").write_text(text, encoding="utf-8")
+        paths[name] = folder / "qaa.yaml"
+    return paths
+
+
+def checks(work: Path, env: dict[str, str]) -> list[dict[str, Any]]:
+    """Seconds `lastmile validate` takes for each hostile file (median of CHECK_RUNS)."""
+    rows = []
+    for name, path in hostile_files(work).items():
+        times = [measure([*LASTMILE, "validate", str(path)], env, False) for _ in range(CHECK_RUNS)]
+        size = path.stat().st_size
+        rows.append(
+            {"scenario": name, "bytes": size, "median_s": round(statistics.median(times) / 1000, 3)}
+        )
+    return rows
+
+
 def line(row: dict[str, Any]) -> str:
     low, high = row["pair_ratio_iqr"]
 
@@ -309,6 +354,10 @@ def main() -> int:
             extra / f"{code}.yaml", (past, past)
         )  # old enough to be cached, as a user's files are
 
+    user = work / "user"
+    user.mkdir()
+    (user / "qaa.yaml").write_text(source.replace("language: en", "language: qaa", 1), "utf-8")
+    os.utime(user / "qaa.yaml", (1_600_000_000, 1_600_000_000))
     click = [PY, "-c", "import click"]
     rows = [
         compare(
@@ -325,6 +374,24 @@ def main() -> int:
         ),
         compare("piped example", [*LASTMILE, "example", "marathon"], click, env, args.runs, hook),
         compare("piped search", [*LASTMILE, "search", "turnout"], click, env, args.runs, hook),
+        compare(
+            "cold explain",
+            [*LASTMILE, "explain", "--lang", "de"],
+            [*LASTMILE, "explain", "--lang", "de"],
+            {**env, "LASTMILE_CACHE_DIR": ""},
+            args.runs,
+            hook,
+            base_env=env,
+        ),
+        compare(
+            "user file, parsed",
+            [*LASTMILE, "explain", "--lang", "qaa", "--data-dir", str(user)],
+            [*LASTMILE, "explain", "--lang", "qaa", "--data-dir", str(user)],
+            {**env, "LASTMILE_CACHE_DIR": ""},
+            args.runs,
+            hook,
+            base_env=env,
+        ),
         compare(
             "100 extra languages",
             [*LASTMILE, "explain", "--lang", "de", "--data-dir", str(extra)],
@@ -355,9 +422,11 @@ def main() -> int:
         "targets": {
             "piped explain": [piped["ratio"], TARGETS["piped explain"]],
             "terminal explain": [rows[1]["ratio"], TARGETS["terminal explain"]],
-            "100 extra languages": [rows[4]["ratio"], TARGETS["100 extra languages"]],
+            "100 extra languages": [rows[6]["ratio"], TARGETS["100 extra languages"]],
             "piped memory": [piped["memory_ratio"], TARGETS["piped memory"]],
+            "cold explain": [rows[4]["ratio"], TARGETS["cold explain"]],
         },
+        "checks": checks(work, env),
     }
     shutil.rmtree(work, ignore_errors=True)
     if args.json:
@@ -379,6 +448,10 @@ def main() -> int:
                 print(
                     f"{row['scenario']:22} {ours:>7.1f}M {base:>8.1f}M {row['instruction_ratio']:>6.3f}"
                 )
+    print(f"\nchecking a hostile file with lastmile validate (median of {CHECK_RUNS}):")
+    for row in results["checks"]:
+        verdict = "met " if row["median_s"] < CHECK_TARGET_S else "MISS"
+        print(f"{verdict} {row['scenario']:30} {row['bytes']:>8} bytes {row['median_s']:>7.3f} s")
     if results["peers"]:
         print("\npeers, one page to a pipe, against lastmile printing one example:")
         for peer in results["peers"]:
