@@ -65,7 +65,11 @@ def fingerprint(data: str, package: str = HERE) -> str:
 
 
 def build(data: str, package: str = HERE) -> tuple[bytes, dict[str, Loaded]]:
-    """Check every data file with the strict loader; the packed article, and what it holds."""
+    """Check every data file with the strict loader; the packed article, and what it holds.
+
+    Each language is preceded by its code and its number of atoms, so a run unpacks only the
+    languages it uses.
+    """
     from lastmile_cli.loader import check_file
 
     made: dict[str, Loaded] = {}
@@ -77,24 +81,47 @@ def build(data: str, package: str = HERE) -> tuple[bytes, dict[str, Loaded]]:
         made[name.removesuffix(".yaml")] = language if language is not None else tuple(problems)
     atoms = [MAGIC, SHAPE, stamp, str(len(made))]
     for code, value in made.items():
-        atoms.append(code)
-        pack(value, atoms)
+        packed: list[str] = []
+        pack(value, packed)
+        atoms += [code, str(len(packed)), *packed]
     return encode(atoms), made
 
 
+class Article:
+    """A built article's languages, each unpacked when first asked for."""
+
+    def __init__(self, blob: bytes) -> None:
+        atoms = decode(blob)
+        reader = Reader(atoms, trusted=True)
+        if reader.text() != MAGIC or reader.text() != SHAPE:
+            raise Corrupt("not an article built by this lastmile")
+        self.stamp = reader.text()
+        self._atoms = atoms
+        self._where: dict[str, int] = {}
+        self._made: dict[str, Loaded] = {}
+        for _ in range(reader.count()):
+            code = reader.text()
+            size = reader.count()
+            self._where[code] = reader.position
+            reader.position += size
+        if not reader.done():
+            raise Corrupt("trailing data")
+
+    def codes(self) -> list[str]:
+        return list(self._where)
+
+    def get(self, code: str) -> Loaded:
+        if code not in self._made:
+            reader = Reader(self._atoms, trusted=True)
+            reader.position = self._where[code]
+            self._made[code] = unpack(reader, "bundled", f"data/{code}.yaml")
+        return self._made[code]
+
+
 def parse(blob: bytes) -> tuple[str, dict[str, Loaded]]:
-    """The fingerprint and languages of a built article; Corrupt when it is not one."""
-    reader = Reader(decode(blob), trusted=True)
-    if reader.text() != MAGIC or reader.text() != SHAPE:
-        raise Corrupt("not an article built by this lastmile")
-    stamp = reader.text()
-    made: dict[str, Loaded] = {}
-    for _ in range(reader.count()):
-        code = reader.text()
-        made[code] = unpack(reader, "bundled", f"data/{code}.yaml")
-    if not reader.done():
-        raise Corrupt("trailing data")
-    return stamp, made
+    """The fingerprint and every language of a built article; Corrupt when it is not one."""
+    article = Article(blob)
+    return article.stamp, {code: article.get(code) for code in article.codes()}
 
 
 def write(path: str, blob: bytes) -> None:
@@ -120,32 +147,40 @@ class Bundle:
     def __init__(self, package: str = HERE, data: str | None = None) -> None:
         self.package = package
         self.checkout = checkout_data(package) if data is None else data
-        self._languages: dict[str, Loaded] | None = None
+        self._loaded: Article | None = None
 
     @property
     def yaml_dir(self) -> str:
         """Where the bundled YAML is: `data/` in a checkout, inside the package when installed."""
         return self.checkout or os.path.join(self.package, "data")
 
+    def codes(self) -> list[str]:
+        """The bundled languages' codes, in file-name order."""
+        return self._article().codes()
+
+    def get(self, code: str) -> Loaded:
+        """The language, or the problems of a bundled file that does not load."""
+        return self._article().get(code)
+
     def languages(self) -> dict[str, Loaded]:
         """Code → the language, or the problems of a bundled file that does not load."""
-        if self._languages is None:
-            self._languages = self._load()
-        return self._languages
+        return {code: self.get(code) for code in self.codes()}
 
-    def _load(self) -> dict[str, Loaded]:
+    def _article(self) -> Article:
+        if self._loaded is None:
+            self._loaded = self._load()
+        return self._loaded
+
+    def _load(self) -> Article:
         path = os.path.join(self.package, ARTICLE)
         try:
             with open(path, "rb") as handle:
-                stamp, made = parse(handle.read())
+                article = Article(handle.read())
+            if self.checkout is None or article.stamp == fingerprint(self.yaml_dir, self.package):
+                return article
         except (OSError, Corrupt, ValueError, TypeError):
-            stamp, made = "", {}
-        if self.checkout is None and made:
-            return made
-        data = self.yaml_dir
-        if self.checkout is not None and stamp == fingerprint(data, self.package):
-            return made
-        blob, made = build(data, self.package)  # stale, missing or damaged: from the YAML
+            pass
+        blob, _ = build(self.yaml_dir, self.package)  # stale, missing or damaged: from the YAML
         if self.checkout is not None:
             write(path, blob)
-        return made
+        return Article(blob)

@@ -79,7 +79,7 @@ class Catalog:
                     files.setdefault(file.code, []).append(file)
                 self.skipped += skipped
                 self.warnings += [f"warning: {s.path}: {s.reason}" for s in skipped if s.special]
-            bundled = self.bundle.languages()
+            bundled = self.bundle.codes()
             if not bundled:
                 raise LastmileError("the bundled language files are missing; reinstall lastmile")
             for code in bundled:
@@ -95,7 +95,7 @@ class Catalog:
         """One file's language, or None after recording why it cannot be used."""
         if file.path in self._read:
             return self._read[file.path]
-        value = self.bundle.languages()[file.code] if file.bundled else self._check(file)
+        value = self.bundle.get(file.code) if file.bundled else self._check(file)
         language = value if isinstance(value, Language) else None
         if not isinstance(value, Language):
             self.problems[file.path] = list(value)

@@ -141,25 +141,27 @@ def unpack(reader: Reader, source: str, display: str) -> Loaded:
         return tuple(problems)
     if tag != "L":
         raise Corrupt("neither a language nor problems")
-    fields = _unpack_record(reader, LANGUAGE_FIELDS)
-    language = Language(**fields, source=source)  # type: ignore[arg-type]
+    language = Language(*_unpack_record(reader, LANGUAGE_FIELDS), source)  # type: ignore[arg-type, call-arg]
     if not reader.trusted:
         _check(language)
     return language
 
 
-def _unpack_record(reader: Reader, fields: tuple[tuple[str, str], ...]) -> dict[str, object]:
-    values: dict[str, object] = {}
-    for name, annotation in fields:
+def _unpack_record(reader: Reader, fields: tuple[tuple[str, str], ...]) -> list[object]:
+    """A record's values in field order (every field by position: Record's fast path)."""
+    values: list[object] = []
+    for _, annotation in fields:
         kind = _KINDS[annotation]
         if kind == "text":
-            values[name] = reader.text()
+            values.append(reader.text())
         elif kind == "texts":
-            values[name] = tuple(reader.text() for _ in range(reader.count()))
+            values.append(tuple(reader.text() for _ in range(reader.count())))
         else:
-            values[name] = tuple(
-                Section(**_unpack_record(reader, SECTION_FIELDS))  # type: ignore[arg-type]
-                for _ in range(reader.count())
+            values.append(
+                tuple(
+                    Section(*_unpack_record(reader, SECTION_FIELDS))  # type: ignore[arg-type]
+                    for _ in range(reader.count())
+                )
             )
     return values
 
