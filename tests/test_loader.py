@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lastmile_cli import loader
+from lastmile_cli import strict_yaml
 from lastmile_cli.loader import check_file
 from lastmile_cli.model import Language
-from lastmile_cli.views import Problem
+from lastmile_cli.problems import MAX_PROBLEMS, Problem
 
 HEAD = "language: qaa\nname: Test\ntitle: A test\n"
 SECTION = "sections:\n  - id: definition\n    kind: section\n    title: Def\n    paragraphs:\n      - {text}\n"
@@ -27,9 +27,9 @@ def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> I
     if request.param == "C":
         if not yaml.__with_libyaml__:
             pytest.skip("PyYAML was built without libyaml")
-        monkeypatch.setattr(loader, "_Loader", yaml.CSafeLoader)
+        monkeypatch.setattr(strict_yaml, "_Loader", yaml.CSafeLoader)
     else:
-        monkeypatch.setattr(loader, "_Loader", yaml.SafeLoader)
+        monkeypatch.setattr(strict_yaml, "_Loader", yaml.SafeLoader)
     yield request.param
 
 
@@ -52,11 +52,16 @@ def check(tmp_path: Path) -> Check:
 
 
 def test_uses_libyaml_when_present() -> None:
-    import importlib
+    """In a fresh interpreter: this module's `parser` fixture replaces the loader in this one."""
+    import subprocess
+    import sys
 
-    fresh = importlib.reload(loader)
-    expected = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
-    assert fresh._Loader is expected
+    probe = "from lastmile_cli import strict_yaml; print(strict_yaml._Loader.__name__)"
+    found = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    expected = "CSafeLoader" if yaml.__with_libyaml__ else "SafeLoader"
+    assert found.stdout.strip() == expected
 
 
 def test_a_minimal_partial_file_loads(check: Check) -> None:
@@ -278,10 +283,10 @@ def test_a_file_of_control_characters_keeps_a_bounded_list(check: Check) -> None
     size = 1024 * 1024
     language, problems = check(b"\x1b" * size)
     assert language is None
-    assert len(problems) == loader.MAX_PROBLEMS + 1
+    assert len(problems) == MAX_PROBLEMS + 1
     assert str(problems[0]) == "qaa.yaml:1:1: control character U+001B is not allowed in text"
-    assert problems[loader.MAX_PROBLEMS - 1].column == loader.MAX_PROBLEMS
-    assert str(problems[-1]) == f"qaa.yaml: {size - loader.MAX_PROBLEMS} more problems not shown"
+    assert problems[MAX_PROBLEMS - 1].column == MAX_PROBLEMS
+    assert str(problems[-1]) == f"qaa.yaml: {size - MAX_PROBLEMS} more problems not shown"
 
 
 def test_line_and_column_come_from_the_index_of_line_starts(check: Check) -> None:
@@ -295,6 +300,6 @@ def test_thousands_of_duplicate_sections_are_each_counted_once(check: Check) -> 
     language, problems = check(HEAD + "sections:\n" + body * 2000)
     assert language is None
     duplicates = [p for p in problems if "appears twice" in p.message]
-    assert len(duplicates) == loader.MAX_PROBLEMS
+    assert len(duplicates) == MAX_PROBLEMS
     assert duplicates[0].line == 9 and duplicates[1].line == 13
-    assert str(problems[-1]) == f"qaa.yaml: {1999 - loader.MAX_PROBLEMS} more problems not shown"
+    assert str(problems[-1]) == f"qaa.yaml: {1999 - MAX_PROBLEMS} more problems not shown"

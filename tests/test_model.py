@@ -49,7 +49,9 @@ def test_immutable() -> None:
 
 
 def test_repr_names_every_field() -> None:
-    assert repr(Document("de", "T", ())) == "Document(language='de', title='T', sections=())"
+    assert repr(Document("de", "T", ())) == (
+        "Document(language='de', title='T', sections=(), source='bundled')"
+    )
 
 
 @pytest.mark.parametrize(

@@ -50,12 +50,17 @@ def test_pager_command(env: dict[str, str], expected: str | None) -> None:
 
 def test_a_pipe_is_plain_with_no_pager() -> None:
     output = decide("text", "auto", None, None, {}, io.StringIO())
-    assert (output.styled, output.color, output.pager, output.width) == (False, False, None, None)
+    assert (output.styled, output.color_system is not None, output.pager, output.width) == (
+        False,
+        False,
+        None,
+        None,
+    )
 
 
 def test_forced_colour_in_a_pipe_is_styled_at_80_columns() -> None:
     output = decide("text", "auto", None, None, {"FORCE_COLOR": "1"}, io.StringIO())
-    assert (output.styled, output.color, output.width) == (True, True, 80)
+    assert (output.styled, output.color_system is not None, output.width) == (True, True, 80)
 
 
 def test_json_and_markdown_are_never_styled() -> None:
@@ -65,4 +70,9 @@ def test_json_and_markdown_are_never_styled() -> None:
 
 def test_no_pager_and_explicit_width_on_a_terminal() -> None:
     output = decide("text", "never", 60, False, {}, FakeTTY())
-    assert (output.styled, output.color, output.pager, output.width) == (True, False, None, 60)
+    assert (output.styled, output.color_system is not None, output.pager, output.width) == (
+        True,
+        False,
+        None,
+        60,
+    )

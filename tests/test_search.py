@@ -8,7 +8,7 @@ import pytest
 
 from conftest import Lastmile
 from lastmile_cli.model import Language, Section
-from lastmile_cli.search import search
+from lastmile_cli.passages import find
 
 
 @pytest.mark.parametrize(
@@ -84,9 +84,9 @@ def test_spans_point_at_the_original_text() -> None:
         "T",
         (Section("definition", "section", "D", ("Straße und STRASSE, Ärger über Ärger.",)),),
     )
-    (hit,) = search("strasse", [language])
+    (hit,) = find("strasse", [language])
     assert [hit.snippet[s:e] for s, e in hit.spans] == ["Straße", "STRASSE"]
-    (hit,) = search("arger", [language])
+    (hit,) = find("arger", [language])
     assert [hit.snippet[s:e] for s, e in hit.spans] == ["Ärger", "Ärger"]
 
 
@@ -101,5 +101,5 @@ def test_spans_point_at_the_original_text() -> None:
 )
 def test_spans_cover_whole_original_words(text: str, query: str, expected: str) -> None:
     language = Language("qaa", "T", "T", "T", (Section("definition", "section", "D", (text,)),))
-    (hit,) = search(query, [language])
+    (hit,) = find(query, [language])
     assert [hit.snippet[s:e] for s, e in hit.spans] == [expected]

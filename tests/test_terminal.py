@@ -8,11 +8,13 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from conftest import Lastmile, check_golden, strip_ansi
-from lastmile_cli.model import Document, Section
+from lastmile_cli.language_choice import Choice
+from lastmile_cli.model import Document, Language, Section
 from lastmile_cli.output import Output
+from lastmile_cli.problems import Problem
 from lastmile_cli.render import render
 from lastmile_cli.render.wrap import wrap
-from lastmile_cli.views import Listing, Problem, Report
+from lastmile_cli.views import LanguageList, Report
 
 
 def lines(text: str, width: int) -> list[str]:
@@ -114,7 +116,7 @@ HOSTILE = "evil\x1b[2J\x1b]0;title\x07\x9bname"
 @pytest.mark.parametrize(
     "view",
     [
-        Listing(("code", "source"), (("qaa", HOSTILE),), ()),
+        LanguageList((Language("qaa", "Q", "Q", "T", (), source=HOSTILE),), Choice("qaa", HOSTILE)),
         Report(1, (Problem(HOSTILE, 1, 2, HOSTILE),)),
     ],
 )

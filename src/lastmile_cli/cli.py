@@ -1,8 +1,11 @@
-"""The command line: the `lastmile` group, and the edge where every failure becomes one line.
+"""The command line: the `lastmile` group, and the one edge between the shell and the library.
 
-Each command lives in `commands/<name>.py` and is imported only when it runs. Exit codes: 0
-success, 1 a runtime or content error, 2 a usage error, 141 when the reader of stdout went away
-(as `head` does), 130 on Ctrl-C.
+Each command lives in `commands/<name>.py`, imported only when it runs: a pure function
+`(Settings, Catalog, arguments) -> view` and the Click command whose callback hands it over as
+a `Call`. The edge (`run`) does four things, once each: builds the settings, calls the command,
+turns its failures into exits, and renders the view. Exit codes: 0 success, 1 a runtime or
+content error, 2 a usage error, 141 when the reader of stdout went away (as `head` does), 130
+on Ctrl-C.
 """
 
 from __future__ import annotations
@@ -15,9 +18,9 @@ from typing import NoReturn
 
 import click
 
-from lastmile_cli.options import Command, version_option
-from lastmile_cli.output import ReaderGone
-from lastmile_cli.session import UnknownNameUsage
+from lastmile_cli.errors import LastmileError, UnknownName
+from lastmile_cli.options import Call, Command, version_option
+from lastmile_cli.output import ReaderGone, emit
 from lastmile_cli.textutil import closest, visible
 
 COMMANDS = ("compare", "example", "explain", "languages", "search", "sections", "validate")
@@ -33,7 +36,7 @@ class LazyGroup(Command, click.Group):
         if cmd_name not in COMMANDS:
             return None
         module = importlib.import_module(f"lastmile_cli.commands.{cmd_name}")
-        command: click.Command = getattr(module, cmd_name)
+        command: click.Command = module.command
         return command
 
     def resolve_command(
@@ -109,6 +112,42 @@ def _report(message: str) -> None:
         pass
 
 
+def perform(call: Call) -> int:
+    """Build the settings, call the command, render its view; lastmile's errors become exits."""
+    from lastmile_cli.cache import Cache
+    from lastmile_cli.content import Catalog
+    from lastmile_cli.render import notes, render, status, summary
+    from lastmile_cli.settings import build
+
+    settings = build(dict(call.shared), os.environ, sys.stdout)
+    catalog = Catalog(settings.data_dirs, Cache(settings.cache_dir))
+    warnings = list(settings.warnings)
+    try:
+        view = call.function(settings, catalog, **dict(call.arguments))
+    except LastmileError as error:
+        for line in warnings + catalog.warnings:
+            _report(line)
+        _report(str(error))
+        return 2 if isinstance(error, UnknownName) else 1
+    text = render(view, settings.output)
+    for line in warnings + catalog.warnings + notes(view):
+        _report(line)
+    emit(text, settings.output, sys.stdout)
+    for line in summary(view):
+        _report(line)
+    return status(view)
+
+
+@cli.result_callback()
+def _perform(result: object) -> int:
+    """Every command's callback returns a Call; performing it here serves `run`, the console
+    script and Click's own test runner alike."""
+    code = perform(result) if isinstance(result, Call) else 0
+    if code:
+        raise click.exceptions.Exit(code)
+    return 0
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code, whatever happens."""
     if not _prepare_streams():
@@ -120,10 +159,7 @@ def run(argv: list[str] | None = None) -> int:
             sys.stdout.flush()
         except click.UsageError as error:
             command = error.ctx.command_path if error.ctx else "lastmile"
-            if isinstance(error, UnknownNameUsage):
-                _report(error.format_message())
-            else:
-                _report(f"{sentence(error.format_message())} Try '{command} --help' for help.")
+            _report(f"{sentence(error.format_message())} Try '{command} --help' for help.")
             return 2
         except click.ClickException as error:
             _report(error.format_message())

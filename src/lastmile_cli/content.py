@@ -21,7 +21,7 @@ from lastmile_cli.model import FALLBACK, SECTION_IDS, Document, Language
 
 if TYPE_CHECKING:
     from lastmile_cli.packed import Loaded
-    from lastmile_cli.views import Problem
+    from lastmile_cli.problems import Problem
 
 
 def bundled_dir() -> str:
@@ -99,7 +99,7 @@ class Catalog:
         language = value if isinstance(value, Language) else None
         if not isinstance(value, Language):
             self.problems[file.path] = list(value)
-            errors = [p for p in value if p.severity == "error"]
+            errors = [p for p in value if p.severity == "error"]  # Severity.ERROR, unimported
             more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
             self.warnings.append(f"warning: {errors[0]}{more}; skipping this file")
         self._read[file.path] = language
@@ -113,7 +113,7 @@ class Catalog:
         try:
             data, found = read_source(file.path)  # size and type checked before PyYAML loads
         except SourceError as error:
-            from lastmile_cli.views import Problem
+            from lastmile_cli.problems import Problem
 
             return (Problem(file.display, 1, 1, str(error)),)
         from lastmile_cli.loader import check_bytes
@@ -149,7 +149,7 @@ class Catalog:
                 raise ContentError(errors[0], len(errors) - 1)
         raise LastmileError(f"no usable file for language '{code}'")
 
-    def languages(self) -> list[Language]:
+    def available(self) -> list[Language]:
         """Every language that loads, in code order (for names, listing and search)."""
         loaded = (self.load(code) for code in self.codes())
         return [language for language in loaded if language is not None]
@@ -165,4 +165,4 @@ class Catalog:
                 section = fallback.section(section_id)
             if section is not None:
                 sections.append(section)
-        return Document(language.code, language.title, tuple(sections))
+        return Document(language.code, language.title, tuple(sections), language.source)

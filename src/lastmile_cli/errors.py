@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from lastmile_cli.views import Problem
+    from lastmile_cli.problems import Problem
 
 
 class LastmileError(Exception):
@@ -16,8 +16,6 @@ class ContentError(LastmileError):
     """A content file that cannot be used, with where the first problem is."""
 
     def __init__(self, problem: Problem, more: int = 0) -> None:
-        self.problem = problem
-        self.more = more
         extra = f" (and {more} more problem{'s' if more > 1 else ''}; run 'lastmile validate')"
         super().__init__(str(problem) + (extra if more else ""))
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from lastmile_cli.errors import UnknownName
 from lastmile_cli.model import SECTION_IDS, Language, kind_of
 from lastmile_cli.textutil import closest, fold, visible
+
+if TYPE_CHECKING:
+    from lastmile_cli.content import Catalog
 
 
 def names_of(language: Language, kind: str | None = None) -> dict[str, str]:
@@ -39,3 +43,21 @@ def find_section(value: str, languages: Iterable[Language], kind: str | None = N
     what = "example" if kind == "example" else "section"
     hint = closest(value, list(seen))
     raise UnknownName(what, visible(value), ids, seen[fold(hint)] if hint else None)
+
+
+def others(first: Language, catalog: Catalog) -> Iterator[Language]:
+    """`first`, then every other language, loaded only when a name is not found sooner."""
+    yield first
+    for code in catalog.codes():
+        if code != first.code:
+            other = catalog.load(code)
+            if other is not None:
+                yield other
+
+
+def section_ids(
+    names: Sequence[str], language: Language, catalog: Catalog, kind: str | None = None
+) -> list[str]:
+    """The ids the user's names mean (in `language` first, then any), in article order."""
+    wanted = {find_section(name, others(language, catalog), kind) for name in names}
+    return [i for i in SECTION_IDS if i in wanted]

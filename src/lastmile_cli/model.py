@@ -147,11 +147,13 @@ class Language(Record):
 
 
 class Document(Record):
-    """What a command shows: a title and sections, some possibly borrowed from English."""
+    """What a command shows: a title and sections, some possibly borrowed from English;
+    `source` is the language's, for the note that names what was borrowed."""
 
     language: str
     title: str
     sections: tuple[Section, ...]
+    source: str = "bundled"
 
     @property
     def borrowed(self) -> tuple[str, ...]:

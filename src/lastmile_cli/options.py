@@ -14,11 +14,26 @@ from typing import Any, TypeVar
 
 import click
 
-from lastmile_cli.model import SECTION_IDS
+from lastmile_cli.model import SECTION_IDS, Record
+from lastmile_cli.settings import SHARED
 
 F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = ("text", "markdown", "json")
 LANG_HELP = "Language: a code (de), a locale (de_AT.UTF-8) or a name (German, Deutsch)."
+
+
+class Call(Record):
+    """What a command's callback hands to the edge (cli.py): the pure function that makes the
+    command's view, the shared options (for Settings) and the command's own arguments."""
+
+    function: Callable[..., object]
+    shared: tuple[tuple[str, Any], ...]
+    arguments: tuple[tuple[str, Any], ...]
+
+    @classmethod
+    def of(cls, function: Callable[..., object], params: dict[str, Any]) -> Call:
+        shared = tuple((name, params.pop(name)) for name in SHARED if name in params)
+        return cls(function, shared, tuple(params.items()))
 
 
 def _show_help(ctx: click.Context, param: click.Parameter, value: bool) -> None:

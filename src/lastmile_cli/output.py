@@ -35,10 +35,6 @@ class Output(Record):
     height: int = 24
     encoding: str = "utf-8"
 
-    @property
-    def color(self) -> bool:
-        return self.color_system is not None
-
 
 def wants_color(option: str, env: Mapping[str, str], is_tty: bool) -> bool:
     if option != "auto":

@@ -19,7 +19,7 @@ from lastmile_cli.model import ORIGINS, SECTION_IDS, Language, Section, is_tag, 
 from lastmile_cli.textutil import first_unsafe, visible
 
 if TYPE_CHECKING:
-    from lastmile_cli.views import Problem
+    from lastmile_cli.problems import Problem
 
 SEPARATOR = "\x00"
 _KINDS = {"str": "text", "tuple[str, ...]": "texts", "tuple[Section, ...]": "sections"}
@@ -29,7 +29,6 @@ for _name, _type in SECTION_FIELDS + LANGUAGE_FIELDS:
     if _type not in _KINDS:  # a model change this format cannot store must fail loudly
         raise TypeError(f"packed: cannot store a field of type {_type} ({_name})")
 SHAPE = ",".join(n for n, _ in SECTION_FIELDS) + ";" + ",".join(n for n, _ in LANGUAGE_FIELDS)
-SEVERITIES = ("error", "warning", "note")
 # The modules that decide what checking a file gives: a change to any of them is a new loader.
 CODE = ("files.py", "loader.py", "model.py", "packed.py", "textutil.py", "views.py")
 
@@ -130,14 +129,18 @@ def unpack(reader: Reader, source: str, display: str) -> Loaded:
     """The value `pack` wrote; Corrupt when it is malformed (or, untrusted, unsafe)."""
     tag = reader.text()
     if tag == "P":
-        from lastmile_cli.views import Problem
+        from lastmile_cli.problems import Problem, Severity
 
         problems = []
         for _ in range(reader.count()):
             line, column, severity, message = (reader.text() for _ in range(4))
-            if not (line.isdigit() and column.isdigit()) or severity not in SEVERITIES:
+            if not (line.isdigit() and column.isdigit()):
                 raise Corrupt("a malformed problem")
-            problems.append(Problem(display, int(line), int(column), message, severity))
+            try:
+                level = Severity(severity)
+            except ValueError:
+                raise Corrupt("an unknown severity") from None
+            problems.append(Problem(display, int(line), int(column), message, level))
         return tuple(problems)
     if tag != "L":
         raise Corrupt("neither a language nor problems")

@@ -1,11 +1,37 @@
-"""What listings, search, compare and validate show: imported only when a command needs them.
+"""What commands return, besides the article's own `Document`: data only, rendered by render/.
 
-The article itself (`model.py`) is all that `explain` and `example NAME` load.
+A command never makes rows, records or messages: each format's renderer does, from these
+(render/__init__.py lists, for every format, the function for every view).
 """
 
 from __future__ import annotations
 
-from lastmile_cli.model import Record
+from typing import TYPE_CHECKING
+
+from lastmile_cli.model import Document, Language, Record
+
+if TYPE_CHECKING:
+    from lastmile_cli.language_choice import Choice
+    from lastmile_cli.problems import Problem
+
+
+class SectionList(Record):
+    """`lastmile sections`: every section of a language, some possibly borrowed."""
+
+    document: Document
+
+
+class ExampleList(Record):
+    """`lastmile example` without a name: the four examples, some possibly borrowed."""
+
+    document: Document
+
+
+class LanguageList(Record):
+    """`lastmile languages`: every language that loads, and the one this run would choose."""
+
+    languages: tuple[Language, ...]
+    choice: Choice
 
 
 class Hit(Record):
@@ -13,14 +39,13 @@ class Hit(Record):
 
     language: str
     section: str
-    paragraph_index: int
     paragraph: str
     snippet: str
     spans: tuple[tuple[int, int], ...]
 
 
 class SearchResult(Record):
-    """The hits for one query."""
+    """The hits for one query; none means exit status 1, as grep."""
 
     query: str
     hits: tuple[Hit, ...]
@@ -49,31 +74,9 @@ class Report(Record):
 
     @property
     def errors(self) -> int:
-        return sum(1 for p in self.problems if p.severity == "error")
+        from lastmile_cli.problems import Severity
+
+        return sum(1 for p in self.problems if p.severity is Severity.ERROR)
 
 
-class Problem(Record):
-    """One finding in a content file, located the way compilers and editors expect."""
-
-    path: str
-    line: int
-    column: int
-    message: str
-    severity: str = "error"
-
-    @property
-    def where(self) -> str:
-        """`path:line:column`, or just the path for a problem with the whole file."""
-        return f"{self.path}:{self.line}:{self.column}" if self.line else self.path
-
-    def __str__(self) -> str:
-        label = "" if self.severity == "error" else f"{self.severity}: "
-        return f"{self.where}: {label}{self.message}"
-
-
-class Listing(Record):
-    """A table a command lists (sections, examples, languages), with its JSON records."""
-
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    records: tuple[dict[str, object], ...]
+VIEWS = (Document, SectionList, ExampleList, LanguageList, SearchResult, Comparison, Report)

@@ -2,16 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from lastmile_cli.content import Catalog
+from lastmile_cli.language_choice import named
+from lastmile_cli.matching import section_ids
 from lastmile_cli.model import SECTION_IDS
-from lastmile_cli.options import Command, complete_languages, output_options, section_option
-from lastmile_cli.session import Session, run_session
+from lastmile_cli.options import Call, Command, complete_languages, output_options, section_option
+from lastmile_cli.settings import Settings
+
+if TYPE_CHECKING:
+    from lastmile_cli.views import Comparison
+
+
+def compare(
+    settings: Settings, catalog: Catalog, first: str, second: str, sections: tuple[str, ...]
+) -> Comparison:
+    """The two named languages paired up, for every section or the named ones."""
+    from lastmile_cli.pairing import pair
+
+    a, b = named(first, settings, catalog), named(second, settings, catalog)
+    ids = section_ids(sections, a, catalog) if sections else SECTION_IDS
+    return pair(a, b, ids)
 
 
 @click.command(
+    "compare",
     cls=Command,
     epilog="""\b
 Examples:
@@ -24,13 +42,6 @@ Examples:
 @click.argument("second", metavar="LANG", shell_complete=complete_languages)
 @section_option
 @output_options
-def compare(first: str, second: str, sections: tuple[str, ...], **options: Any) -> None:
+def command(**params: Any) -> Call:
     """Show two languages side by side, section by section, paragraph by paragraph."""
-    from lastmile_cli.compare import compare as pair_up
-
-    def body(session: Session) -> None:
-        a, b = session.named(first), session.named(second)
-        ids = session.section_ids(a, sections, None) if sections else list(SECTION_IDS)
-        session.show(pair_up(a, b, ids))
-
-    run_session(body, options)
+    return Call.of(compare, params)

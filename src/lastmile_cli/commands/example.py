@@ -2,16 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from lastmile_cli.model import EXAMPLE_IDS, SECTION_IDS
-from lastmile_cli.options import Command, common_options, complete_from
-from lastmile_cli.session import Session, run_session
+from lastmile_cli.content import Catalog
+from lastmile_cli.language_choice import chosen
+from lastmile_cli.matching import section_ids
+from lastmile_cli.model import EXAMPLE_IDS, SECTION_IDS, Document
+from lastmile_cli.options import Call, Command, common_options, complete_from
+from lastmile_cli.settings import Settings
+
+if TYPE_CHECKING:
+    from lastmile_cli.views import ExampleList
+
+
+def example(settings: Settings, catalog: Catalog, name: str | None) -> Document | ExampleList:
+    """The example `name` (an id, or a title or alias in any language), or all four listed."""
+    language = chosen(settings, catalog)
+    if name is None:
+        from lastmile_cli.views import ExampleList
+
+        examples = [i for i in SECTION_IDS if i in EXAMPLE_IDS]
+        return ExampleList(catalog.document(language, examples))
+    return catalog.document(language, section_ids((name,), language, catalog, "example"))
 
 
 @click.command(
+    "example",
     cls=Command,
     epilog="""\b
 Examples:
@@ -22,31 +40,6 @@ Examples:
 )
 @click.argument("name", required=False, shell_complete=complete_from(sorted(EXAMPLE_IDS)))
 @common_options
-def example(name: str | None, **options: Any) -> None:
+def command(**params: Any) -> Call:
     """Print one example (telecom, marathon, politics, car-sales), or list them."""
-
-    def body(session: Session) -> None:
-        language = session.language()
-        if name is None:
-            from lastmile_cli.views import Listing
-
-            ids = [i for i in SECTION_IDS if i in EXAMPLE_IDS]
-            listed = session.catalog.document(language, ids)
-            session.note_borrowed(language, listed.borrowed)
-            examples = listed.sections
-            session.show(
-                Listing(
-                    ("id", "title"),
-                    tuple((s.id, s.title) for s in examples),
-                    tuple(
-                        {"id": s.id, "title": s.title, "aliases": list(s.aliases)} for s in examples
-                    ),
-                )
-            )
-            return
-        ids = session.section_ids(language, (name,), "example")
-        document = session.catalog.document(language, ids)
-        session.note_borrowed(language, document.borrowed)
-        session.show(document)
-
-    run_session(body, options)
+    return Call.of(example, params)

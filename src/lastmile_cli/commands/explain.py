@@ -6,12 +6,23 @@ from typing import Any
 
 import click
 
-from lastmile_cli.model import SECTION_IDS
-from lastmile_cli.options import Command, common_options, section_option
-from lastmile_cli.session import Session, run_session
+from lastmile_cli.content import Catalog
+from lastmile_cli.language_choice import chosen
+from lastmile_cli.matching import section_ids
+from lastmile_cli.model import SECTION_IDS, Document
+from lastmile_cli.options import Call, Command, common_options, section_option
+from lastmile_cli.settings import Settings
+
+
+def explain(settings: Settings, catalog: Catalog, sections: tuple[str, ...]) -> Document:
+    """The article in the chosen language, or only the named sections, in article order."""
+    language = chosen(settings, catalog)
+    ids = section_ids(sections, language, catalog) if sections else SECTION_IDS
+    return catalog.document(language, ids)
 
 
 @click.command(
+    "explain",
     cls=Command,
     epilog="""\b
 Examples:
@@ -22,14 +33,6 @@ Examples:
 )
 @section_option
 @common_options
-def explain(sections: tuple[str, ...], **options: Any) -> None:
+def command(**params: Any) -> Call:
     """Print the whole article, or the chosen sections."""
-
-    def body(session: Session) -> None:
-        language = session.language()
-        ids = session.section_ids(language, sections, None) if sections else list(SECTION_IDS)
-        document = session.catalog.document(language, ids)
-        session.note_borrowed(language, document.borrowed)
-        session.show(document)
-
-    run_session(body, options)
+    return Call.of(explain, params)

@@ -2,56 +2,32 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from lastmile_cli.model import SECTION_IDS
-from lastmile_cli.options import Command, common_options
-from lastmile_cli.session import Session, run_session
-from lastmile_cli.textutil import visible
+from lastmile_cli.content import Catalog
+from lastmile_cli.language_choice import choose
+from lastmile_cli.options import Call, Command, common_options
+from lastmile_cli.settings import Settings
+
+if TYPE_CHECKING:
+    from lastmile_cli.views import LanguageList
+
+
+def languages(settings: Settings, catalog: Catalog) -> LanguageList:
+    """Every language that loads, and the one this run would show, with the reason."""
+    from lastmile_cli.views import LanguageList
+
+    return LanguageList(tuple(catalog.available()), choose(settings, catalog))
 
 
 @click.command(
-    cls=Command, epilog="\b\nExamples:\n  lastmile languages\n  LANG=fr_CA.UTF-8 lastmile languages"
+    "languages",
+    cls=Command,
+    epilog="\b\nExamples:\n  lastmile languages\n  LANG=fr_CA.UTF-8 lastmile languages",
 )
 @common_options
-def languages(**options: Any) -> None:
+def command(**params: Any) -> Call:
     """List the languages, and which one your environment selects and why."""
-
-    def body(session: Session) -> None:
-        from lastmile_cli.views import Listing
-
-        choice = session.choice()
-        rows, records = [], []
-        for language in session.catalog.languages():
-            count = len(SECTION_IDS) - len(language.missing)
-            selected = language.code == choice.code
-            reason = choice.reason if selected else ""
-            source = visible(language.source)
-            rows.append(
-                (
-                    language.code,
-                    language.name,
-                    language.english_name,
-                    f"{count}/{len(SECTION_IDS)}",
-                    source,
-                    reason,
-                )
-            )
-            records.append(
-                {
-                    "code": language.code,
-                    "name": language.name,
-                    "english_name": language.english_name,
-                    "sections": count,
-                    "complete": count == len(SECTION_IDS),
-                    "source": language.source,
-                    "selected": selected,
-                    "reason": reason or None,
-                }
-            )
-        columns = ("code", "name", "english name", "sections", "source", "selected")
-        session.show(Listing(columns, tuple(rows), tuple(records)))
-
-    run_session(body, options)
+    return Call.of(languages, params)

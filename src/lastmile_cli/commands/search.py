@@ -2,15 +2,36 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from lastmile_cli.options import LANG_HELP, Command, complete_languages, output_options
-from lastmile_cli.session import Session, run_session
+from lastmile_cli.content import Catalog
+from lastmile_cli.language_choice import named
+from lastmile_cli.options import LANG_HELP, Call, Command, complete_languages, output_options
+from lastmile_cli.settings import Settings
+
+if TYPE_CHECKING:
+    from lastmile_cli.views import SearchResult
+
+
+def search(
+    settings: Settings, catalog: Catalog, query: str, langs: tuple[str, ...]
+) -> SearchResult:
+    """One hit per matching paragraph, in the languages named (each once) or in all."""
+    from lastmile_cli.passages import find
+    from lastmile_cli.views import SearchResult
+
+    if langs:
+        chosen = {named(lang, settings, catalog).code: None for lang in langs}
+        languages = [catalog.require(code) for code in chosen]
+    else:
+        languages = catalog.available()
+    return SearchResult(query, tuple(find(query, languages)))
 
 
 @click.command(
+    "search",
     cls=Command,
     epilog="""\b
 Examples:
@@ -32,24 +53,8 @@ Exit codes: 0 found, 1 nothing found (as grep), 2 usage error.""",
     help="Search only this language; repeatable (default: all). " + LANG_HELP.split(": ", 1)[1],
 )
 @output_options
-def search(query: str, langs: tuple[str, ...], **options: Any) -> None:
+def command(**params: Any) -> Call:
     """Find the passages that mention QUERY: whole words or a phrase, any case, accents optional."""
-    from lastmile_cli.search import search as find
-    from lastmile_cli.views import SearchResult
-
-    if not query.strip():
+    if not params["query"].strip():
         raise click.BadParameter("the query is empty", param_hint="QUERY")
-
-    def body(session: Session) -> None:
-        chosen = (
-            [session.named(lang) for lang in dict.fromkeys(langs)]
-            if langs
-            else session.catalog.languages()
-        )
-        hits = find(query, chosen)
-        if not hits:
-            session.flush_warnings()
-            raise click.exceptions.Exit(1)
-        session.show(SearchResult(query, tuple(hits)))
-
-    run_session(body, options)
+    return Call.of(search, params)

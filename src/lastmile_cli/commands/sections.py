@@ -2,31 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from lastmile_cli.content import Catalog
+from lastmile_cli.language_choice import chosen
 from lastmile_cli.model import SECTION_IDS
-from lastmile_cli.options import Command, common_options
-from lastmile_cli.session import Session, run_session
+from lastmile_cli.options import Call, Command, common_options
+from lastmile_cli.settings import Settings
+
+if TYPE_CHECKING:
+    from lastmile_cli.views import SectionList
+
+
+def sections(settings: Settings, catalog: Catalog) -> SectionList:
+    """Every section in the chosen language (borrowed ones from English)."""
+    from lastmile_cli.views import SectionList
+
+    return SectionList(catalog.document(chosen(settings, catalog), SECTION_IDS))
 
 
 @click.command(
-    cls=Command, epilog="\b\nExamples:\n  lastmile sections\n  lastmile sections -l es -f json"
+    "sections",
+    cls=Command,
+    epilog="\b\nExamples:\n  lastmile sections\n  lastmile sections -l es -f json",
 )
 @common_options
-def sections(**options: Any) -> None:
+def command(**params: Any) -> Call:
     """List the sections: ids, kinds and titles in the chosen language."""
-
-    def body(session: Session) -> None:
-        from lastmile_cli.views import Listing
-
-        language = session.language()
-        document = session.catalog.document(language, SECTION_IDS)
-        rows = tuple((s.id, s.kind, s.title) for s in document.sections)
-        records = tuple(
-            dict[str, object](id=s.id, kind=s.kind, title=s.title) for s in document.sections
-        )
-        session.show(Listing(("id", "kind", "title"), rows, records))
-
-    run_session(body, options)
+    return Call.of(sections, params)

@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from lastmile_cli.options import Command, output_options
-from lastmile_cli.session import Session, run_session
+from lastmile_cli.content import Catalog
+from lastmile_cli.options import Call, Command, output_options
+from lastmile_cli.settings import Settings
+
+if TYPE_CHECKING:
+    from lastmile_cli.views import Report
+
+
+def validate(settings: Settings, catalog: Catalog, paths: tuple[str, ...], strict: bool) -> Report:
+    """Every problem in the named files and directories, or in all that lastmile would load."""
+    from lastmile_cli.validation import validate_active, validate_paths
+
+    if paths:
+        return validate_paths(paths, strict)
+    return validate_active(catalog.user_dirs, catalog.bundle.yaml_dir, strict)
 
 
 @click.command(
+    "validate",
     cls=Command,
     epilog="""\b
 Examples:
@@ -24,21 +38,6 @@ Exit codes: 0 no errors (notes are fine), 1 errors found, 2 usage error.""",
 @click.argument("paths", nargs=-1, metavar="[PATH]...", type=click.Path(exists=True))
 @click.option("--strict", is_flag=True, help="Missing sections are errors, not notes.")
 @output_options
-def validate(paths: tuple[str, ...], strict: bool, **options: Any) -> None:
+def command(**params: Any) -> Call:
     """Check language files (default: bundled and your own) and list every problem."""
-    from lastmile_cli.content import bundled_dir
-    from lastmile_cli.validate import validate_active, validate_paths
-
-    def body(session: Session) -> None:
-        if paths:
-            report = validate_paths(paths, strict)
-        else:
-            report = validate_active(session.catalog.user_dirs, bundled_dir(), strict)
-        notes = len(report.problems) - report.errors
-        session.show(report)
-        files = f"{report.files} file{'s' if report.files != 1 else ''}"
-        session.notify(f"checked {files}: {report.errors} error(s), {notes} note(s)")
-        if report.errors:
-            raise click.exceptions.Exit(1)
-
-    run_session(body, options)
+    return Call.of(validate, params)

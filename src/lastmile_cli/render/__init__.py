@@ -1,27 +1,83 @@
-"""Turning a view (a Document, a Listing, search hits, …) into the text a command prints.
+"""Turning a view into what a command prints: the one table of every format and every view.
 
-One module per format; `render` picks it from the decision made at the edge.
+`FORMATS` names each format's module; `FUNCTIONS` names, for every view type, the function each
+of those modules has for it (a test requires every pair to exist). A module is imported only
+when its format is used, so pipes never load Rich. Besides stdout, a view says what goes to
+stderr before it (`notes`: sections borrowed from English) and after it (`summary`), and the
+exit status it means (`status`: 1 for a search that found nothing, or a check with errors).
 """
 
 from __future__ import annotations
 
-from lastmile_cli.output import Output
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+from lastmile_cli.model import Document
+from lastmile_cli.textutil import visible
+
+if TYPE_CHECKING:
+    from lastmile_cli.output import Output
+
+FORMATS = {
+    "text": "lastmile_cli.render.text",
+    "terminal": "lastmile_cli.render.terminal",
+    "markdown": "lastmile_cli.render.markdown",
+    "json": "lastmile_cli.render.json",
+}
+FUNCTIONS = {
+    "Document": "document",
+    "SectionList": "section_list",
+    "ExampleList": "example_list",
+    "LanguageList": "language_list",
+    "SearchResult": "search_result",
+    "Comparison": "comparison",
+    "Report": "report",
+}
 
 
 def render(view: object, output: Output) -> str:
     """The complete output for `view`, ending in a newline (or empty)."""
-    if output.format == "json":
-        from lastmile_cli.render import json
+    fmt = "terminal" if output.styled else output.format
+    function = getattr(import_module(FORMATS[fmt]), FUNCTIONS[type(view).__name__])
+    text: str = function(view, output)
+    return text
 
-        return json.render(view, output)
-    if output.format == "markdown":
-        from lastmile_cli.render import markdown
 
-        return markdown.render(view, output)
-    if output.styled:
-        from lastmile_cli.render import terminal
+def _document(view: object) -> Document | None:
+    return view if isinstance(view, Document) else getattr(view, "document", None)
 
-        return terminal.render(view, output)
-    from lastmile_cli.render import text
 
-    return text.render(view, output)
+def notes(view: object) -> list[str]:
+    """What stderr says before the output: which sections are shown in English, and from where."""
+    document = _document(view)
+    if document is None or not document.borrowed:
+        return []
+    missing = ", ".join(document.borrowed)
+    where = visible(document.source)
+    return [f"note: {document.language} ({where}) has no {missing}; showing English"]
+
+
+def summary(view: object) -> list[str]:
+    """What stderr says after the output (`validate`'s count)."""
+    if isinstance(view, Document):
+        return []
+    from lastmile_cli.views import Report
+
+    if not isinstance(view, Report):
+        return []
+    counted = f"{view.files} file{'s' if view.files != 1 else ''}"
+    notes = len(view.problems) - view.errors
+    return [f"checked {counted}: {view.errors} error(s), {notes} note(s)"]
+
+
+def status(view: object) -> int:
+    """The exit status the view means: 1 for nothing found (as grep) or errors found."""
+    if isinstance(view, Document):
+        return 0
+    from lastmile_cli.views import Report, SearchResult
+
+    if isinstance(view, SearchResult):
+        return 0 if view.hits else 1
+    if isinstance(view, Report):
+        return 1 if view.errors else 0
+    return 0

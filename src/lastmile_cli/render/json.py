@@ -5,11 +5,19 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from lastmile_cli.model import Document
-from lastmile_cli.output import Output
+from lastmile_cli.model import SECTION_IDS
 
 if TYPE_CHECKING:
-    from lastmile_cli.views import Comparison, Report
+    from lastmile_cli.model import Document
+    from lastmile_cli.output import Output
+    from lastmile_cli.views import (
+        Comparison,
+        ExampleList,
+        LanguageList,
+        Report,
+        SearchResult,
+        SectionList,
+    )
 
 
 def dumps(value: object, output: Output) -> str:
@@ -21,7 +29,11 @@ def dumps(value: object, output: Output) -> str:
     return json.dumps(value, ensure_ascii=ascii_only, indent=2) + "\n"
 
 
-def document(doc: Document) -> dict[str, object]:
+def document(doc: Document, output: Output) -> str:
+    return dumps(_document(doc), output)
+
+
+def _document(doc: Document) -> dict[str, object]:
     return {
         "language": doc.language,
         "title": doc.title,
@@ -32,64 +44,76 @@ def document(doc: Document) -> dict[str, object]:
     }
 
 
-def comparison(view: Comparison) -> dict[str, object]:
+def section_list(view: SectionList, output: Output) -> str:
+    sections = view.document.sections
+    return dumps([{"id": s.id, "kind": s.kind, "title": s.title} for s in sections], output)
+
+
+def example_list(view: ExampleList, output: Output) -> str:
+    records = [
+        {"id": s.id, "title": s.title, "aliases": list(s.aliases)} for s in view.document.sections
+    ]
+    return dumps(records, output)
+
+
+def language_list(view: LanguageList, output: Output) -> str:
+    records = []
+    for language in view.languages:
+        count = len(SECTION_IDS) - len(language.missing)
+        selected = language.code == view.choice.code
+        records.append(
+            {
+                "code": language.code,
+                "name": language.name,
+                "english_name": language.english_name,
+                "sections": count,
+                "complete": count == len(SECTION_IDS),
+                "source": language.source,
+                "selected": selected,
+                "reason": view.choice.reason if selected else None,
+            }
+        )
+    return dumps(records, output)
+
+
+def search_result(view: SearchResult, output: Output) -> str:
+    hits = [
+        {
+            "language": h.language,
+            "section": h.section,
+            "snippet": h.snippet,
+            "paragraph": h.paragraph,
+        }
+        for h in view.hits
+    ]
+    return dumps(hits, output)
+
+
+def comparison(view: Comparison, output: Output) -> str:
     a, b = view.languages
-    return {
-        "languages": [a, b],
-        "sections": [
-            {
-                "id": s.id,
-                "titles": {a: s.titles[0], b: s.titles[1]},
-                "pairs": [list(p) for p in s.pairs],
-            }
-            for s in view.sections
-        ],
-    }
+    sections = [
+        {
+            "id": s.id,
+            "titles": {a: s.titles[0], b: s.titles[1]},
+            "pairs": [list(p) for p in s.pairs],
+        }
+        for s in view.sections
+    ]
+    return dumps({"languages": [a, b], "sections": sections}, output)
 
 
-def report(view: Report) -> dict[str, object]:
-    return {
-        "files": view.files,
-        "errors": view.errors,
-        "notes": len(view.problems) - view.errors,
-        "problems": [
-            {
-                "path": p.path,
-                "line": p.line,
-                "column": p.column,
-                "severity": p.severity,
-                "message": p.message,
-            }
-            for p in view.problems
-        ],
-    }
-
-
-def render(view: object, output: Output) -> str:
-    if isinstance(view, Document):
-        return dumps(document(view), output)
-    from lastmile_cli.views import (
-        Comparison,
-        Listing,
-        Report,
-        SearchResult,
-    )  # not on the article path
-
-    if isinstance(view, Listing):
-        return dumps(list(view.records), output)
-    if isinstance(view, SearchResult):
-        hits = [
-            {
-                "language": h.language,
-                "section": h.section,
-                "snippet": h.snippet,
-                "paragraph": h.paragraph,
-            }
-            for h in view.hits
-        ]
-        return dumps(hits, output)
-    if isinstance(view, Comparison):
-        return dumps(comparison(view), output)
-    if isinstance(view, Report):
-        return dumps(report(view), output)
-    raise TypeError(f"no JSON rendering for {type(view).__name__}")
+def report(view: Report, output: Output) -> str:
+    problems = [
+        {
+            "path": p.path,
+            "line": p.line,
+            "column": p.column,
+            "severity": str(p.severity),
+            "message": p.message,
+        }
+        for p in view.problems
+    ]
+    notes = len(view.problems) - view.errors
+    return dumps(
+        {"files": view.files, "errors": view.errors, "notes": notes, "problems": problems}, output
+    )

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from lastmile_cli.model import Document
-from lastmile_cli.output import Output
+from lastmile_cli.render import rows
 
 if TYPE_CHECKING:
-    from lastmile_cli.views import Comparison
+    from lastmile_cli.model import Document
+    from lastmile_cli.output import Output
+    from lastmile_cli.views import (
+        Comparison,
+        ExampleList,
+        LanguageList,
+        Report,
+        SearchResult,
+        SectionList,
+    )
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 
@@ -20,7 +29,7 @@ def escape(text: str) -> str:
     return "\\" + escaped if escaped[:1] in ("#", "+", "-", "=") else escaped
 
 
-def document(doc: Document) -> str:
+def document(doc: Document, output: Output) -> str:
     parts = [f"# {escape(doc.title)}"]
     for section in doc.sections:
         parts.append(f"## {escape(section.title)}")
@@ -28,41 +37,38 @@ def document(doc: Document) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def table(columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> str:
+def table(columns: tuple[str, ...], body: Sequence[tuple[str, ...]]) -> str:
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-    lines += ["| " + " | ".join(escape(cell) for cell in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(escape(cell) for cell in row) + " |" for row in body]
     return "\n".join(lines) + "\n"
 
 
-def comparison(view: Comparison) -> str:
+def section_list(view: SectionList, output: Output) -> str:
+    return table(*rows.section_list(view))
+
+
+def example_list(view: ExampleList, output: Output) -> str:
+    return table(*rows.example_list(view))
+
+
+def language_list(view: LanguageList, output: Output) -> str:
+    return table(*rows.language_list(view))
+
+
+def search_result(view: SearchResult, output: Output) -> str:
+    return "".join(f"- **{h.language}** `{h.section}`: {escape(h.snippet)}\n" for h in view.hits)
+
+
+def comparison(view: Comparison, output: Output) -> str:
     """A two-column table per section, headed by each language's title."""
     a, b = view.languages
     parts = []
     for section in view.sections:
         ta, tb = (escape(t) if t else "" for t in section.titles)
-        rows = tuple((pa or "", pb or "") for pa, pb in section.pairs)
-        parts.append(table((f"{a}: {ta}", f"{b}: {tb}"), rows))
+        pairs = [(pa or "", pb or "") for pa, pb in section.pairs]
+        parts.append(table((f"{a}: {ta}", f"{b}: {tb}"), pairs))
     return "\n".join(parts)
 
 
-def render(view: object, output: Output) -> str:
-    if isinstance(view, Document):
-        return document(view)
-    from lastmile_cli.views import (
-        Comparison,
-        Listing,
-        Report,
-        SearchResult,
-    )  # not on the article path
-
-    if isinstance(view, Listing):
-        return table(view.columns, view.rows)
-    if isinstance(view, SearchResult):
-        return "".join(
-            f"- **{h.language}** `{h.section}`: {escape(h.snippet)}\n" for h in view.hits
-        )
-    if isinstance(view, Comparison):
-        return comparison(view)
-    if isinstance(view, Report):
-        return "".join(f"- `{p.where}` {p.severity}: {escape(p.message)}\n" for p in view.problems)
-    raise TypeError(f"no Markdown rendering for {type(view).__name__}")
+def report(view: Report, output: Output) -> str:
+    return "".join(f"- `{p.where}` {p.severity}: {escape(p.message)}\n" for p in view.problems)

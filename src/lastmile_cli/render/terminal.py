@@ -16,13 +16,23 @@ from rich.cells import cell_len
 from rich.color import ColorSystem
 from rich.style import Style
 
-from lastmile_cli.model import Document
-from lastmile_cli.output import Output
+from lastmile_cli.render import rows
+from lastmile_cli.render.rows import Table
 from lastmile_cli.render.wrap import wrap
 from lastmile_cli.textutil import visible
 
 if TYPE_CHECKING:
-    from lastmile_cli.views import Comparison, Hit, Listing, Report
+    from lastmile_cli.model import Document
+    from lastmile_cli.output import Output
+    from lastmile_cli.views import (
+        Comparison,
+        ExampleList,
+        Hit,
+        LanguageList,
+        Report,
+        SearchResult,
+        SectionList,
+    )
 
 Span = tuple[str, str]
 Line = list[Span]
@@ -69,7 +79,7 @@ def plain(line: Line) -> str:
     return "".join(part for part, _ in line)
 
 
-def document(doc: Document, width: int) -> list[Line]:
+def _document(doc: Document, width: int) -> list[Line]:
     lines = flow([(clean(doc.title), TITLE)], width)
     rule = min(width, max(cell_len(plain(line)) for line in lines))
     lines.append([("─" * rule, DIM)])
@@ -91,9 +101,10 @@ def document(doc: Document, width: int) -> list[Line]:
     return lines
 
 
-def listing(table: Listing) -> list[Line]:
-    rows = [tuple(visible(cell) for cell in row) for row in (table.columns, *table.rows)]
-    widths = [max(cell_len(row[index]) for row in rows) for index in range(len(table.columns))]
+def _listing(table: Table) -> list[Line]:
+    columns, body = table
+    cells = [tuple(visible(cell) for cell in row) for row in (columns, *body)]
+    widths = [max(cell_len(row[index]) for row in cells) for index in range(len(columns))]
 
     def line(cells: tuple[str, ...]) -> str:
         padded = [
@@ -102,7 +113,7 @@ def listing(table: Listing) -> list[Line]:
         ]
         return "".join(padded).rstrip()
 
-    return [[(line(rows[0]), TITLE)], *([(line(row), "")] for row in rows[1:])]
+    return [[(line(cells[0]), TITLE)], *([(line(row), "")] for row in cells[1:])]
 
 
 def hit_lines(hit: Hit, width: int) -> list[Line]:
@@ -130,7 +141,7 @@ def columns(left: list[Span], right: list[Span], width: int) -> list[Line]:
     return rows
 
 
-def comparison(view: Comparison, width: int) -> list[Line]:
+def _comparison(view: Comparison, width: int) -> list[Line]:
     width = max(width, 20)
     missing: list[Span] = [("—", DIM)]
     lines: list[Line] = []
@@ -146,7 +157,7 @@ def comparison(view: Comparison, width: int) -> list[Line]:
     return lines
 
 
-def report(view: Report) -> list[Line]:
+def _report(view: Report) -> list[Line]:
     lines = []
     for problem in view.problems:
         label = (
@@ -163,22 +174,39 @@ def paint(line: Line, color_system: ColorSystem | None) -> str:
     )
 
 
-def render(view: object, output: Output) -> str:
-    width = output.width or 80
-    if isinstance(view, Document):
-        lines = document(view, width)
-    else:
-        from lastmile_cli.views import Comparison, Listing, Report, SearchResult
-
-        if isinstance(view, Listing):
-            lines = listing(view)
-        elif isinstance(view, SearchResult):
-            lines = [line for hit in view.hits for line in hit_lines(hit, width)]
-        elif isinstance(view, Comparison):
-            lines = comparison(view, width)
-        elif isinstance(view, Report):
-            lines = report(view)
-        else:
-            raise TypeError(f"no terminal rendering for {type(view).__name__}")
+def _paint(lines: list[Line], output: Output) -> str:
     color_system = COLOR_SYSTEMS.get(output.color_system or "")
     return "".join(paint(line, color_system) + "\n" for line in lines)
+
+
+def _width(output: Output) -> int:
+    return output.width or 80
+
+
+def document(view: Document, output: Output) -> str:
+    return _paint(_document(view, _width(output)), output)
+
+
+def section_list(view: SectionList, output: Output) -> str:
+    return _paint(_listing(rows.section_list(view)), output)
+
+
+def example_list(view: ExampleList, output: Output) -> str:
+    return _paint(_listing(rows.example_list(view)), output)
+
+
+def language_list(view: LanguageList, output: Output) -> str:
+    return _paint(_listing(rows.language_list(view)), output)
+
+
+def search_result(view: SearchResult, output: Output) -> str:
+    width = _width(output)
+    return _paint([line for hit in view.hits for line in hit_lines(hit, width)], output)
+
+
+def comparison(view: Comparison, output: Output) -> str:
+    return _paint(_comparison(view, _width(output)), output)
+
+
+def report(view: Report, output: Output) -> str:
+    return _paint(_report(view), output)

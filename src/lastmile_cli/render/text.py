@@ -8,10 +8,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lastmile_cli.model import Document
-from lastmile_cli.output import Output
+from lastmile_cli.render import rows
+from lastmile_cli.render.rows import Table
 
 if TYPE_CHECKING:
-    from lastmile_cli.views import Comparison, Listing, Report, SearchResult
+    from lastmile_cli.output import Output
+    from lastmile_cli.views import (
+        Comparison,
+        ExampleList,
+        LanguageList,
+        Report,
+        SearchResult,
+        SectionList,
+    )
 
 
 def wrap(text: str, width: int | None) -> list[str]:
@@ -22,7 +31,8 @@ def wrap(text: str, width: int | None) -> list[str]:
     return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
 
 
-def document(doc: Document, width: int | None) -> str:
+def document(doc: Document, output: Output) -> str:
+    width = output.width
     lines = [*wrap(doc.title, width)]
     for section in doc.sections:
         lines.append("")
@@ -34,46 +44,37 @@ def document(doc: Document, width: int | None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def listing(table: Listing) -> str:
-    return "".join("\t".join(row) + "\n" for row in table.rows)
+def _rows(table: Table) -> str:
+    return "".join("\t".join(row) + "\n" for row in table[1])
 
 
-def search(result: SearchResult) -> str:
+def section_list(view: SectionList, output: Output) -> str:
+    return _rows(rows.section_list(view))
+
+
+def example_list(view: ExampleList, output: Output) -> str:
+    return _rows(rows.example_list(view))
+
+
+def language_list(view: LanguageList, output: Output) -> str:
+    return _rows(rows.language_list(view))
+
+
+def search_result(result: SearchResult, output: Output) -> str:
     return "".join(f"{h.language}\t{h.section}\t{h.snippet}\n" for h in result.hits)
 
 
-def comparison(view: Comparison, width: int | None) -> str:
+def comparison(view: Comparison, output: Output) -> str:
     """Per section its two titles, then the paragraph pairs; every line starts with its language."""
     blocks = []
     for section in view.sections:
         for pair in (section.titles, *section.pairs):
             lines = []
             for code, text in zip(view.languages, pair, strict=True):
-                lines += [f"{code}\t{line}" for line in wrap(text or "", width)]
+                lines += [f"{code}\t{line}" for line in wrap(text or "", output.width)]
             blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
 
-def report(view: Report) -> str:
+def report(view: Report, output: Output) -> str:
     return "".join(f"{problem}\n" for problem in view.problems)
-
-
-def render(view: object, output: Output) -> str:
-    if isinstance(view, Document):
-        return document(view, output.width)
-    from lastmile_cli.views import (
-        Comparison,
-        Listing,
-        Report,
-        SearchResult,
-    )  # not on the article path
-
-    if isinstance(view, Listing):
-        return listing(view)
-    if isinstance(view, SearchResult):
-        return search(view)
-    if isinstance(view, Comparison):
-        return comparison(view, output.width)
-    if isinstance(view, Report):
-        return report(view)
-    raise TypeError(f"no text rendering for {type(view).__name__}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lastmile_cli.errors import UnknownName
-from lastmile_cli.languages import candidates, resolve
+from lastmile_cli.language_choice import candidates, resolve
 
 AVAILABLE = ["de", "en", "es", "fr", "it", "pt-BR"]
 NAMES = {

@@ -67,7 +67,7 @@ def snippet(text: str, start: int, end: int) -> tuple[str, int]:
     return prefix + text[left:right] + suffix, left - len(prefix)
 
 
-def search(query: str, languages: Iterable[Language]) -> list[Hit]:
+def find(query: str, languages: Iterable[Language]) -> list[Hit]:
     """One hit per matching paragraph, in language and article order."""
     compiled = pattern(query)
     if compiled is None:
@@ -75,7 +75,7 @@ def search(query: str, languages: Iterable[Language]) -> list[Hit]:
     hits = []
     for language in languages:
         for section in language.sections:
-            for index, paragraph in enumerate(section.paragraphs):
+            for paragraph in section.paragraphs:
                 folded, positions = folded_with_positions(paragraph)
                 matches = [
                     (m.start(), m.end()) if positions is None else original(positions, m, paragraph)
@@ -90,5 +90,5 @@ def search(query: str, languages: Iterable[Language]) -> list[Hit]:
                     for s, e in matches
                     if s - offset >= 0 and e - offset <= len(text)
                 )
-                hits.append(Hit(language.code, section.id, index + 1, paragraph, text, spans))
+                hits.append(Hit(language.code, section.id, paragraph, text, spans))
     return hits

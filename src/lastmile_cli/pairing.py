@@ -1,4 +1,4 @@
-"""Two languages side by side: the same sections everywhere, so paragraphs pair up one to one."""
+"""Pairing two languages for `lastmile compare`: the same sections everywhere, so paragraphs pair up one to one."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from lastmile_cli.model import Language
 from lastmile_cli.views import ComparedSection, Comparison
 
 
-def compare(first: Language, second: Language, section_ids: Sequence[str]) -> Comparison:
+def pair(first: Language, second: Language, section_ids: Sequence[str]) -> Comparison:
     """Pairs of titles and paragraphs per section; None where one language lacks a counterpart."""
     sections = []
     for section_id in section_ids:

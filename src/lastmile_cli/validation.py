@@ -13,7 +13,8 @@ from collections.abc import Sequence
 
 from lastmile_cli.files import LanguageFile, scan
 from lastmile_cli.loader import check_file
-from lastmile_cli.views import Problem, Report
+from lastmile_cli.problems import Problem
+from lastmile_cli.views import Report
 
 
 def files_in(path: str, bundled: bool = False) -> tuple[list[LanguageFile], list[Problem]]:

@@ -11,12 +11,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from lastmile_cli.errors import UnknownName
-from lastmile_cli.model import FALLBACK, Record
+from lastmile_cli.model import FALLBACK, Language, Record
 from lastmile_cli.textutil import closest, fold, visible
 
+if TYPE_CHECKING:
+    from lastmile_cli.content import Catalog
+    from lastmile_cli.settings import Settings
+
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+VARIABLES = ("LASTMILE_LANG", "LANGUAGE", *LOCALE_VARIABLES)  # all that choosing reads
 Names = Callable[[], Mapping[str, Sequence[str]]]
 
 
@@ -103,3 +109,31 @@ def resolve(
         return Choice(code, f"{skipped}from {shown}")
     also = f" or LANGUAGE={visible(priority)}" if priority else ""
     return Choice(FALLBACK, f"{skipped}default: no language from {shown}{also} is available")
+
+
+# -- with a catalog: the language a command shows ----------------------------------------------
+
+
+def names_of(catalog: Catalog) -> Callable[[], dict[str, tuple[str, str]]]:
+    """Each language's native and English name, read only when a code does not match."""
+    return lambda: {lang.code: (lang.name, lang.english_name) for lang in catalog.available()}
+
+
+def choose(settings: Settings, catalog: Catalog) -> Choice:
+    """The language of this run, from --lang, LASTMILE_LANG or the locale, and why."""
+    return resolve(settings.lang, settings.env, catalog.codes(), names_of(catalog))
+
+
+def named(value: str, settings: Settings, catalog: Catalog) -> Language:
+    """A language named on the command line: strict, as --lang is."""
+    code = resolve(value, settings.env, catalog.codes(), names_of(catalog)).code
+    return catalog.require(code)
+
+
+def chosen(settings: Settings, catalog: Catalog) -> Language:
+    """The language of this run; one chosen by the environment that cannot load falls back to
+    English (a --lang that cannot load is an error)."""
+    code = choose(settings, catalog).code
+    if settings.lang is not None or code == FALLBACK:
+        return catalog.require(code)
+    return catalog.load(code) or catalog.require(FALLBACK)

@@ -1,0 +1,45 @@
+"""The listings' columns and rows, shared by the text, Markdown and terminal formats."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from lastmile_cli.model import SECTION_IDS
+from lastmile_cli.textutil import visible
+
+if TYPE_CHECKING:
+    from lastmile_cli.views import ExampleList, LanguageList, SectionList
+
+Table = tuple[tuple[str, ...], Sequence[tuple[str, ...]]]
+
+
+def section_list(view: SectionList) -> Table:
+    sections = view.document.sections
+    return ("id", "kind", "title"), [(s.id, s.kind, s.title) for s in sections]
+
+
+def example_list(view: ExampleList) -> Table:
+    return ("id", "title"), [(s.id, s.title) for s in view.document.sections]
+
+
+def completeness(sections: int) -> str:
+    return f"{sections}/{len(SECTION_IDS)}"
+
+
+def language_list(view: LanguageList) -> Table:
+    columns = ("code", "name", "english name", "sections", "source", "selected")
+    rows = []
+    for language in view.languages:
+        selected = language.code == view.choice.code
+        rows.append(
+            (
+                language.code,
+                language.name,
+                language.english_name,
+                completeness(len(SECTION_IDS) - len(language.missing)),
+                visible(language.source),
+                view.choice.reason if selected else "",
+            )
+        )
+    return columns, rows

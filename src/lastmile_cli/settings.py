@@ -1,0 +1,77 @@
+"""One run's settings: the shared options and the environment, decided once at the edge.
+
+Every command is a function of `(Settings, Catalog, its own arguments)`; nothing below the edge
+reads `os.environ` or an option dict. The output decision (format, colour, width, pager) is
+`output.decide`'s; the data directories come from `--data-dir`, else `LASTMILE_DATA_DIR`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any, TextIO
+
+from lastmile_cli.cache import default_dir
+from lastmile_cli.language_choice import VARIABLES
+from lastmile_cli.model import Record
+from lastmile_cli.output import Output, decide
+from lastmile_cli.textutil import visible
+
+SHARED = ("lang", "fmt", "color", "width", "pager", "data_dir")
+
+
+class Settings(Record):
+    """How one command runs: its output, its languages' directories, the language asked for."""
+
+    output: Output
+    data_dirs: tuple[str, ...]
+    lang: str | None
+    language_env: tuple[tuple[str, str], ...]
+    cache_dir: str | None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def env(self) -> dict[str, str]:
+        """The variables that choose a language (LANG, LANGUAGE, LASTMILE_LANG, …)."""
+        return dict(self.language_env)
+
+
+def data_dirs(option: tuple[str, ...], env: Mapping[str, str]) -> tuple[list[str], list[str]]:
+    """--data-dir (checked by Click), else LASTMILE_DATA_DIR (missing entries warned, skipped)."""
+    if option:
+        return list(option), []
+    dirs, warnings = [], []
+    for entry in env.get("LASTMILE_DATA_DIR", "").split(os.pathsep):
+        if not entry:
+            continue
+        if os.path.isdir(entry):
+            dirs.append(entry)
+        else:
+            warnings.append(
+                f"warning: LASTMILE_DATA_DIR entry {visible(entry)} is not a directory; ignored"
+            )
+    return dirs, warnings
+
+
+def build(options: Mapping[str, Any], env: Mapping[str, str], stream: TextIO) -> Settings:
+    """The settings for a command given its shared options, the environment and stdout."""
+    dirs, warnings = data_dirs(tuple(options.get("data_dir") or ()), env)
+    width = options.get("width")
+    pager = options.get("pager")
+    lang = options.get("lang")
+    output = decide(
+        str(options.get("fmt") or "text"),
+        str(options.get("color") or "auto"),
+        width if isinstance(width, int) else None,
+        pager if isinstance(pager, bool) else None,
+        env,
+        stream,
+    )
+    return Settings(
+        output=output,
+        data_dirs=tuple(dirs),
+        lang=lang if isinstance(lang, str) else None,
+        language_env=tuple((name, env[name]) for name in VARIABLES if name in env),
+        cache_dir=default_dir(env),
+        warnings=tuple(warnings),
+    )
