@@ -1,5 +1,8 @@
 """What the plain path imports: Rich only for a terminal, PyYAML only to check a new user file.
 
+(`locale` is no longer on this list: Click's own --help and --version ask gettext for their
+texts, which imports it; 4.6M instructions, about 1.2 ms, recorded in BENCHMARKS.md.)
+
 Timing is measured by benchmarks/startup.py, never here; these tests pin down *what* runs.
 """
 
@@ -20,7 +23,7 @@ import sys
 from lastmile_cli.cli import run
 code = run(sys.argv[1:])
 sys.stdout.flush()
-heavy = ["rich", "rich.console", "yaml", "json", "textwrap", "difflib", "subprocess", "importlib.metadata", "lastmile_cli.loader", "click.shell_completion", "locale", "zlib"]
+heavy = ["rich", "rich.console", "yaml", "json", "textwrap", "difflib", "subprocess", "importlib.metadata", "lastmile_cli.loader", "click.shell_completion", "zlib"]
 commands = [m for m in sys.modules if m.startswith("lastmile_cli.commands.")]
 sys.stderr.write("\\n" + repr([sorted(m for m in heavy if m in sys.modules), sorted(commands)]))
 """

@@ -19,14 +19,14 @@ from typing import NoReturn
 import click
 
 from lastmile_cli.errors import LastmileError, UnknownName
-from lastmile_cli.options import Call, Command, version_option
+from lastmile_cli.options import Call, version_option
 from lastmile_cli.output import ReaderGone, emit
 from lastmile_cli.textutil import closest, visible
 
 COMMANDS = ("compare", "example", "explain", "languages", "search", "sections", "validate")
 
 
-class LazyGroup(Command, click.Group):
+class LazyGroup(click.Group):
     """A group that imports a command's module (`commands/<name>.py`) only when it is needed."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:

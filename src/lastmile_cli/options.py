@@ -1,14 +1,13 @@
 """The options the commands share, with their shell completion: each defined once, here.
 
-`--help`, `--version` and the directory type are lastmile's own rather than Click's ready-made
-ones: those ask gettext for their English texts on every run, and gettext's first call imports
-`locale`, about a millisecond of every start-up (BENCHMARKS.md). Same behaviour, same messages.
+`--help`, `--version` and the directory type are Click's own (BENCHMARKS.md has what they cost:
+gettext's first call imports `locale`). A command's callback returns a `Call` (below) for the
+edge to perform.
 """
 
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -36,86 +35,25 @@ class Call(Record):
         return cls(function, shared, tuple(params.items()))
 
 
-def _show_help(ctx: click.Context, param: click.Parameter, value: bool) -> None:
-    if value and not ctx.resilient_parsing:
-        click.echo(ctx.get_help(), color=ctx.color)
-        ctx.exit()
-
-
-class Command(click.Command):
-    """A Click command whose `--help` option is built here (see the module's docstring)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._help: click.Option | None = None
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        names = self.get_help_option_names(ctx)
-        if not names or not self.add_help_option:
-            return None
-        if self._help is None:  # one object per command: Click orders callbacks by identity
-            self._help = click.Option(
-                sorted(names, key=len),
-                is_flag=True,
-                expose_value=False,
-                is_eager=True,
-                help="Show this message and exit.",
-                callback=_show_help,
-            )
-        return self._help
-
-
-def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
-    if not value or ctx.resilient_parsing:
-        return
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        number = version("lastmile-cli")
-    except PackageNotFoundError:
-        raise click.ClickException(
-            "cannot tell the version: lastmile-cli is not installed"
-        ) from None
-    click.echo(f"lastmile {number}", color=ctx.color)
-    ctx.exit()
-
-
 def version_option(function: F) -> F:
     """`--version`: the installed package's version, read only when asked for."""
-    return click.option(
-        "--version",
-        is_flag=True,
-        expose_value=False,
-        is_eager=True,
-        help="Show the version and exit.",
-        callback=_show_version,
+    return click.version_option(
+        package_name="lastmile-cli", prog_name="lastmile", message="%(prog)s %(version)s"
     )(function)
 
 
-class Directory(click.types.StringParamType):
-    """An existing, readable directory, with the messages of Click's `Path(exists=True)`."""
+class Directory(click.Path):
+    """Click's existing, readable directory, which also refuses a device (`/dev/null`): Click
+    refuses only regular files, and a device would silently read as an empty directory."""
 
-    name = "directory"
+    def __init__(self) -> None:
+        super().__init__(exists=True, file_okay=False, dir_okay=True, readable=True)
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        shown = click.format_filename(value)
-        try:
-            mode = os.stat(value).st_mode
-        except (OSError, ValueError):
-            self.fail(f"Directory {shown!r} does not exist.", param, ctx)
-        if not stat.S_ISDIR(mode):
-            what = "is a file" if stat.S_ISREG(mode) else "is not a directory"
-            self.fail(f"Directory {shown!r} {what}.", param, ctx)
-        if not os.access(value, os.R_OK):
-            self.fail(f"Directory {shown!r} is not readable.", param, ctx)
-        return str(value)
-
-    def shell_complete(
-        self, ctx: click.Context, param: click.Parameter, incomplete: str
-    ) -> list[Any]:
-        from click.shell_completion import CompletionItem
-
-        return [CompletionItem(incomplete, type="dir")]
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        path = super().convert(value, param, ctx)
+        if not os.path.isdir(path):
+            self.fail(f"Directory {click.format_filename(value)!r} is not a directory.", param, ctx)
+        return path
 
 
 def complete_languages(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:

@@ -30,7 +30,16 @@ for _name, _type in SECTION_FIELDS + LANGUAGE_FIELDS:
         raise TypeError(f"packed: cannot store a field of type {_type} ({_name})")
 SHAPE = ",".join(n for n, _ in SECTION_FIELDS) + ";" + ",".join(n for n, _ in LANGUAGE_FIELDS)
 # The modules that decide what checking a file gives: a change to any of them is a new loader.
-CODE = ("files.py", "loader.py", "model.py", "packed.py", "textutil.py", "views.py")
+CODE = (
+    "files.py",
+    "loader.py",
+    "model.py",
+    "packed.py",
+    "problems.py",
+    "schema.py",
+    "strict_yaml.py",
+    "textutil.py",
+)
 
 Loaded: TypeAlias = "Language | tuple[Problem, ...]"
 

@@ -10,7 +10,7 @@ from lastmile_cli.content import Catalog
 from lastmile_cli.language_choice import named
 from lastmile_cli.matching import section_ids
 from lastmile_cli.model import SECTION_IDS
-from lastmile_cli.options import Call, Command, complete_languages, output_options, section_option
+from lastmile_cli.options import Call, complete_languages, output_options, section_option
 from lastmile_cli.settings import Settings
 
 if TYPE_CHECKING:
@@ -30,7 +30,6 @@ def compare(
 
 @click.command(
     "compare",
-    cls=Command,
     epilog="""\b
 Examples:
   lastmile compare de it

@@ -10,7 +10,7 @@ from lastmile_cli.content import Catalog
 from lastmile_cli.language_choice import chosen
 from lastmile_cli.matching import section_ids
 from lastmile_cli.model import EXAMPLE_IDS, SECTION_IDS, Document
-from lastmile_cli.options import Call, Command, common_options, complete_from
+from lastmile_cli.options import Call, common_options, complete_from
 from lastmile_cli.settings import Settings
 
 if TYPE_CHECKING:
@@ -30,7 +30,6 @@ def example(settings: Settings, catalog: Catalog, name: str | None) -> Document 
 
 @click.command(
     "example",
-    cls=Command,
     epilog="""\b
 Examples:
   lastmile example                  list the examples

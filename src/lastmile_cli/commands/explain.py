@@ -10,7 +10,7 @@ from lastmile_cli.content import Catalog
 from lastmile_cli.language_choice import chosen
 from lastmile_cli.matching import section_ids
 from lastmile_cli.model import SECTION_IDS, Document
-from lastmile_cli.options import Call, Command, common_options, section_option
+from lastmile_cli.options import Call, common_options, section_option
 from lastmile_cli.settings import Settings
 
 
@@ -23,7 +23,6 @@ def explain(settings: Settings, catalog: Catalog, sections: tuple[str, ...]) -> 
 
 @click.command(
     "explain",
-    cls=Command,
     epilog="""\b
 Examples:
   lastmile explain --lang de

@@ -8,7 +8,7 @@ import click
 
 from lastmile_cli.content import Catalog
 from lastmile_cli.language_choice import choose
-from lastmile_cli.options import Call, Command, common_options
+from lastmile_cli.options import Call, common_options
 from lastmile_cli.settings import Settings
 
 if TYPE_CHECKING:
@@ -24,7 +24,6 @@ def languages(settings: Settings, catalog: Catalog) -> LanguageList:
 
 @click.command(
     "languages",
-    cls=Command,
     epilog="\b\nExamples:\n  lastmile languages\n  LANG=fr_CA.UTF-8 lastmile languages",
 )
 @common_options

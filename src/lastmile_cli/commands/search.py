@@ -8,7 +8,7 @@ import click
 
 from lastmile_cli.content import Catalog
 from lastmile_cli.language_choice import named
-from lastmile_cli.options import LANG_HELP, Call, Command, complete_languages, output_options
+from lastmile_cli.options import LANG_HELP, Call, complete_languages, output_options
 from lastmile_cli.settings import Settings
 
 if TYPE_CHECKING:
@@ -32,7 +32,6 @@ def search(
 
 @click.command(
     "search",
-    cls=Command,
     epilog="""\b
 Examples:
   lastmile search turnout                 every language

@@ -9,7 +9,7 @@ import click
 from lastmile_cli.content import Catalog
 from lastmile_cli.language_choice import chosen
 from lastmile_cli.model import SECTION_IDS
-from lastmile_cli.options import Call, Command, common_options
+from lastmile_cli.options import Call, common_options
 from lastmile_cli.settings import Settings
 
 if TYPE_CHECKING:
@@ -25,7 +25,6 @@ def sections(settings: Settings, catalog: Catalog) -> SectionList:
 
 @click.command(
     "sections",
-    cls=Command,
     epilog="\b\nExamples:\n  lastmile sections\n  lastmile sections -l es -f json",
 )
 @common_options

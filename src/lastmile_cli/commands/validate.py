@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from lastmile_cli.content import Catalog
-from lastmile_cli.options import Call, Command, output_options
+from lastmile_cli.options import Call, output_options
 from lastmile_cli.settings import Settings
 
 if TYPE_CHECKING:
@@ -25,7 +25,6 @@ def validate(settings: Settings, catalog: Catalog, paths: tuple[str, ...], stric
 
 @click.command(
     "validate",
-    cls=Command,
     epilog="""\b
 Examples:
   lastmile validate                      everything lastmile would load
