@@ -10,7 +10,7 @@ import yaml
 
 from lastmile_cli import strict_yaml
 from lastmile_cli.loader import check_file
-from lastmile_cli.model import Language
+from lastmile_cli.model import Language, Section
 from lastmile_cli.problems import MAX_PROBLEMS, Problem
 
 HEAD = "language: qaa\nname: Test\ntitle: A test\n"
@@ -94,7 +94,7 @@ HAZARDS = [
         "no paragraphs",
         doc().replace("      - One paragraph.\n", ""),
         8,
-        "paragraphs must be a list",
+        "paragraphs must be a non-empty list of texts, not empty",
     ),
     (
         "language mismatch",
@@ -303,3 +303,158 @@ def test_thousands_of_duplicate_sections_are_each_counted_once(check: Check) -> 
     assert len(duplicates) == MAX_PROBLEMS
     assert duplicates[0].line == 9 and duplicates[1].line == 13
     assert str(problems[-1]) == f"qaa.yaml: {1999 - MAX_PROBLEMS} more problems not shown"
+
+
+S = "  - id: {id}\n    kind: {kind}\n    title: {title}\n    paragraphs: {paragraphs}\n"
+
+
+def section(
+    id: str = "summary", kind: str = "section", title: str = "S", paragraphs: str = "[x]"
+) -> str:
+    return S.format(id=id, kind=kind, title=title, paragraphs=paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        pytest.param(
+            HEAD + "title_origin: bogus\nsections:\n" + section(),
+            ["qaa.yaml:4:15: title_origin must be one of: seed, added"],
+            id="title_origin",
+        ),
+        pytest.param(
+            HEAD + "sections:\n" + section().replace("  - id: summary\n    kind", "  - kind"),
+            ["qaa.yaml:5:5: a section is missing 'id'"],
+            id="no id",
+        ),
+        pytest.param(
+            HEAD + "sections:\n" + section(paragraphs="[]"),
+            ["qaa.yaml:8:17: paragraphs must be a non-empty list of texts, not an empty list"],
+            id="no paragraphs",
+        ),
+        pytest.param(
+            HEAD + "sections:\n" + section(paragraphs="{}"),
+            ["qaa.yaml:8:17: paragraphs must be a non-empty list of texts, not an empty mapping"],
+            id="paragraphs a mapping",
+        ),
+        pytest.param(
+            HEAD + "sections:\n" + section("definition") + section("summary"),
+            ["qaa.yaml:9:5: section 'summary' is out of order: it comes before 'definition'"],
+            id="neighbours swapped",
+        ),
+        pytest.param(
+            HEAD + "sections:\n" + section("summary") + section("summary"),
+            ["qaa.yaml:9:5: section 'summary' appears twice"],
+            id="twice",
+        ),
+        pytest.param(
+            HEAD + "sections:\n" + section("zzzzzzzz"),
+            [
+                "qaa.yaml:5:9: unknown section id 'zzzzzzzz'; known: summary, definition, "
+                "telecom, key-point, marathon, politics, car-sales, conclusion"
+            ],
+            id="unknown id, nothing close",
+        ),
+        pytest.param(
+            HEAD + "sections:\n" + section("sumary"),
+            ["qaa.yaml:5:9: unknown section id 'sumary'; did you mean 'summary'?"],
+            id="unknown id, close",
+        ),
+        pytest.param(
+            HEAD + "sections:\n" + section(kind="example"),
+            ["qaa.yaml:6:11: kind of 'summary' must be 'section', not 'example'"],
+            id="wrong kind",
+        ),
+        pytest.param(
+            HEAD + "sections:\n" + section() + "    ali: [y]\n",
+            ["qaa.yaml:9:5: unknown key 'ali' in a section; did you mean 'aliases'?"],
+            id="unknown key, close",
+        ),
+        pytest.param(
+            HEAD + "sections:\n" + section() + "    zzz: [y]\n",
+            [
+                "qaa.yaml:9:5: unknown key 'zzz' in a section; "
+                "allowed: id, kind, title, aliases, origin, paragraphs"
+            ],
+            id="unknown key, nothing close",
+        ),
+        pytest.param(
+            HEAD + "sections:\n" + section() + "    origin: later\n",
+            ["qaa.yaml:9:13: origin must be one of: seed, added"],
+            id="origin",
+        ),
+        pytest.param(
+            HEAD + "sections:\n" + section() + "    aliases: [a, '']\n",
+            ["qaa.yaml:9:18: alias must be non-empty text, not blank text"],
+            id="blank alias",
+        ),
+        pytest.param(
+            HEAD + "sections:\n" + section(title="'  '"),
+            ["qaa.yaml:7:12: title must be non-empty text, not blank text"],
+            id="blank title",
+        ),
+        pytest.param(
+            HEAD + "sections: []\n",
+            ["qaa.yaml:4:11: sections must be a non-empty list of sections, not an empty list"],
+            id="no sections",
+        ),
+        pytest.param(
+            HEAD + "sections:\n  - just text\n",
+            [
+                "qaa.yaml:5:5: a section must be a mapping with id, kind, title and "
+                "paragraphs, not text"
+            ],
+            id="section as text",
+        ),
+        pytest.param(
+            "language: QAA\nname: Q\ntitle: T\nsections:\n" + section(),
+            ["qaa.yaml:1:11: language 'QAA' is not a language tag such as de, pt-BR or qaa"],
+            id="not a tag",
+        ),
+        pytest.param(
+            "name: Q\ntitle: T\nsections:\n" + section(),
+            ["qaa.yaml:1:1: the file is missing 'language'"],
+            id="no language",
+        ),
+        pytest.param(
+            "- a\n- b\n",
+            ["qaa.yaml:1:1: expected a mapping with 'language:' and 'sections:', not a list"],
+            id="a list",
+        ),
+    ],
+)
+def test_each_schema_rule_with_its_place(check: Check, content: str, expected: list[str]) -> None:
+    language, problems = check(content)
+    assert language is None
+    assert [str(p) for p in problems] == expected
+
+
+def test_a_partial_file_is_a_note_unless_it_must_be_complete(check: Check) -> None:
+    content = HEAD + "sections:\n" + section("summary") + section("conclusion")
+    language, problems = check(content)
+    assert language is not None and [s.id for s in language.sections] == ["summary", "conclusion"]
+    missing = "definition, telecom, key-point, marathon, politics, car-sales"
+    assert [str(p) for p in problems] == [f"qaa.yaml:4:1: note: missing sections: {missing}"]
+    language, problems = check(content, complete=True)
+    assert language is None
+    assert [str(p) for p in problems] == [f"qaa.yaml:4:1: missing sections: {missing}"]
+
+
+def test_a_good_file_loads_every_field(check: Check) -> None:
+    content = (
+        "language: qaa\nname: Q\nenglish_name: Qish\ntitle: T\ntitle_origin: added\nsections:\n"
+        "  - id: marathon\n    kind: example\n    title: M\n    aliases: [run, race]\n"
+        "    origin: added\n    paragraphs:\n      - One.\n      - Two.\n"
+    )
+    language, problems = check(content)
+    assert problems[0].message.startswith("missing sections: summary")
+    assert language == Language(
+        "qaa",
+        "Q",
+        "Qish",
+        "T",
+        (Section("marathon", "example", "M", ("One.", "Two."), ("run", "race"), "added", "qaa"),),
+        "",
+        "added",
+        language.source if language else "",
+    )

@@ -204,7 +204,10 @@ class Schema:
     def text_list(self, node: Node, what: str, empty_ok: bool) -> tuple[str, ...] | None:
         if not isinstance(node.value, list) or (not node.value and not empty_ok):
             self.problems.add(
-                node.line, node.column, f"{what}s must be a list of texts, not {kind_of_node(node)}"
+                node.line,
+                node.column,
+                f"{what}s must be a {'' if empty_ok else 'non-empty '}list of texts, "
+                f"not {kind_of_node(node)}",
             )
             return None
         texts = [self.text(item, what) for item in node.value]
@@ -216,4 +219,6 @@ def kind_of_node(node: Node) -> str:
         return "empty"
     if isinstance(node.value, str):
         return "text" if node.value.strip() else "blank text"
-    return "a list" if isinstance(node.value, list) else "a mapping"
+    if isinstance(node.value, list):
+        return "a list" if node.value else "an empty list"
+    return "a mapping" if node.value else "an empty mapping"
