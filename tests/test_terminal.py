@@ -130,3 +130,33 @@ def test_no_control_character_reaches_the_terminal(view: object) -> None:
 def test_without_a_colour_system_there_are_no_escape_codes() -> None:
     doc = Document("qaa", "T", (Section("marathon", "example", "M", ("p",), language="qaa"),))
     assert render(doc, Output(styled=True, color_system=None, width=20)) == "T\n─\n\n┃ M\n┃ p\n"
+
+
+def test_a_pipe_with_width_counts_cells_as_the_terminal_does() -> None:
+    """CJK takes two cells: `--width 8` fits four of them, in a pipe as on a terminal."""
+    section = Section("definition", "section", "H", ("你好世界你好世界 ab",), language="qaa")
+    doc = Document("qaa", "T", (section,))
+    piped = render(doc, Output(width=8)).splitlines()
+    assert piped == ["T", "", "H", "你好世界", "你好世界", "ab"]
+    styled = strip_ansi(render(doc, Output(styled=True, color_system=None, width=8)))
+    assert styled.splitlines()[3:] == piped[2:]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1),
+    width=st.integers(4, 40),
+)
+def test_pipe_and_terminal_wrap_a_paragraph_alike(text: str, width: int) -> None:
+    section = Section("definition", "section", "H", (text,), language="qaa")
+    doc = Document("qaa", "T", (section,))
+    piped = render(doc, Output(width=width)).split("\n")[3:-1]
+    styled = strip_ansi(render(doc, Output(styled=True, color_system=None, width=width)))
+    assert styled.split("\n")[4:-1] == [visible_line(line) for line in piped]
+
+
+def visible_line(line: str) -> str:
+    """What the terminal shows of a line: tabs as blanks and other controls escaped."""
+    from lastmile_cli.render.terminal import clean
+
+    return clean(line)

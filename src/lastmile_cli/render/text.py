@@ -1,6 +1,7 @@
 """Plain text for pipes and files: no escape codes, no decoration, one paragraph per line.
 
-With `--width N` paragraphs are wrapped at N columns instead. Listings are tab-separated.
+With `--width N` paragraphs are wrapped at N terminal cells instead, by the same function as a
+terminal's (render/wrap.py). Listings are tab-separated.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 from lastmile_cli.model import Document
 from lastmile_cli.render import rows
 from lastmile_cli.render.rows import Table
+from lastmile_cli.render.wrap import lines as wrap
 
 if TYPE_CHECKING:
     from lastmile_cli.output import Output
@@ -21,14 +23,6 @@ if TYPE_CHECKING:
         SearchResult,
         SectionList,
     )
-
-
-def wrap(text: str, width: int | None) -> list[str]:
-    if width is None:
-        return [text]
-    import textwrap
-
-    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
 
 
 def document(doc: Document, output: Output) -> str:
