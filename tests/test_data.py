@@ -34,7 +34,7 @@ def load(code: str) -> Language:
 
 
 def all_text(language: Language) -> list[str]:
-    texts = [language.title, language.name, language.term]
+    texts = [language.title, language.name]
     for section in language.sections:
         texts += [section.title, *section.paragraphs, *section.aliases]
     return texts

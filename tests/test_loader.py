@@ -454,7 +454,6 @@ def test_a_good_file_loads_every_field(check: Check) -> None:
         "Qish",
         "T",
         (Section("marathon", "example", "M", ("One.", "Two."), ("run", "race"), "added", "qaa"),),
-        "",
         "added",
         language.source if language else "",
     )

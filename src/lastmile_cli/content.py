@@ -47,7 +47,6 @@ def merge(layers: Sequence[Language]) -> Language:
         top.english_name,
         top.title,
         tuple(sections),
-        top.term,
         top.title_origin,
         top.source,
     )

@@ -129,7 +129,6 @@ class Language(Record):
     english_name: str
     title: str
     sections: tuple[Section, ...]
-    term: str = ""
     title_origin: str = "seed"
     source: str = "bundled"
 

@@ -102,7 +102,6 @@ class Schema:
             english_name=fields.get("english_name") or fields["name"] or "",
             title=fields["title"] or "",
             sections=sections,
-            term=fields.get("term") or "",
             title_origin=origin,
             source=source,
         )
