@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.color import ColorSystem
 from rich.style import Style
 
 from lastmile_cli.render import rows
 from lastmile_cli.render.rows import Table
-from lastmile_cli.render.wrap import cell_len, wrap
+from lastmile_cli.render.wrap import wrap
 from lastmile_cli.textutil import visible
 
 if TYPE_CHECKING:

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from lastmile_cli.model import Document
 from lastmile_cli.render import rows
 from lastmile_cli.render.rows import Table
-from lastmile_cli.render.wrap import lines as wrap
 
 if TYPE_CHECKING:
     from lastmile_cli.output import Output
@@ -23,6 +22,15 @@ if TYPE_CHECKING:
         SearchResult,
         SectionList,
     )
+
+
+def wrap(text: str, width: int | None) -> list[str]:
+    """`text` wrapped at `width` cells (render/wrap.py, as on a terminal), or one line."""
+    if width is None:
+        return [text]
+    from lastmile_cli.render.wrap import lines
+
+    return lines(text, width)
 
 
 def document(doc: Document, output: Output) -> str:

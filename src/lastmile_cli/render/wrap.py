@@ -3,44 +3,17 @@
 A CJK character takes two cells, a combining accent none. Greedy: lines break at blanks, the
 blanks at a break are dropped, a paragraph's leading blanks are kept, line breaks in the text
 are honoured, and a word wider than the line is folded. It returns offsets, so styled spans can
-be cut along the same lines. Cell widths come from `unicodedata`, so a pipe never loads Rich.
+be cut along the same lines. Cell widths are Rich's (`rich.cells`, a current Unicode table),
+imported only when something is wrapped: a pipe without `--width` never loads Rich.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from rich.cells import cell_len, chop_cells
 
 _WORD = re.compile(r"\S+")
-
-
-def char_cells(char: str) -> int:
-    """0 for combining and format characters, 2 for wide and full-width ones, else 1."""
-    if char.isascii():
-        return 1 if char.isprintable() else 0
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-
-
-def cell_len(text: str) -> int:
-    """How many terminal cells `text` takes."""
-    if text.isascii() and text.isprintable():
-        return len(text)
-    return sum(char_cells(char) for char in text)
-
-
-def chop(word: str, width: int) -> list[str]:
-    """`word` cut into pieces of at most `width` cells (a wide character never split)."""
-    pieces, start, used = [], 0, 0
-    for index, char in enumerate(word):
-        cells = char_cells(char)
-        if used + cells > width and index > start:
-            pieces.append(word[start:index])
-            start, used = index, 0
-        used += cells
-    pieces.append(word[start:])
-    return pieces
 
 
 def wrap(text: str, width: int) -> list[tuple[int, int]]:
@@ -76,7 +49,7 @@ def _wrap_piece(text: str, base: int, width: int, lines: list[tuple[int, int]]) 
             start, gap = word_start, 0
         if not placed and word > width:
             offset = word_start
-            chunks = chop(match.group(), width)
+            chunks = [chunk for chunk in chop_cells(match.group(), width) if chunk]
             for chunk in chunks[:-1]:
                 lines.append((base + offset, base + offset + len(chunk)))
                 offset += len(chunk)
