@@ -124,3 +124,19 @@ def test_compare_text_keeps_each_side_on_its_own_line(lastmile: Lastmile, data: 
     assert blocks[0] == "qaa\tRunning\nen\tMarathon"
     assert blocks[1].startswith("qaa\tDelta four.\nen\tPerhaps the most literal")
     assert blocks[2] == "qaa\tEpsilon five.\nen\t\n"  # the last block ends the output
+
+
+def test_compare_skips_a_section_neither_has_and_goes_on(
+    lastmile: Lastmile, write_language: Callable[..., Path]
+) -> None:
+    """Two partial languages both lacking `telecom` still pair the sections after it."""
+    first = write_language("qaa", THREE, directory="one")
+    second = write_language("qab", THREE.replace("qaa", "qab"), directory="two")
+    dirs = ("--data-dir", str(first.parent), "--data-dir", str(second.parent))
+    result = lastmile("compare", "qaa", "qab", "-f", "json", *dirs)
+    sections = json.loads(result.out)["sections"]
+    assert [s["id"] for s in sections] == ["definition", "marathon"]
+    assert sections[1]["pairs"] == [
+        ["Delta four.", "Delta four."],
+        ["Epsilon five.", "Epsilon five."],
+    ]
