@@ -140,3 +140,51 @@ def test_compare_skips_a_section_neither_has_and_goes_on(
         ["Delta four.", "Delta four."],
         ["Epsilon five.", "Epsilon five."],
     ]
+
+
+LONG_TITLES = THREE.replace(
+    "title: Many paragraphs", "title: A title that is much longer than twenty"
+).replace("title: First section", "title: A section title longer than twenty")
+
+
+def test_width_wraps_titles_and_headings_too(
+    lastmile: Lastmile, write_language: Callable[..., Path]
+) -> None:
+    data = str(write_language("qaa", LONG_TITLES).parent)
+    out = lastmile("explain", "-l", "qaa", "-s", "definition", "--width", "20", "--data-dir", data)
+    assert out.out.splitlines() == [
+        "A title that is much",
+        "longer than twenty",
+        "",
+        "A section title",
+        "longer than twenty",
+        "Alpha one.",
+        "",
+        "Beta two.",
+        "",
+        "Gamma three.",
+    ]
+
+
+def test_compare_wraps_each_side_and_prefixes_every_line(lastmile: Lastmile, data: str) -> None:
+    out = lastmile(
+        "compare", "qaa", "en", "-s", "marathon", "--width", "30", "--data-dir", data
+    ).out
+    first = out.split("\n\n")[1].splitlines()
+    assert first[:3] == [
+        "qaa\tDelta four.",
+        "en\tPerhaps the most literal",
+        "en\tapplication of the concept",
+    ]
+    assert all(len(line.split("\t", 1)[1]) <= 30 for line in out.splitlines() if line)
+
+
+def test_compare_with_nothing_in_common_prints_nothing(
+    lastmile: Lastmile, write_language: Callable[..., Path]
+) -> None:
+    first = write_language("qaa", THREE, directory="one")
+    second = write_language("qab", THREE.replace("qaa", "qab"), directory="two")
+    dirs = ("--data-dir", str(first.parent), "--data-dir", str(second.parent))
+    for fmt in ("text", "markdown"):
+        result = lastmile("compare", "qaa", "qab", "-s", "telecom", "-f", fmt, *dirs)
+        assert (result.code, result.out) == (0, "")

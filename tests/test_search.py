@@ -103,3 +103,53 @@ def test_spans_cover_whole_original_words(text: str, query: str, expected: str) 
     language = Language("qaa", "T", "T", "T", (Section("definition", "section", "D", (text,)),))
     (hit,) = find(query, [language])
     assert [hit.snippet[s:e] for s, e in hit.spans] == [expected]
+
+
+A60, B30 = "a" * 60, "b" * 30
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        pytest.param("head match tail", 5, 10, ("head match tail", 0), id="all of it"),
+        pytest.param(
+            "a" * 70 + " match tail", 71, 76, ("…match tail", 70), id="cut at the space before"
+        ),
+        pytest.param(
+            A60 + "aaaaaaaaaa" + "match" + " x" * 40,
+            70,
+            75,
+            ("…" + A60 + "match" + " x" * 29 + "…", 9),
+            id="no space before: cut inside the word",
+        ),
+        pytest.param(
+            "x " * 40 + "match" + "b" * 70,
+            80,
+            85,
+            ("…" + "x " * 29 + "match" + "b" * 60 + "…", 21),
+            id="no space after: cut inside the word",
+        ),
+        pytest.param(
+            "a" * 30 + " " + "b" * 30 + "match", 61, 66, ("…" + B30 + "match", 30), id="one in"
+        ),
+        pytest.param("a" * 61 + "match", 61, 66, ("…" + A60 + "match", 0), id="one in, no space"),
+    ],
+)
+def test_snippet_cut_points(text: str, start: int, end: int, expected: tuple[str, int]) -> None:
+    from lastmile_cli.passages import snippet
+
+    assert snippet(text, start, end) == expected
+    found, offset = expected
+    assert found.removeprefix("…")[
+        start - offset - (1 if found.startswith("…") else 0) :
+    ].startswith("match") or start - offset == found.find("match")
+
+
+def test_a_match_beyond_the_snippet_has_no_span() -> None:
+    paragraph = "match " + "z " * 100 + "match"
+    language = Language(
+        "qaa", "Q", "Q", "T", (Section("summary", "section", "S", (paragraph,), language="qaa"),)
+    )
+    (hit,) = find("match", [language])
+    assert hit.spans == ((0, 5),)
+    assert hit.snippet == "match " + "z " * 28 + "z…"

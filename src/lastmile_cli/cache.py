@@ -119,9 +119,10 @@ class Cache:
         return descriptor
 
     def close(self) -> None:
-        if self._descriptor is not None:
+        descriptor = getattr(self, "_descriptor", None)  # None too if __init__ never finished
+        if descriptor is not None:
             with contextlib.suppress(OSError):
-                os.close(self._descriptor)
+                os.close(descriptor)
             self._descriptor = None
 
     def __del__(self) -> None:

@@ -85,10 +85,9 @@ def find(query: str, languages: Iterable[Language]) -> list[Hit]:
                     continue
                 first_start, first_end = matches[0]
                 text, offset = snippet(paragraph, first_start, first_end)
+                # every match starts after the first, so only the end can fall outside
                 spans = tuple(
-                    (s - offset, e - offset)
-                    for s, e in matches
-                    if s - offset >= 0 and e - offset <= len(text)
+                    (s - offset, e - offset) for s, e in matches if e - offset <= len(text)
                 )
                 hits.append(Hit(language.code, section.id, paragraph, text, spans))
     return hits
