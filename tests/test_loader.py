@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lastmile_cli import strict_yaml
+from lastmile_cli import loader, strict_yaml
 from lastmile_cli.loader import check_file
 from lastmile_cli.model import Language, Section
 from lastmile_cli.problems import MAX_PROBLEMS, Problem
@@ -457,3 +457,129 @@ def test_a_good_file_loads_every_field(check: Check) -> None:
         "added",
         language.source if language else "",
     )
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        pytest.param(
+            b"language: qaa\nname: Q\ntitle: a\x00b\nx: \x00\n",
+            ["qaa.yaml:3:1: contains NUL bytes: this is a binary file, not YAML"],
+            id="NUL: the first one's line",
+        ),
+        pytest.param(
+            b"\n\x00",
+            ["qaa.yaml:2:1: contains NUL bytes: this is a binary file, not YAML"],
+            id="NUL after an empty first line",
+        ),
+        pytest.param(
+            b"language: qaa\nname: Q\ntitle: \xff\n",
+            ["qaa.yaml:3:8: is not valid UTF-8 (save the file as UTF-8)"],
+            id="bad UTF-8, line and column",
+        ),
+        pytest.param(
+            b"\nname: \xff",
+            ["qaa.yaml:2:7: is not valid UTF-8 (save the file as UTF-8)"],
+            id="bad UTF-8 after an empty first line",
+        ),
+        pytest.param(
+            "\ufeff\x1b: x\n".encode(),
+            ["qaa.yaml:1:1: control character U+001B is not allowed in text"],
+            id="columns count from after a BOM",
+        ),
+        pytest.param(
+            "language: qaa\nname: Q\ntitle: a\ufffe\n".encode(),
+            ["qaa.yaml:3:9: noncharacter U+FFFE is not allowed in text"],
+            id="noncharacter",
+        ),
+        pytest.param(
+            "title: a\u202ab\n".encode(),
+            ["qaa.yaml:1:9: bidirectional override U+202A is not allowed in text"],
+            id="the first bidi override",
+        ),
+        pytest.param(
+            "title: a\x9fb\n".encode(),
+            ["qaa.yaml:1:9: control character U+009F is not allowed in text"],
+            id="the last C1 control",
+        ),
+        pytest.param(
+            b"---\na: 1\n---\nb: 2\n",
+            ["qaa.yaml:3:1: a second YAML document; use one per file"],
+            id="second document",
+        ),
+        pytest.param(
+            b"a: &x 1\nb: *x\n", ["qaa.yaml:1:4: YAML anchors (&name) are not allowed"], id="anchor"
+        ),
+        pytest.param(
+            b"a: 1\nb: *x\n", ["qaa.yaml:2:4: YAML aliases (*name) are not allowed"], id="alias"
+        ),
+        pytest.param(
+            b"a: !!int 1\n",
+            ["qaa.yaml:1:4: YAML tags (tag:yaml.org,2002:int) are not allowed"],
+            id="scalar tag",
+        ),
+        pytest.param(
+            b"a: !!map {}\n",
+            ["qaa.yaml:1:4: YAML tags (tag:yaml.org,2002:map) are not allowed"],
+            id="collection tag",
+        ),
+        pytest.param(
+            b"a: [[[[[[[[1]]]]]]]]\n",
+            ["qaa.yaml:1:11: nested too deeply for a language file"],
+            id="nine levels",
+        ),
+        pytest.param(b"? [a]\n: b\n", ["qaa.yaml:1:3: a key must be plain text"], id="list as key"),
+        pytest.param(
+            b"language: qaa\nname: Q\nname: R\ntitle: T\nsections: []\n",
+            [
+                "qaa.yaml:3:1: duplicate key 'name' (first at line 2)",
+                "qaa.yaml:5:11: sections must be a non-empty list of sections, not an empty list",
+            ],
+            id="duplicate key",
+        ),
+        pytest.param(
+            b"",
+            ["qaa.yaml:1:1: the file is empty; a language file starts with 'language:'"],
+            id="empty",
+        ),
+        pytest.param(
+            b"# only a comment\n",
+            ["qaa.yaml:1:1: the file is empty; a language file starts with 'language:'"],
+            id="only a comment",
+        ),
+    ],
+)
+def test_each_strict_yaml_rule_with_its_place(data: bytes, expected: list[str]) -> None:
+    language, problems = loader.check_bytes(
+        data, "qaa.yaml", "qaa.yaml", complete=False, source="x"
+    )
+    assert language is None
+    assert [str(p) for p in problems] == expected
+
+
+def test_eight_levels_are_allowed() -> None:
+    """The limit is nine: a mapping and seven lists inside it are not "too deep"."""
+    _, problems = loader.check_bytes(
+        b"a: [[[[[[[1]]]]]]]\n", "qaa.yaml", "qaa.yaml", complete=False, source="x"
+    )
+    assert "nested too deeply" not in " ".join(str(p) for p in problems)
+    assert str(problems[0]).startswith("qaa.yaml:1:1: unknown key 'a' in the file")
+
+
+@pytest.mark.parametrize("value", ["null", "~", "Null", ""])
+def test_only_a_plain_scalar_can_be_null(value: str) -> None:
+    """`title: null` is empty; `title: "null"` is the text null."""
+    plain = HEAD.replace("title: A test", f"title: {value}") + SECTION.format(text="x")
+    _, problems = loader.check_bytes(
+        plain.encode(), "qaa.yaml", "qaa.yaml", complete=False, source="x"
+    )
+    column = 8 if value else 7  # an empty value is marked where the colon ends
+    assert [str(p) for p in problems] == [
+        f"qaa.yaml:3:{column}: title must be non-empty text, not empty"
+    ]
+    if value:
+        quoted = HEAD.replace("title: A test", f'title: "{value}"') + SECTION.format(text="x")
+        language, _ = loader.check_bytes(
+            quoted.encode(), "qaa.yaml", "qaa.yaml", complete=False, source="x"
+        )
+        assert language is not None and language.title == value

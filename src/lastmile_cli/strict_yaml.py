@@ -98,7 +98,8 @@ class StrictYaml:
         try:
             for event in events:
                 mark = event.start_mark
-                line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                assert mark is not None  # PyYAML marks every event; only its stubs say otherwise
+                line, column = mark.line + 1, mark.column + 1
                 if isinstance(event, yaml.DocumentStartEvent):
                     documents += 1
                     if documents > 1:
@@ -110,13 +111,12 @@ class StrictYaml:
                     raise stop(self.problems, line, column, "YAML aliases (*name) are not allowed")
                 if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
                     raise stop(self.problems, line, column, "YAML anchors (&name) are not allowed")
-                node: Node | None = None
                 if isinstance(event, yaml.ScalarEvent):
                     if event.tag is not None and event.tag != "!":
                         raise stop(
                             self.problems, line, column, f"YAML tags ({event.tag}) are not allowed"
                         )
-                    plain = bool(event.implicit[0]) and not event.style
+                    plain = event.implicit[0]  # a plain scalar: only those can mean null
                     node = Node(
                         None if plain and event.value in _NULLS else event.value, line, column
                     )
@@ -169,10 +169,6 @@ class StrictYaml:
             raise stop(
                 self.problems, line, column, f"YAML syntax: {error.problem or error.context}"
             ) from None
-        except yaml.YAMLError as error:
-            raise stop(self.problems, 0, 0, f"YAML: {error}") from None
-        except RecursionError:
-            raise stop(self.problems, 0, 0, "nested too deeply for a language file") from None
         if root is None:
             raise stop(
                 self.problems, 1, 1, "the file is empty; a language file starts with 'language:'"
@@ -183,5 +179,12 @@ class StrictYaml:
 def unsafe_message(char: str) -> str:
     if char == "\r":
         return "carriage return U+000D is not allowed in text (only as part of CRLF line ends)"
-    kind = "bidirectional override" if ord(char) >= 0x202A else "control character"
+    code = ord(char)
+    kind = (
+        "noncharacter"
+        if code >= 0xFFFE
+        else "bidirectional override"
+        if code >= 0x202A
+        else "control character"
+    )
     return f"{kind} U+{ord(char):04X} is not allowed in text"

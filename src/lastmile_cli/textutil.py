@@ -10,9 +10,10 @@ _APOSTROPHES = {ord("’"): "'", ord("‘"): "'", ord("ʼ"): "'"}
 # In a one-line message, controls, line breaks and bidi overrides are shown as escapes.
 _MESSAGE_UNSAFE = "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 # Characters content may never hold, wherever it comes from (a file, the cache, the bundle):
-# C0 and C1 controls (but tab and newline), DEL, and the bidirectional overrides and isolates
-# that can reorder what a reader sees.
-UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+# C0 and C1 controls (but tab and newline), DEL, the bidirectional overrides and isolates that
+# can reorder what a reader sees, and the noncharacters U+FFFE and U+FFFF (which YAML refuses
+# too, but without saying where).
+UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
 
 
 def fold_char(char: str) -> str:
