@@ -407,3 +407,106 @@ def test_a_read_only_cache_directory_still_works(
 def test_where_the_cache_lives(env: dict[str, str], expected: str | None) -> None:
     found = default_dir(env)
     assert (str(found) if found else None) == expected
+
+
+def test_a_link_to_a_genuine_entry_is_still_not_followed(
+    write_language: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Even a link to a valid entry (planted by someone who copied one) is a miss."""
+    path = aged(write_language("qaa"))
+    entry = forge(path, tmp_path / "c", loaded(path))
+    elsewhere = tmp_path / "elsewhere.lmc"
+    entry.rename(elsewhere)
+    entry.symlink_to(elsewhere)
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") is None
+    elsewhere.rename(entry.with_name("x"))
+    entry.unlink()
+    entry.with_name("x").rename(entry)
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") == loaded(path)
+
+
+def test_an_entry_larger_than_the_limit_is_not_read(
+    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = aged(write_language("qaa"))
+    entry = forge(path, tmp_path / "c", loaded(path))
+    monkeypatch.setattr(cache_module, "MAX_ENTRY", entry.stat().st_size)
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") == loaded(path)
+    monkeypatch.setattr(cache_module, "MAX_ENTRY", entry.stat().st_size - 1)
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") is None
+    monkeypatch.setattr(cache_module, "MAX_ENTRY", 10**9)
+    cache = Cache(str(tmp_path / "c"))
+    language = loaded(path)
+    monkeypatch.setattr(cache_module, "MAX_ENTRY", 10)
+    cache.put(str(path), identity(os.stat(path)), language)  # too large to write, too
+    assert entries(tmp_path / "c") == [entry]
+
+
+def test_stale_temporary_files_are_removed_after_an_hour(
+    write_language: Callable[..., Path], tmp_path: Path
+) -> None:
+    import time
+
+    cache_dir = tmp_path / "c"
+    cache_dir.mkdir(mode=0o700)
+    old, young = cache_dir / ".old.lmc.1.tmp", cache_dir / ".young.lmc.2.tmp"
+    for file, age in ((old, 3601), (young, 3599)):
+        file.write_text("x")
+        moment = time.time() - age
+        os.utime(file, (moment, moment))
+    path = aged(write_language("qaa"))
+    catalog(path.parent, cache_dir).load("qaa")
+    assert not old.exists() and young.exists()
+    assert len(entries(cache_dir)) == 1
+
+
+def test_files_that_are_not_current_entries_are_removed(
+    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A foreign .lmc, one of another format (an older lastmile) or another model: all go."""
+    cache_dir = tmp_path / "c"
+    cache_dir.mkdir(mode=0o700)
+    (cache_dir / "garbage.lmc").write_bytes(b"not an entry at all")
+    (cache_dir / "notes.txt").write_text("kept: not ours")
+    other = aged(write_language("qab", directory="other"))
+    monkeypatch.setattr(cache_module, "SHAPE", "another,model")
+    catalog(other.parent, cache_dir).load("qab")
+    monkeypatch.setattr(cache_module, "MAGIC", "LMC9")
+    third = aged(write_language("qac", directory="third"))
+    catalog(third.parent, cache_dir).load("qac")
+    monkeypatch.undo()
+    path = aged(write_language("qaa"))
+    catalog(path.parent, cache_dir).load("qaa")
+    assert sorted(p.name for p in cache_dir.iterdir()) == [Cache._name(str(path)), "notes.txt"]
+
+
+def test_the_cap_keeps_the_newest_entries_and_counts_bytes_exactly(
+    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache_dir = tmp_path / "c"
+    paths = [aged(write_language("qab", directory=f"d{i}")) for i in range(5)]
+    for index, path in enumerate(paths[:4]):
+        catalog(path.parent, cache_dir).load("qab")
+        entry = cache_dir / Cache._name(str(path))
+        os.utime(entry, ns=(0, 10**18 + index * 10**9))  # a strict order, oldest first
+    sizes = {
+        Cache._name(str(p)): (cache_dir / Cache._name(str(p))).stat().st_size for p in paths[:4]
+    }
+    # the new entry, and room for exactly the two newest others
+    monkeypatch.setattr(cache_module, "MAX_TOTAL", sizes[Cache._name(str(paths[3]))] * 2)
+    catalog(paths[4].parent, cache_dir).load("qab")
+    kept = sorted(p.name for p in entries(cache_dir))
+    assert kept == sorted(Cache._name(str(p)) for p in (paths[2], paths[3], paths[4]))
+
+
+def test_a_cache_closes_its_directory(write_language: Callable[..., Path], tmp_path: Path) -> None:
+    path = aged(write_language("qaa"))
+    cache = Cache(str(tmp_path / "c"))
+    Catalog([str(path.parent)], cache).load("qaa")
+    descriptor = cache._descriptor
+    assert descriptor is not None
+    os.fstat(descriptor)
+    cache.close()
+    with pytest.raises(OSError):
+        os.fstat(descriptor)
+    cache.close()  # twice is fine

@@ -69,17 +69,14 @@ def checksum(data: bytes) -> int:
 
     Not zlib.crc32: loading the zlib extension takes longer than this whole check (BENCHMARKS.md).
     """
-    return int.from_bytes(data, "big") % _PRIME
+    return int.from_bytes(data) % _PRIME
 
 
 def safe_directory(descriptor: int) -> bool:
-    """Owned by this user and writable by no one else: the rule ssh and pip apply."""
+    """Owned by this user and writable by no one else: the rule ssh and pip apply (the
+    descriptor was opened with O_DIRECTORY, so it is a directory)."""
     status = os.fstat(descriptor)
-    return (
-        stat.S_ISDIR(status.st_mode)
-        and status.st_uid == os.geteuid()
-        and not status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-    )
+    return status.st_uid == os.geteuid() and not status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 class Cache:
@@ -88,7 +85,6 @@ class Cache:
     def __init__(self, directory: str | None) -> None:
         self.directory = directory
         self._descriptor: int | None = None
-        self._opened = False
         self._code: str | None = None
 
     # -- the directory ---------------------------------------------------------------------
@@ -97,26 +93,19 @@ class Cache:
         """The directory pinned as a descriptor, or None when it is missing or not safe to use."""
         if self._descriptor is not None or self.directory is None:
             return self._descriptor
-        if self._opened and not create:
-            return None
-        self._opened = True
         if create:
-            with contextlib.suppress(OSError):
-                os.makedirs(self.directory, mode=0o700, exist_ok=True)
+            with contextlib.suppress(OSError):  # it may exist: then it is checked below
+                os.makedirs(self.directory, mode=0o700)
         try:
             descriptor = os.open(self.directory, os.O_RDONLY | os.O_DIRECTORY | _CLOEXEC)
         except OSError:
             return None
-        try:
-            if not safe_directory(descriptor):
-                self.directory = None  # off for this run: no read, no write
-                os.close(descriptor)
-                return None
-        except OSError:
-            os.close(descriptor)
-            return None
-        self._descriptor = descriptor
-        return descriptor
+        if safe_directory(descriptor):
+            self._descriptor = descriptor
+            return descriptor
+        self.directory = None  # off for this run: no read, no write
+        os.close(descriptor)
+        return None
 
     def close(self) -> None:
         descriptor = getattr(self, "_descriptor", None)  # None too if __init__ never finished
@@ -137,9 +126,8 @@ class Cache:
 
     @staticmethod
     def _name(path: str) -> str:
-        digest = checksum(os.fsencode(path))
-        stem = "".join(c for c in os.path.basename(path).removesuffix(".yaml")[:40] if c.isalnum())
-        return f"{digest:016x}-{stem}{SUFFIX}"
+        """The entry's name: a digest of the path (which the entry's header also holds)."""
+        return f"{checksum(os.fsencode(path)):016x}{SUFFIX}"
 
     def get(self, path: str, source: str, display: str) -> Loaded | None:
         """What checking this file gave, or None when there is no fresh, intact, safe entry."""
@@ -158,7 +146,7 @@ class Cache:
         key = self._key(path, found)
         try:
             atoms = decode(data[8:])
-            if checksum(data[8:]) != int.from_bytes(data[:8], "big") or atoms[:5] != key:
+            if checksum(data[8:]) != int.from_bytes(data[:8]) or atoms[:5] != key:
                 return None
             reader = Reader(atoms, trusted=False)
             reader.position = len(key)
