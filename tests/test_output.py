@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 
@@ -76,3 +77,180 @@ def test_no_pager_and_explicit_width_on_a_terminal() -> None:
         None,
         60,
     )
+
+
+class SizedTTY(FakeTTY):
+    """A terminal whose size and encoding a test chooses."""
+
+    def __init__(self, encoding: str | None = "utf-8") -> None:
+        super().__init__()
+        self._encoding = encoding
+
+    @property
+    def encoding(self) -> str | None:  # type: ignore[override]
+        return self._encoding
+
+    def fileno(self) -> int:
+        return 1
+
+
+def sized(monkeypatch: pytest.MonkeyPatch, columns: int, rows: int) -> None:
+    import os
+
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size((columns, rows)))
+
+
+@pytest.mark.parametrize(
+    ("columns", "rows", "width", "height"),
+    [
+        (50, 30, 50, 30),
+        (0, 0, 80, 24),  # a terminal that reports no size
+        (1, 1, 20, 1),
+        (500, 99, 100, 99),
+    ],
+)
+def test_a_terminal_sets_width_and_height(
+    monkeypatch: pytest.MonkeyPatch, columns: int, rows: int, width: int, height: int
+) -> None:
+    sized(monkeypatch, columns, rows)
+    output = decide("text", "auto", None, None, {"PAGER": "more"}, SizedTTY())
+    assert (output.styled, output.width, output.height, output.pager, output.always_page) == (
+        True,
+        width,
+        height,
+        "more",
+        False,
+    )
+
+
+def test_a_terminal_that_cannot_tell_its_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    def no_size(fd: int) -> os.terminal_size:
+        raise OSError("not a terminal after all")
+
+    monkeypatch.setattr(os, "get_terminal_size", no_size)
+    output = decide("text", "auto", None, True, {}, SizedTTY())
+    assert (output.width, output.height, output.pager, output.always_page) == (
+        80,
+        24,
+        "less -FRX",
+        True,
+    )
+
+
+def test_a_closed_stream_is_no_terminal() -> None:
+    stream = io.StringIO()
+    stream.close()
+    output = decide("text", "auto", None, None, {}, stream)
+    assert (output.styled, output.pager) == (False, None)
+
+
+@pytest.mark.parametrize(("encoding", "expected"), [("latin-1", "latin-1"), (None, "utf-8")])
+def test_the_stream_encoding_is_kept(
+    monkeypatch: pytest.MonkeyPatch, encoding: str | None, expected: str
+) -> None:
+    sized(monkeypatch, 80, 24)
+    assert decide("json", "auto", None, None, {}, SizedTTY(encoding)).encoding == expected
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"COLORTERM": "truecolor"}, "truecolor"),
+        ({"COLORTERM": "24BIT"}, "truecolor"),
+        ({"COLORTERM": "yes", "TERM": "xterm-256color"}, "256"),
+        ({"TERM": "xterm"}, "standard"),
+        ({}, "standard"),
+    ],
+)
+def test_colour_systems(env: dict[str, str], expected: str) -> None:
+    from lastmile_cli.output import color_system
+
+    assert color_system(env) == expected
+
+
+# -- emit and the pager: a real pager command, through the shell, writing what it reads --------
+
+
+def pager_output(tmp_path: Path, lines: int, height: int, always: bool, pager: str | None = None):  # type: ignore[no-untyped-def]
+    from lastmile_cli.output import Output, emit
+
+    received = tmp_path / "paged"
+    command = pager if pager is not None else f"cat > {received}"
+    stream = io.StringIO()
+    text = "".join(f"line {i}\n" for i in range(lines))
+    emit(text, Output(pager=command, always_page=always, height=height), stream)
+    paged = received.read_text() if received.exists() else None
+    return stream.getvalue(), paged, text
+
+
+@pytest.mark.parametrize(
+    ("lines", "height", "always", "paged"),
+    [
+        (23, 24, False, False),  # fits: no pager
+        (24, 24, False, True),  # one line too many for the window with the prompt
+        (1, 24, True, True),  # --pager
+        (0, 24, False, False),
+    ],
+)
+def test_the_pager_runs_for_output_taller_than_the_window(
+    tmp_path: Path, lines: int, height: int, always: bool, paged: bool
+) -> None:
+    direct, through_pager, text = pager_output(tmp_path, lines, height, always)
+    assert (direct, through_pager) == (("", text) if paged else (text, None))
+
+
+def test_a_missing_pager_falls_back_to_the_text(tmp_path: Path) -> None:
+    direct, _, text = pager_output(tmp_path, 30, 24, False, pager="no-such-pager-here")
+    assert direct == text
+
+
+def test_a_pager_that_quits_at_once_is_not_an_error(tmp_path: Path) -> None:
+    """Like `q` in less before the end: the broken pipe is the pager's choice, not a failure."""
+    direct, _, _ = pager_output(tmp_path, 100_000, 24, False, pager="true")
+    assert direct == ""
+
+
+def test_the_pager_gets_the_text_in_the_stream_encoding(tmp_path: Path) -> None:
+    from lastmile_cli.output import Output, emit
+
+    received = tmp_path / "bytes"
+    emit(
+        "Größe\n",
+        Output(pager=f"cat > {received}", always_page=True, encoding="latin-1"),
+        io.StringIO(),
+    )
+    assert received.read_bytes() == "Größe\n".encode("latin-1")
+
+
+def test_the_pager_gets_less_defaults_and_ctrl_c_is_left_to_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import signal
+
+    from lastmile_cli.output import Output, emit
+
+    monkeypatch.delenv("LESS", raising=False)
+    monkeypatch.delenv("LV", raising=False)
+    received = tmp_path / "env"
+    handler = signal.getsignal(signal.SIGINT)
+    emit("x\n", Output(pager=f"env > {received}", always_page=True), io.StringIO())
+    environment = received.read_text().splitlines()
+    assert "LESS=FRX" in environment and "LV=-c" in environment
+    assert signal.getsignal(signal.SIGINT) is handler  # restored after paging
+    monkeypatch.setenv("LESS", "R")
+    emit("x\n", Output(pager=f"env > {received}", always_page=True), io.StringIO())
+    assert "LESS=R" in received.read_text().splitlines()  # the user's own LESS wins
+
+
+def test_ctrl_c_while_paging_is_the_pagers_not_ours(tmp_path: Path) -> None:
+    """less uses Ctrl-C itself: the SIGINT a terminal sends to the group must not end lastmile."""
+    import os
+
+    from lastmile_cli.output import Output, emit
+
+    received = tmp_path / "paged"
+    pager = f"kill -INT {os.getpid()}; cat > {received}"
+    emit("x\n", Output(pager=pager, always_page=True), io.StringIO())  # no KeyboardInterrupt
+    assert received.read_text() == "x\n"
