@@ -35,6 +35,11 @@ def choose(requested: str | None = None, **env: str) -> tuple[str, str]:
         ("", []),
         ("C", ["c"]),
         ("../etc", []),
+        ("de_DE.UTF-8.extra", ["de-DE", "de"]),  # everything after the first dot goes
+        ("sr_RS@latin@x", ["sr-RS", "sr"]),  # and after the first @
+        ("dé_FR", []),  # letters, but not ASCII
+        ("ca_ES_valencia", ["ca-ES-valencia", "ca-ES", "ca"]),  # a variant keeps its case
+        ("es_419", ["es-419", "es"]),
     ],
 )
 def test_candidates(value: str, expected: list[str]) -> None:
@@ -132,3 +137,24 @@ def test_names_are_read_only_when_a_code_does_not_match() -> None:
 
     assert resolve("de_DE", {"LANG": "fr_FR", "LASTMILE_LANG": "it"}, AVAILABLE, names).code == "de"
     assert resolve(None, {"LANG": "fr_FR", "LANGUAGE": "es"}, AVAILABLE, names).code == "es"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("C", True),
+        ("C.UTF-8", True),
+        ("C.UTF-8.x", True),
+        ("POSIX", True),
+        ("CC", False),
+        ("de", False),
+    ],
+)
+def test_c_locales(value: str, expected: bool) -> None:
+    from lastmile_cli.language_choice import is_c_locale
+
+    assert is_c_locale(value) is expected
+
+
+def test_c_and_empty_entries_in_language_are_skipped() -> None:
+    assert choose(LANG="fr_FR.UTF-8", LANGUAGE="C::POSIX:de") == ("de", "from LANGUAGE=C::POSIX:de")

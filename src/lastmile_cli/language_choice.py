@@ -67,6 +67,16 @@ def is_c_locale(value: str) -> bool:
     return value.split(".", 1)[0] in ("C", "POSIX")
 
 
+def strict(requested: str, available: Collection[str], names: Names) -> str:
+    """The code a language named on the command line means; UnknownName, with a hint, if none."""
+    code = match_code(requested, available) or match_name(requested, names())
+    if code is None:
+        known = sorted(available)
+        spelled = [n for ns in names().values() for n in ns] + known
+        raise UnknownName("language", visible(requested), known, closest(requested, spelled))
+    return code
+
+
 def resolve(
     requested: str | None,
     env: Mapping[str, str],
@@ -75,16 +85,10 @@ def resolve(
 ) -> Choice:
     """Choose the language for one command; raises UnknownName for a bad `--lang`."""
     if requested is not None:
-        code = match_code(requested, available) or match_name(requested, names())
-        if code is None:
-            known = sorted(available)
-            spelled = [n for ns in names().values() for n in ns] + known
-            hint = closest(requested, spelled)
-            raise UnknownName("language", visible(requested), known, hint)
-        return Choice(code, f"from --lang {visible(requested)}")
+        return Choice(strict(requested, available, names), f"from --lang {visible(requested)}")
 
     skipped = ""
-    preferred = env.get("LASTMILE_LANG", "")
+    preferred = env.get("LASTMILE_LANG")
     if preferred:
         code = match_code(preferred, available) or match_name(preferred, names())
         if code is not None:
@@ -99,11 +103,10 @@ def resolve(
     if is_c_locale(locale):
         return Choice(FALLBACK, f"{skipped}default: {shown} is the C locale")
     priority = env.get("LANGUAGE", "")
-    for entry in priority.split(":"):
-        if entry and not is_c_locale(entry):
-            code = match_code(entry, available)
-            if code is not None:
-                return Choice(code, f"{skipped}from LANGUAGE={visible(priority)}")
+    for entry in priority.split(":"):  # (an empty or C entry never names a language)
+        code = match_code(entry, available)
+        if code is not None:
+            return Choice(code, f"{skipped}from LANGUAGE={visible(priority)}")
     code = match_code(locale, available)
     if code is not None:
         return Choice(code, f"{skipped}from {shown}")
@@ -126,8 +129,7 @@ def choose(settings: Settings, catalog: Catalog) -> Choice:
 
 def named(value: str, settings: Settings, catalog: Catalog) -> Language:
     """A language named on the command line: strict, as --lang is."""
-    code = resolve(value, settings.env, catalog.codes(), names_of(catalog)).code
-    return catalog.require(code)
+    return catalog.require(strict(value, catalog.codes(), names_of(catalog)))
 
 
 def chosen(settings: Settings, catalog: Catalog) -> Language:
