@@ -583,3 +583,83 @@ def test_only_a_plain_scalar_can_be_null(value: str) -> None:
             quoted.encode(), "qaa.yaml", "qaa.yaml", complete=False, source="x"
         )
         assert language is not None and language.title == value
+
+
+def sec(
+    id: str = "summary",
+    kind: str | None = "section",
+    paragraphs: str | None = "[x]",
+    extra: str = "",
+) -> str:
+    text = (
+        f"  - id: {id}\n" + (f"    kind: {kind}\n" if kind is not None else "") + "    title: S\n"
+    )
+    return text + (f"    paragraphs: {paragraphs}\n" if paragraphs is not None else "") + extra
+
+
+TOP = "language: qaa\nname: Q\ntitle: T\nsections:\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        pytest.param(
+            'language: qaa\nname: Q\ntitle: "a\\e[2J"\nsections:\n' + sec(),
+            ["qaa.yaml:3:8: title: control character U+001B is not allowed in text"],
+            id="an escape written in YAML",
+        ),
+        pytest.param(
+            TOP + sec(id='"sum\\emary"'),
+            ["qaa.yaml:5:9: id: control character U+001B is not allowed in text"],
+            id="an escape in an id is reported once, never echoed",
+        ),
+        pytest.param(
+            TOP + sec(extra="    origin: ''\n"),
+            ["qaa.yaml:9:13: origin must be non-empty text, not blank text"],
+            id="blank origin",
+        ),
+        pytest.param(
+            TOP + sec(id="''"),
+            ["qaa.yaml:5:9: id must be non-empty text, not blank text"],
+            id="blank id",
+        ),
+        pytest.param(
+            TOP + sec(kind="''"),
+            ["qaa.yaml:6:11: kind must be non-empty text, not blank text"],
+            id="blank kind",
+        ),
+        pytest.param(
+            TOP + sec(paragraphs=None),
+            ["qaa.yaml:5:5: a section is missing 'paragraphs'"],
+            id="no paragraphs",
+        ),
+        pytest.param(
+            TOP + sec(kind=None), ["qaa.yaml:5:5: a section is missing 'kind'"], id="no kind"
+        ),
+        pytest.param(
+            TOP + sec(id="zzzzzz", kind="example"),
+            [
+                "qaa.yaml:5:9: unknown section id 'zzzzzz'; known: summary, definition, telecom, "
+                "key-point, marathon, politics, car-sales, conclusion"
+            ],
+            id="an unknown id, and no word about its kind",
+        ),
+        pytest.param(
+            TOP + sec() + sec() + sec(id="definition", kind="example"),
+            [
+                "qaa.yaml:9:5: section 'summary' appears twice",
+                "qaa.yaml:14:11: kind of 'definition' must be 'section', not 'example'",
+            ],
+            id="checking goes on after a repeated section",
+        ),
+    ],
+)
+def test_each_section_rule_with_its_place(check: Check, content: str, expected: list[str]) -> None:
+    language, problems = check(content)
+    assert language is None
+    assert [str(p) for p in problems] == expected
+
+
+def test_an_empty_alias_list_is_fine(check: Check) -> None:
+    language, _ = check(TOP + sec(extra="    aliases: []\n"))
+    assert language is not None and language.sections[0].aliases == ()

@@ -28,25 +28,25 @@ class Schema:
     # -- tree to a Language --------------------------------------------------------------
 
     def text(self, node: Node, what: str) -> str | None:
-        if isinstance(node.value, str) and node.value.strip():
-            self.check_safe(node, node.value, what)
-            return node.value
-        self.problems.add(
-            node.line, node.column, f"{what} must be non-empty text, not {kind_of_node(node)}"
-        )
-        return None
-
-    def check_safe(self, node: Node, value: str, what: str) -> None:
-        char = first_unsafe(value)
+        """Non-empty text with no character content may not hold; None (and a problem) if not,
+        so nothing that fails here is echoed by a later message."""
+        if not (isinstance(node.value, str) and node.value.strip()):
+            self.problems.add(
+                node.line, node.column, f"{what} must be non-empty text, not {kind_of_node(node)}"
+            )
+            return None
+        char = first_unsafe(node.value)
         if char is not None:
             self.problems.add(node.line, node.column, f"{what}: {unsafe_message(char)}")
+            return None
+        return node.value
 
     def keys(
         self, node: Node, allowed: tuple[str, ...], required: tuple[str, ...], where: str
     ) -> None:
         for key, (line, column) in node.key_marks.items():
             if key not in allowed and self.problems.full:
-                self.problems.add(line, column, "")  # counted only: no "did you mean" to compose
+                self.problems.count(1)  # no "did you mean" to compose for a message not kept
             elif key not in allowed:
                 hint = closest(key, list(allowed))
                 extra = f"; did you mean '{hint}'?" if hint else f"; allowed: {', '.join(allowed)}"
@@ -90,12 +90,13 @@ class Schema:
             self.problems.add(
                 node.line, node.column, f"title_origin must be one of: {', '.join(ORIGINS)}"
             )
-        sections: tuple[Section, ...] | None = ()
+        sections: tuple[Section, ...] | None = None
         if "sections" in root.value:
             line, column = root.key_marks["sections"]
-            sections = self.sections(root.value["sections"], code or stem, complete, line, column)
-        if self.problems.errors or code is None or sections is None:
+            sections = self.sections(root.value["sections"], stem, complete, line, column)
+        if self.problems.errors:
             return None
+        assert code is not None and sections is not None  # missing, either is an error above
         return Language(
             code=code,
             name=fields["name"] or "",
@@ -171,7 +172,7 @@ class Schema:
         paragraphs = (
             self.text_list(values["paragraphs"], "paragraph", empty_ok=False)
             if "paragraphs" in values
-            else None
+            else ()
         )
         aliases = (
             self.text_list(values["aliases"], "alias", empty_ok=True) if "aliases" in values else ()
@@ -183,24 +184,14 @@ class Schema:
                 values["origin"].column,
                 f"origin must be one of: {', '.join(ORIGINS)}",
             )
-        if (
-            self.problems.errors > before
-            or section_id is None
-            or title is None
-            or paragraphs is None
-        ):
+        if self.problems.errors > before:
             return None
-        return Section(
-            section_id,
-            kind_of(section_id),
-            title,
-            paragraphs,
-            aliases or (),
-            origin or "seed",
-            code,
-        )
+        # each of these is None only when a problem was recorded above
+        assert section_id is not None and title is not None and origin is not None
+        return Section(section_id, kind_of(section_id), title, paragraphs, aliases, origin, code)
 
-    def text_list(self, node: Node, what: str, empty_ok: bool) -> tuple[str, ...] | None:
+    def text_list(self, node: Node, what: str, empty_ok: bool) -> tuple[str, ...]:
+        """The texts of a list (each one checked); a problem is recorded for anything else."""
         if not isinstance(node.value, list) or (not node.value and not empty_ok):
             self.problems.add(
                 node.line,
@@ -208,9 +199,9 @@ class Schema:
                 f"{what}s must be a {'' if empty_ok else 'non-empty '}list of texts, "
                 f"not {kind_of_node(node)}",
             )
-            return None
-        texts = [self.text(item, what) for item in node.value]
-        return None if any(t is None for t in texts) else tuple(t for t in texts if t is not None)
+            return ()
+        texts = (self.text(item, what) for item in node.value)
+        return tuple(text for text in texts if text is not None)
 
 
 def kind_of_node(node: Node) -> str:
