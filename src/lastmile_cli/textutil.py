@@ -7,13 +7,13 @@ import re
 # Patterns are strings, compiled (and cached by `re`) on first use: most runs need none of them.
 _SEPARATORS = r"[\s_\-‐‑–—]+"
 _APOSTROPHES = {ord("’"): "'", ord("‘"): "'", ord("ʼ"): "'"}
-# In a one-line message, controls, line breaks and bidi overrides are shown as escapes.
-_MESSAGE_UNSAFE = "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 # Characters content may never hold, wherever it comes from (a file, the cache, the bundle):
 # C0 and C1 controls (but tab and newline), DEL, the bidirectional overrides and isolates that
 # can reorder what a reader sees, and the noncharacters U+FFFE and U+FFFF (which YAML refuses
 # too, but without saying where).
 UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
+# A one-line message shows the same characters as escapes, and what would break its line too.
+_MESSAGE_UNSAFE = UNSAFE[:-1] + "\t\n\u2028\u2029]"
 
 
 def fold_char(char: str) -> str:
