@@ -19,14 +19,14 @@ def section(**changes: object) -> Section:
 
 
 def test_fields_come_from_positions_keywords_and_defaults() -> None:
-    made = Section("marathon", "example", "Marathon", ("p",), language="de")
+    made = Section("marathon", "example", "Marathon", ("p",), code="de")
     assert (made.id, made.kind, made.title, made.paragraphs) == (
         "marathon",
         "example",
         "Marathon",
         ("p",),
     )
-    assert (made.aliases, made.origin, made.language) == ((), "seed", "de")
+    assert (made.aliases, made.origin, made.code) == ((), "seed", "de")
 
 
 def test_equal_by_value_and_hashable() -> None:
@@ -50,7 +50,7 @@ def test_immutable() -> None:
 
 def test_repr_names_every_field() -> None:
     assert repr(Document("de", "T", ())) == (
-        "Document(language='de', title='T', sections=(), source='bundled')"
+        "Document(code='de', title='T', sections=(), source='bundled')"
     )
 
 

@@ -254,3 +254,17 @@ def test_ctrl_c_while_paging_is_the_pagers_not_ours(tmp_path: Path) -> None:
     pager = f"kill -INT {os.getpid()}; cat > {received}"
     emit("x\n", Output(pager=pager, always_page=True), io.StringIO())  # no KeyboardInterrupt
     assert received.read_text() == "x\n"
+
+
+def test_the_pager_itself_can_be_interrupted(tmp_path: Path) -> None:
+    """The pager's process starts with Ctrl-C at its default, not ignored as lastmile has it."""
+    from lastmile_cli.output import Output, emit
+
+    received = tmp_path / "status"
+    emit(
+        "x\n",
+        Output(pager=f"grep SigIgn /proc/self/status > {received}", always_page=True),
+        io.StringIO(),
+    )
+    ignored = int(received.read_text().split()[1], 16)
+    assert not ignored & (1 << 1), "SIGINT (signal 2) is ignored in the pager"

@@ -87,7 +87,7 @@ PRINTABLE = st.text(
 
 def document(paragraph: str) -> Document:
     return Document(
-        "qaa", "Title", (Section("definition", "section", "Def", (paragraph,), language="qaa"),)
+        "qaa", "Title", (Section("definition", "section", "Def", (paragraph,), code="qaa"),)
     )
 
 

@@ -148,7 +148,7 @@ def test_snippet_cut_points(text: str, start: int, end: int, expected: tuple[str
 def test_a_match_beyond_the_snippet_has_no_span() -> None:
     paragraph = "match " + "z " * 100 + "match"
     language = Language(
-        "qaa", "Q", "Q", "T", (Section("summary", "section", "S", (paragraph,), language="qaa"),)
+        "qaa", "Q", "Q", "T", (Section("summary", "section", "S", (paragraph,), code="qaa"),)
     )
     (hit,) = find("match", [language])
     assert hit.spans == ((0, 5),)

@@ -104,7 +104,7 @@ def test_styled_lines_fit_and_end_cleanly(
 
 def test_headings_are_wrapped_too() -> None:
     title = "A heading far too long to fit on one line of twenty cells"
-    doc = Document("qaa", "T", (Section("definition", "section", title, ("p",), language="qaa"),))
+    doc = Document("qaa", "T", (Section("definition", "section", title, ("p",), code="qaa"),))
     text = strip_ansi(render(doc, Output(styled=True, color_system="standard", width=20)))
     assert max(cell_len(line) for line in text.splitlines()) <= 20
     assert " ".join(text.split()) == f"T ─ {title} p"
@@ -128,13 +128,13 @@ def test_no_control_character_reaches_the_terminal(view: object) -> None:
 
 
 def test_without_a_colour_system_there_are_no_escape_codes() -> None:
-    doc = Document("qaa", "T", (Section("marathon", "example", "M", ("p",), language="qaa"),))
+    doc = Document("qaa", "T", (Section("marathon", "example", "M", ("p",), code="qaa"),))
     assert render(doc, Output(styled=True, color_system=None, width=20)) == "T\n─\n\n┃ M\n┃ p\n"
 
 
 def test_a_pipe_with_width_counts_cells_as_the_terminal_does() -> None:
     """CJK takes two cells: `--width 8` fits four of them, in a pipe as on a terminal."""
-    section = Section("definition", "section", "H", ("你好世界你好世界 ab",), language="qaa")
+    section = Section("definition", "section", "H", ("你好世界你好世界 ab",), code="qaa")
     doc = Document("qaa", "T", (section,))
     piped = render(doc, Output(width=8)).splitlines()
     assert piped == ["T", "", "H", "你好世界", "你好世界", "ab"]
@@ -148,7 +148,7 @@ def test_a_pipe_with_width_counts_cells_as_the_terminal_does() -> None:
     width=st.integers(4, 40),
 )
 def test_pipe_and_terminal_wrap_a_paragraph_alike(text: str, width: int) -> None:
-    section = Section("definition", "section", "H", (text,), language="qaa")
+    section = Section("definition", "section", "H", (text,), code="qaa")
     doc = Document("qaa", "T", (section,))
     piped = render(doc, Output(width=width)).split("\n")[3:-1]
     styled = strip_ansi(render(doc, Output(styled=True, color_system=None, width=width)))

@@ -118,7 +118,7 @@ class Section(Record):
     paragraphs: tuple[str, ...]
     aliases: tuple[str, ...] = ()
     origin: str = "seed"
-    language: str = ""
+    code: str = ""  # the code of the language its text is in
 
 
 class Language(Record):
@@ -149,7 +149,7 @@ class Document(Record):
     """What a command shows: a title and sections, some possibly borrowed from English;
     `source` is the language's, for the note that names what was borrowed."""
 
-    language: str
+    code: str
     title: str
     sections: tuple[Section, ...]
     source: str = "bundled"
@@ -157,4 +157,4 @@ class Document(Record):
     @property
     def borrowed(self) -> tuple[str, ...]:
         """Ids of the sections shown from another language than the document's."""
-        return tuple(s.id for s in self.sections if s.language != self.language)
+        return tuple(s.id for s in self.sections if s.code != self.code)

@@ -109,7 +109,12 @@ def emit(text: str, output: Output, stream: TextIO) -> None:
 
 
 def page(text: str, command: str, encoding: str, stream: TextIO) -> None:
-    """Run the pager through the shell, as git does; write directly if it cannot start."""
+    """Run the pager through the shell, as git does; write directly if it cannot start.
+
+    Ctrl-C belongs to the pager (less uses it) while it runs: lastmile ignores SIGINT from just
+    before the pager starts until it ends, and the pager's own process starts with the default
+    handler (an ignored signal would be inherited, and a shell cannot take it back).
+    """
     import signal
     import subprocess
 
@@ -117,13 +122,15 @@ def page(text: str, command: str, encoding: str, stream: TextIO) -> None:
     env.setdefault("LESS", "FRX")
     env.setdefault("LV", "-c")
     stream.flush()
-    try:
-        process = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
-    except OSError:
-        stream.write(text)
-        return
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
+        try:
+            process = subprocess.Popen(
+                command, shell=True, stdin=subprocess.PIPE, env=env, preexec_fn=_default_sigint
+            )
+        except OSError:
+            stream.write(text)
+            return
         assert process.stdin is not None
         try:
             process.stdin.write(text.encode(encoding, "replace"))
@@ -135,3 +142,10 @@ def page(text: str, command: str, encoding: str, stream: TextIO) -> None:
         signal.signal(signal.SIGINT, previous)
     if process.returncode == 127:  # the shell could not find the pager: show the text anyway
         stream.write(text)
+
+
+def _default_sigint() -> None:
+    """In the pager's process, before it starts: Ctrl-C does what it does by default."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

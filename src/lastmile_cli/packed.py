@@ -191,7 +191,7 @@ def _check(language: Language) -> None:
             index <= last
             or section.kind != kind_of(section.id)
             or section.origin not in ORIGINS
-            or section.language != language.code
+            or section.code != language.code
             or not section.title.strip()
             or not section.paragraphs
             or not all(p.strip() for p in section.paragraphs)

@@ -37,7 +37,7 @@ class LanguageList(Record):
 class Hit(Record):
     """One paragraph that matches a search; `spans` locate the matches within `snippet`."""
 
-    language: str
+    code: str
     section: str
     paragraph: str
     snippet: str
@@ -62,7 +62,7 @@ class ComparedSection(Record):
 class Comparison(Record):
     """Two languages, section by section."""
 
-    languages: tuple[str, str]
+    codes: tuple[str, str]
     sections: tuple[ComparedSection, ...]
 
 

@@ -54,7 +54,7 @@ def notes(view: object) -> list[str]:
         return []
     missing = ", ".join(document.borrowed)
     where = visible(document.source)
-    return [f"note: {document.language} ({where}) has no {missing}; showing English"]
+    return [f"note: {document.code} ({where}) has no {missing}; showing English"]
 
 
 def summary(view: object) -> list[str]:

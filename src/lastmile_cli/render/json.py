@@ -35,7 +35,7 @@ def document(doc: Document, output: Output) -> str:
 
 def _document(doc: Document) -> dict[str, object]:
     return {
-        "language": doc.language,
+        "language": doc.code,
         "title": doc.title,
         "sections": [
             {"id": s.id, "kind": s.kind, "title": s.title, "paragraphs": list(s.paragraphs)}
@@ -79,7 +79,7 @@ def language_list(view: LanguageList, output: Output) -> str:
 def search_result(view: SearchResult, output: Output) -> str:
     hits = [
         {
-            "language": h.language,
+            "language": h.code,
             "section": h.section,
             "snippet": h.snippet,
             "paragraph": h.paragraph,
@@ -90,7 +90,7 @@ def search_result(view: SearchResult, output: Output) -> str:
 
 
 def comparison(view: Comparison, output: Output) -> str:
-    a, b = view.languages
+    a, b = view.codes
     sections = [
         {
             "id": s.id,

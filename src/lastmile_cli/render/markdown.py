@@ -56,12 +56,12 @@ def language_list(view: LanguageList, output: Output) -> str:
 
 
 def search_result(view: SearchResult, output: Output) -> str:
-    return "".join(f"- **{h.language}** `{h.section}`: {escape(h.snippet)}\n" for h in view.hits)
+    return "".join(f"- **{h.code}** `{h.section}`: {escape(h.snippet)}\n" for h in view.hits)
 
 
 def comparison(view: Comparison, output: Output) -> str:
     """A two-column table per section, headed by each language's title."""
-    a, b = view.languages
+    a, b = view.codes
     parts = []
     for section in view.sections:
         ta, tb = (escape(t) if t else "" for t in section.titles)

@@ -123,7 +123,7 @@ def hit_lines(hit: Hit, width: int) -> list[Line]:
         position = end
     spans.append((hit.snippet[position:], ""))
     body = flow([(clean(part), style) for part, style in spans if part], width - 2)
-    header: Line = [(visible(hit.language), HEADING), (" · ", ""), (visible(hit.section), DIM)]
+    header: Line = [(visible(hit.code), HEADING), (" · ", ""), (visible(hit.section), DIM)]
     return [header, *([("  ", ""), *line] if line else [] for line in body), []]
 
 

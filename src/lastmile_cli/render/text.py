@@ -63,7 +63,7 @@ def language_list(view: LanguageList, output: Output) -> str:
 
 
 def search_result(result: SearchResult, output: Output) -> str:
-    return "".join(f"{h.language}\t{h.section}\t{h.snippet}\n" for h in result.hits)
+    return "".join(f"{h.code}\t{h.section}\t{h.snippet}\n" for h in result.hits)
 
 
 def comparison(view: Comparison, output: Output) -> str:
@@ -72,7 +72,7 @@ def comparison(view: Comparison, output: Output) -> str:
     for section in view.sections:
         for pair in (section.titles, *section.pairs):
             lines = []
-            for code, text in zip(view.languages, pair, strict=True):
+            for code, text in zip(view.codes, pair, strict=True):
                 lines += [f"{code}\t{line}" for line in wrap(text or "", output.width)]
             blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n" if blocks else ""
