@@ -450,7 +450,7 @@ def test_stale_temporary_files_are_removed_after_an_hour(
     cache_dir = tmp_path / "c"
     cache_dir.mkdir(mode=0o700)
     old, young = cache_dir / ".old.lmc.1.tmp", cache_dir / ".young.lmc.2.tmp"
-    for file, age in ((old, 3601), (young, 3599)):
+    for file, age in ((old, 3600.5), (young, 3599)):
         file.write_text("x")
         moment = time.time() - age
         os.utime(file, (moment, moment))
@@ -510,3 +510,102 @@ def test_a_cache_closes_its_directory(write_language: Callable[..., Path], tmp_p
     with pytest.raises(OSError):
         os.fstat(descriptor)
     cache.close()  # twice is fine
+
+
+def test_a_fifo_or_a_dangling_link_among_the_entries_does_not_stop_pruning(
+    write_language: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Pruning opens entries to read their headers: a FIFO must not block it, a link not stop it."""
+    cache_dir = tmp_path / "c"
+    gone = [aged(write_language("qab", directory=f"gone{i}")) for i in range(2)]
+    for path in gone:
+        catalog(path.parent, cache_dir).load("qab")
+        path.unlink()
+    os.mkfifo(cache_dir / "0-fifo.lmc")
+    (cache_dir / "1-dangling.lmc").symlink_to(tmp_path / "nowhere")
+    (cache_dir / ".young.lmc.1.tmp").write_text("x")
+    (cache_dir / "2-truncated.lmc").write_bytes(
+        b"\x00" * 8 + f"LMC3\x00{cache_module.SHAPE}".encode()
+    )
+    path = aged(write_language("qaa"))
+    done: list[bool] = []
+    worker = threading.Thread(
+        target=lambda: done.append(catalog(path.parent, cache_dir).load("qaa") is not None)
+    )
+    worker.start()
+    worker.join(timeout=20)
+    assert done == [True], "pruning blocked"
+    assert sorted(p.name for p in cache_dir.iterdir()) == sorted(
+        [".young.lmc.1.tmp", Cache._name(str(path))]
+    )
+
+
+def test_a_file_that_cannot_be_removed_does_not_stop_the_run(
+    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache_dir = tmp_path / "c"
+    gone = aged(write_language("qab", directory="gone"))
+    catalog(gone.parent, cache_dir).load("qab")
+    gone.unlink()
+    (cache_dir / ".old.tmp").write_text("x")
+    os.utime(cache_dir / ".old.tmp", (0, 0))
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError("no")
+
+    monkeypatch.setattr(os, "unlink", refuse)
+    path = aged(write_language("qaa"))
+    assert catalog(path.parent, cache_dir).load("qaa") is not None
+    assert (cache_dir / Cache._name(str(path))).exists()
+
+
+def test_an_entry_with_anything_after_its_value_is_a_miss(
+    write_language: Callable[..., Path], tmp_path: Path
+) -> None:
+    path = aged(write_language("qaa"))
+    entry = forge(path, tmp_path / "c", loaded(path))
+    payload = entry.read_bytes()[8:] + b"\x00extra"
+    entry.write_bytes(cache_module.checksum(payload).to_bytes(8) + payload)
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") is None
+
+
+def test_an_entry_made_by_another_loader_is_a_miss(
+    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = aged(write_language("qaa"))
+    catalog(path.parent, tmp_path / "c").load("qaa")
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") is not None
+    monkeypatch.setattr(cache_module, "code_identity", lambda package: "another loader")
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") is None
+
+
+def test_a_file_changed_while_it_was_read_is_not_cached(
+    write_language: Callable[..., Path], tmp_path: Path
+) -> None:
+    path = aged(write_language("qaa"))
+    changed = (-1, *identity(os.stat(path))[1:])
+    Cache(str(tmp_path / "c")).put(str(path), changed, loaded(path))
+    assert not (tmp_path / "c").exists()
+    Cache(str(tmp_path / "c")).put(str(path), identity(os.stat(path)), loaded(path))
+    assert len(entries(tmp_path / "c")) == 1
+
+
+def test_an_entry_exactly_at_the_limit_is_written(
+    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = aged(write_language("qaa"))
+    size = forge(path, tmp_path / "c", loaded(path)).stat().st_size
+    for limit, written in ((size, True), (size - 1, False)):
+        monkeypatch.setattr(cache_module, "MAX_ENTRY", limit)
+        target = tmp_path / f"c{limit}"
+        Cache(str(target)).put(str(path), identity(os.stat(path)), loaded(path))
+        assert (len(entries(target)) == 1 if target.exists() else False) is written
+
+
+def test_closing_is_safe_whatever_happened_before() -> None:
+    Cache.__new__(Cache).close()  # an __init__ that never ran
+    cache = Cache(None)
+    cache._descriptor = os.open(os.devnull, os.O_RDONLY)
+    os.close(cache._descriptor)
+    cache.close()  # already closed by someone else
+    assert cache._descriptor is None

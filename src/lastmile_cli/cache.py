@@ -91,8 +91,9 @@ class Cache:
 
     def _dir(self, create: bool) -> int | None:
         """The directory pinned as a descriptor, or None when it is missing or not safe to use."""
-        if self._descriptor is not None or self.directory is None:
+        if self._descriptor is not None:
             return self._descriptor
+        assert self.directory is not None  # get and put return before, when caching is off
         if create:
             with contextlib.suppress(OSError):  # it may exist: then it is checked below
                 os.makedirs(self.directory, mode=0o700)
@@ -164,7 +165,7 @@ class Cache:
         atoms = self._key(path, found)
         pack(value, atoms)
         payload = encode(atoms)
-        data = checksum(payload).to_bytes(8, "big") + payload
+        data = checksum(payload).to_bytes(8) + payload
         if len(data) > MAX_ENTRY:
             return
         descriptor = self._dir(create=True)
