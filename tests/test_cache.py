@@ -583,8 +583,7 @@ def test_a_file_changed_while_it_was_read_is_not_cached(
     write_language: Callable[..., Path], tmp_path: Path
 ) -> None:
     path = aged(write_language("qaa"))
-    changed = (-1, *identity(os.stat(path))[1:])
-    Cache(str(tmp_path / "c")).put(str(path), changed, loaded(path))
+    Cache(str(tmp_path / "c")).put(str(path), None, loaded(path))
     assert not (tmp_path / "c").exists()
     Cache(str(tmp_path / "c")).put(str(path), identity(os.stat(path)), loaded(path))
     assert len(entries(tmp_path / "c")) == 1
@@ -609,3 +608,49 @@ def test_closing_is_safe_whatever_happened_before() -> None:
     os.close(cache._descriptor)
     cache.close()  # already closed by someone else
     assert cache._descriptor is None
+
+
+def test_a_failed_write_leaves_no_temporary_behind(
+    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = aged(write_language("qaa"))
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    assert catalog(path.parent, tmp_path / "c").load("qaa") is not None
+    assert list((tmp_path / "c").iterdir()) == []
+
+
+def test_the_cap_goes_on_when_an_old_entry_cannot_be_removed(
+    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache_dir = tmp_path / "c"
+    first = aged(write_language("qab", directory="one"))
+    catalog(first.parent, cache_dir).load("qab")
+    monkeypatch.setattr(cache_module, "MAX_ENTRIES", 1)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError("no")
+
+    monkeypatch.setattr(os, "unlink", refuse)
+    second = aged(write_language("qab", directory="two"))
+    assert catalog(second.parent, cache_dir).load("qab") is not None
+    assert len(entries(cache_dir)) == 2  # the old one stays; nothing failed
+
+
+def test_a_link_among_the_entries_is_pruned_not_followed(
+    write_language: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A link to a genuine entry (of a file that exists) is not an entry: it goes."""
+    cache_dir = tmp_path / "c"
+    kept = aged(write_language("qab", directory="kept"))
+    catalog(kept.parent, cache_dir).load("qab")
+    genuine = cache_dir / Cache._name(str(kept))
+    (cache_dir / "0-link.lmc").symlink_to(genuine)
+    path = aged(write_language("qaa"))
+    catalog(path.parent, cache_dir).load("qaa")
+    assert sorted(p.name for p in cache_dir.iterdir()) == sorted(
+        [genuine.name, Cache._name(str(path))]
+    )

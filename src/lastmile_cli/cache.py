@@ -156,9 +156,9 @@ class Cache:
         except (Corrupt, ValueError, TypeError):
             return None
 
-    def put(self, path: str, found: Identity, value: Loaded) -> None:
+    def put(self, path: str, found: Identity | None, value: Loaded) -> None:
         """Store what checking the file gave, unless it is too new to be told apart from an edit."""
-        if self.directory is None or found[0] < 0:
+        if self.directory is None or found is None:  # no cache, or changed while it was read
             return
         if time.time_ns() - found[3] < RACY_SECONDS * 1_000_000_000:
             return
@@ -237,7 +237,7 @@ def prune(directory: int, keep: str) -> None:
     now = time.time()
     try:
         with os.scandir(directory) as listing:
-            names = [(e.name, e.stat(follow_symlinks=False)) for e in listing]
+            names = sorted((e.name, e.stat(follow_symlinks=False)) for e in listing)
     except OSError:
         return
     for name, status in names:

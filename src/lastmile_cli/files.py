@@ -107,12 +107,12 @@ def scan(directory: str) -> tuple[list[LanguageFile], list[Skipped]]:
     return found, skipped
 
 
-def read_source(path: str, limit: int = MAX_BYTES) -> tuple[bytes, Identity]:
+def read_source(path: str, limit: int = MAX_BYTES) -> tuple[bytes, Identity | None]:
     """A regular file's bytes and the identity of what was read; SourceError otherwise.
 
     Opened non-blocking, so a FIFO or a terminal put in a file's place cannot hang the run.
     The identity is taken before and after reading: a file changed meanwhile raises nothing,
-    but comes back with an identity no later run will match, so it is never cached as current.
+    but comes back with no identity, so what was read is never cached as any version of it.
     """
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
     try:
@@ -143,6 +143,5 @@ def read_source(path: str, limit: int = MAX_BYTES) -> tuple[bytes, Identity]:
     finally:
         os.close(descriptor)
     found = identity(before)
-    if identity(after) != found or len(data) != before.st_size:
-        found = (-1, *found[1:])  # changed while read: a key that no stat will ever match
-    return data, found
+    unchanged = identity(after) == found and len(data) == before.st_size
+    return data, found if unchanged else None
