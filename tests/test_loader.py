@@ -663,3 +663,32 @@ def test_each_section_rule_with_its_place(check: Check, content: str, expected: 
 def test_an_empty_alias_list_is_fine(check: Check) -> None:
     language, _ = check(TOP + sec(extra="    aliases: []\n"))
     assert language is not None and language.sections[0].aliases == ()
+
+
+def test_one_nul_on_the_third_line() -> None:
+    _, problems = loader.check_bytes(
+        b"a\nb\nc\x00\n", "qaa.yaml", "qaa.yaml", complete=False, source="x"
+    )
+    assert [str(p) for p in problems] == [
+        "qaa.yaml:3:1: contains NUL bytes: this is a binary file, not YAML"
+    ]
+
+
+def test_unknown_keys_past_the_limit_are_counted_exactly() -> None:
+    keys = "".join(f"k{i}: v\n" for i in range(MAX_PROBLEMS + 50))
+    _, problems = loader.check_bytes(
+        (TOP + sec() + keys).encode(), "qaa.yaml", "qaa.yaml", complete=False, source="x"
+    )
+    assert len(problems) == MAX_PROBLEMS + 1
+    assert str(problems[-1]) == "qaa.yaml: 50 more problems not shown"
+
+
+def test_checking_goes_on_after_a_section_that_fails() -> None:
+    content = TOP + sec(kind="example") + sec(id="definition", kind="example")
+    _, problems = loader.check_bytes(
+        content.encode(), "qaa.yaml", "qaa.yaml", complete=False, source="x"
+    )
+    assert [str(p) for p in problems] == [
+        "qaa.yaml:6:11: kind of 'summary' must be 'section', not 'example'",
+        "qaa.yaml:10:11: kind of 'definition' must be 'section', not 'example'",
+    ]

@@ -245,14 +245,25 @@ def test_the_pager_gets_less_defaults_and_ctrl_c_is_left_to_it(
 
 
 def test_ctrl_c_while_paging_is_the_pagers_not_ours(tmp_path: Path) -> None:
-    """less uses Ctrl-C itself: the SIGINT a terminal sends to the group must not end lastmile."""
+    """less uses Ctrl-C itself: the SIGINT a terminal sends to the group must not end lastmile.
+
+    The test holds a handler of its own around the run, so a SIGINT that gets through (or comes
+    late) is recorded, never a KeyboardInterrupt in the test process.
+    """
     import os
+    import signal
 
     from lastmile_cli.output import Output, emit
 
+    caught: list[int] = []
     received = tmp_path / "paged"
     pager = f"kill -INT {os.getpid()}; cat > {received}"
-    emit("x\n", Output(pager=pager, always_page=True), io.StringIO())  # no KeyboardInterrupt
+    previous = signal.signal(signal.SIGINT, lambda number, frame: caught.append(number))
+    try:
+        emit("x\n", Output(pager=pager, always_page=True), io.StringIO())
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert caught == []
     assert received.read_text() == "x\n"
 
 
