@@ -279,3 +279,40 @@ def test_the_pager_itself_can_be_interrupted(tmp_path: Path) -> None:
     )
     ignored = int(received.read_text().split()[1], 16)
     assert not ignored & (1 << 1), "SIGINT (signal 2) is ignored in the pager"
+
+
+def test_a_pager_that_cannot_start_at_all_falls_back_to_the_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No shell to start (an OSError from Popen itself): the text is written directly."""
+    import subprocess
+
+    from lastmile_cli.output import Output, emit
+
+    def no_shell(*args: object, **kwargs: object) -> None:
+        raise OSError(2, "No such file or directory: '/bin/sh'")
+
+    monkeypatch.setattr(subprocess, "Popen", no_shell)
+    stream = io.StringIO()
+    emit("line\n", Output(pager="less", always_page=True), stream)
+    assert stream.getvalue() == "line\n"
+
+
+def test_what_the_pager_encoding_lacks_is_replaced(tmp_path: Path) -> None:
+    from lastmile_cli.output import Output, emit
+
+    received = tmp_path / "bytes"
+    emit(
+        "Größe ✓\n",
+        Output(pager=f"cat > {received}", always_page=True, encoding="ascii"),
+        io.StringIO(),
+    )
+    assert received.read_bytes() == b"Gr??e ?\n"
+
+
+def test_a_stream_without_an_encoding_attribute_means_utf8() -> None:
+    class Bare:
+        def isatty(self) -> bool:
+            return False
+
+    assert decide("json", "auto", None, None, {}, Bare()).encoding == "utf-8"  # type: ignore[arg-type]
