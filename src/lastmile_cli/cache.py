@@ -210,18 +210,8 @@ def _read_entry(name: str, directory: int) -> bytes | None:
 
 def _source_of(name: str, directory: int) -> str | None:
     """The path an entry was made from, read from its header; None when it is not ours."""
-    flags = os.O_RDONLY | os.O_NONBLOCK | _NOFOLLOW | _CLOEXEC
-    try:
-        descriptor = os.open(name, flags, dir_fd=directory)
-    except OSError:
-        return None
-    try:
-        head = os.read(descriptor, 8 + 16384)
-    except OSError:
-        return None
-    finally:
-        os.close(descriptor)
-    atoms = head[8:].split(b"\x00", 4)
+    data = _read_entry(name, directory)
+    atoms = data[8:].split(b"\x00", 4) if data else []
     if len(atoms) < 5 or atoms[0] != MAGIC.encode() or atoms[1] != SHAPE.encode():
         return None
     try:
