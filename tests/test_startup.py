@@ -119,3 +119,18 @@ def test_a_run_imports_only_its_own_command(warm_cache: Path, args: list[str]) -
 
 def test_help_imports_every_command_to_list_them(warm_cache: Path) -> None:
     assert len(probe(["--help"], warm_cache)[1]) == 7
+
+
+def test_a_plain_explain_loads_no_name_matching_and_no_listing_rows(warm_cache: Path) -> None:
+    probe_code = PROBE.replace(
+        '"zlib"]', '"zlib", "lastmile_cli.matching", "lastmile_cli.render.rows"]'
+    )
+    full = subprocess_env(LASTMILE_CACHE_DIR=str(warm_cache))
+    result = subprocess.run(
+        [sys.executable, "-c", probe_code, "explain", "--lang", "de"],
+        env=full,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stderr.splitlines()[-1] == "[[], ['lastmile_cli.commands.explain']]"

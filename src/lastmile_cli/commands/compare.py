@@ -8,7 +8,6 @@ import click
 
 from lastmile_cli.content import Catalog
 from lastmile_cli.language_choice import named
-from lastmile_cli.matching import section_ids
 from lastmile_cli.model import SECTION_IDS
 from lastmile_cli.options import Call, complete_languages, output_options, section_option
 from lastmile_cli.settings import Settings
@@ -24,8 +23,11 @@ def compare(
     from lastmile_cli.pairing import pair
 
     a, b = named(first, settings, catalog), named(second, settings, catalog)
-    ids = section_ids(sections, a, catalog) if sections else SECTION_IDS
-    return pair(a, b, ids)
+    if not sections:
+        return pair(a, b, SECTION_IDS)
+    from lastmile_cli.matching import section_ids
+
+    return pair(a, b, section_ids(sections, a, catalog))
 
 
 @click.command(

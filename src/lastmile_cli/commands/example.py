@@ -8,7 +8,6 @@ import click
 
 from lastmile_cli.content import Catalog
 from lastmile_cli.language_choice import chosen
-from lastmile_cli.matching import section_ids
 from lastmile_cli.model import EXAMPLE_IDS, SECTION_IDS, Document
 from lastmile_cli.options import Call, common_options, complete_from
 from lastmile_cli.settings import Settings
@@ -25,6 +24,8 @@ def example(settings: Settings, catalog: Catalog, name: str | None) -> Document 
 
         examples = [i for i in SECTION_IDS if i in EXAMPLE_IDS]
         return ExampleList(catalog.document(language, examples))
+    from lastmile_cli.matching import section_ids
+
     return catalog.document(language, section_ids((name,), language, catalog, "example"))
 
 

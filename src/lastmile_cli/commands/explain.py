@@ -8,7 +8,6 @@ import click
 
 from lastmile_cli.content import Catalog
 from lastmile_cli.language_choice import chosen
-from lastmile_cli.matching import section_ids
 from lastmile_cli.model import SECTION_IDS, Document
 from lastmile_cli.options import Call, common_options, section_option
 from lastmile_cli.settings import Settings
@@ -17,8 +16,11 @@ from lastmile_cli.settings import Settings
 def explain(settings: Settings, catalog: Catalog, sections: tuple[str, ...]) -> Document:
     """The article in the chosen language, or only the named sections, in article order."""
     language = chosen(settings, catalog)
-    ids = section_ids(sections, language, catalog) if sections else SECTION_IDS
-    return catalog.document(language, ids)
+    if not sections:
+        return catalog.document(language, SECTION_IDS)
+    from lastmile_cli.matching import section_ids  # only when names are to be matched
+
+    return catalog.document(language, section_ids(sections, language, catalog))
 
 
 @click.command(

@@ -9,11 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lastmile_cli.model import Document
-from lastmile_cli.render import rows
-from lastmile_cli.render.rows import Table
 
 if TYPE_CHECKING:
     from lastmile_cli.output import Output
+    from lastmile_cli.render.rows import Table
     from lastmile_cli.views import (
         Comparison,
         ExampleList,
@@ -51,14 +50,20 @@ def _rows(table: Table) -> str:
 
 
 def section_list(view: SectionList, output: Output) -> str:
+    from lastmile_cli.render import rows  # listings only: not on the article's path
+
     return _rows(rows.section_list(view))
 
 
 def example_list(view: ExampleList, output: Output) -> str:
+    from lastmile_cli.render import rows
+
     return _rows(rows.example_list(view))
 
 
 def language_list(view: LanguageList, output: Output) -> str:
+    from lastmile_cli.render import rows
+
     return _rows(rows.language_list(view))
 
 
