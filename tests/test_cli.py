@@ -87,7 +87,11 @@ def test_unknown_example_is_a_usage_error_with_a_suggestion(lastmile: Lastmile) 
 
 
 def test_a_section_is_not_an_example(lastmile: Lastmile) -> None:
-    assert lastmile("example", "definition").code == 2
+    result = lastmile("example", "definition")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        "lastmile: unknown example 'definition'. Available: telecom, marathon, politics, car-sales.\n"
+    )
 
 
 def test_explain_sections_in_article_order(lastmile: Lastmile) -> None:

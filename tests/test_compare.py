@@ -56,4 +56,8 @@ def test_unknown_language_exits_2(lastmile: Lastmile) -> None:
 
 
 def test_two_languages_are_required(lastmile: Lastmile) -> None:
-    assert lastmile("compare", "de").code == 2
+    result = lastmile("compare", "de")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        "lastmile: Missing argument 'LANG'. Try 'lastmile compare --help' for help.\n"
+    )

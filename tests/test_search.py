@@ -59,7 +59,12 @@ def test_no_hits_exits_1_with_nothing_on_stdout(lastmile: Lastmile) -> None:
 
 @pytest.mark.parametrize("query", ["", "   "])
 def test_empty_query_is_a_usage_error(lastmile: Lastmile, query: str) -> None:
-    assert lastmile("search", query).code == 2
+    result = lastmile("search", query)
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        "lastmile: Invalid value for QUERY: the query is empty. "
+        "Try 'lastmile search --help' for help.\n"
+    )
 
 
 def test_unknown_language_is_a_usage_error(lastmile: Lastmile) -> None:
