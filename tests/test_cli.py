@@ -298,3 +298,11 @@ def test_completion_offers_examples_sections_and_languages(lastmile: Lastmile) -
     assert complete("lastmile example ma") == ["marathon"]
     assert complete("lastmile explain --section k") == ["key-point"]
     assert complete("lastmile explain --lang ") == CODES
+
+
+def test_bare_lastmile_prints_the_help_as_help_does(lastmile: Lastmile) -> None:
+    """The help laid out in lines, on stderr, exit 2 (nothing was asked for), as Click does."""
+    bare = lastmile()
+    assert (bare.code, bare.out) == (2, "")
+    assert bare.err == lastmile("--help").out
+    assert "\\u000a" not in bare.err and bare.err.count("\n") > 10

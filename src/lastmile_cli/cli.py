@@ -158,6 +158,9 @@ def run(argv: list[str] | None = None) -> int:
             result = cli.main(args=argv, prog_name="lastmile", standalone_mode=False)
             sys.stdout.flush()
         except click.UsageError as error:
+            if type(error).__name__ == "NoArgsIsHelpError":  # bare `lastmile`: the help, as is
+                error.show()
+                return 2
             command = error.ctx.command_path if error.ctx else "lastmile"
             _report(f"{sentence(error.format_message())} Try '{command} --help' for help.")
             return 2
