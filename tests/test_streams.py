@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TerminalRun, strip_ansi, subprocess_env
+from conftest import MINIMAL, TerminalRun, strip_ansi, subprocess_env
 
 Spawn = Callable[..., subprocess.CompletedProcess[bytes]]
 Terminal = Callable[..., TerminalRun]
@@ -295,3 +295,52 @@ def test_json_stays_exact_in_a_narrow_encoding(spawn: Spawn) -> None:
     wide = spawn("explain", "-l", "de", "-f", "json").stdout
     assert narrow.isascii()
     assert json.loads(narrow) == json.loads(wide)
+
+
+INTERRUPT_DURING = """
+import os, signal, sys
+import lastmile_cli.entry as entry  # the console script's first step: the handler is in place
+
+TARGET = sys.argv[1]
+
+class Interrupt:
+    def find_spec(self, name, path=None, target=None):
+        if name == TARGET:
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C while this module is being imported
+        return None
+
+sys.meta_path.insert(0, Interrupt())
+sys.argv = ["lastmile", *sys.argv[2:]]
+entry.main()
+"""
+
+
+@pytest.mark.parametrize(
+    ("module", "args"),
+    [
+        ("click", ["explain"]),
+        ("click.core", ["explain"]),
+        ("lastmile_cli.cli", ["explain"]),
+        ("lastmile_cli.content", ["explain"]),
+        ("lastmile_cli.commands.explain", ["explain"]),
+        ("lastmile_cli.render.text", ["explain"]),
+        ("yaml", ["explain", "--lang", "qaa", "--data-dir", "USER"]),
+    ],
+)
+def test_ctrl_c_while_anything_loads_is_one_line_and_130(
+    clean_env: Path, tmp_path: Path, module: str, args: list[str]
+) -> None:
+    """From the entry point's first line on, Ctrl-C is never a traceback (before that line,
+    the interpreter's own start-up is Python's: no program can handle a signal before it runs)."""
+    user = tmp_path / "user"
+    user.mkdir()
+    (user / "qaa.yaml").write_text(MINIMAL.format(code="qaa"), encoding="utf-8")
+    args = [str(user) if a == "USER" else a for a in args]
+    result = subprocess.run(
+        [sys.executable, "-c", INTERRUPT_DURING, module, *args],
+        capture_output=True,
+        env=subprocess_env(LASTMILE_CACHE_DIR=str(clean_env)),
+        timeout=60,
+    )
+    expected = (130, b"", b"\nlastmile: interrupted\n")  # a line break past the terminal's ^C
+    assert (result.returncode, result.stdout, result.stderr) == expected

@@ -1,5 +1,5 @@
 """`python -m lastmile_cli` runs the same entry point as the `lastmile` command."""
 
-from lastmile_cli.cli import main
+from lastmile_cli.entry import main
 
 main()

@@ -14,7 +14,6 @@ import contextlib
 import importlib
 import os
 import sys
-from typing import NoReturn
 
 import click
 
@@ -187,8 +186,3 @@ def run(argv: list[str] | None = None) -> int:
         _report(f"internal error: {visible(repr(error))} (set LASTMILE_DEBUG=1 for details)")
         return 1
     return result if isinstance(result, int) else 0
-
-
-def main() -> NoReturn:
-    """The `lastmile` console script."""
-    sys.exit(run())
