@@ -14,8 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 
-from lastmile_cli.files import identity
-from lastmile_cli.model import is_tag
+from lastmile_cli.files import identity, scan
 from lastmile_cli.packed import (
     SHAPE,
     Corrupt,
@@ -43,12 +42,8 @@ def checkout_data(package: str = HERE) -> str | None:
 
 
 def yaml_files(data: str) -> list[str]:
-    """The language files of a data directory: `*.yaml` named for a language tag, by name."""
-    try:
-        names = sorted(os.listdir(data))
-    except OSError:
-        return []
-    return [n for n in names if n.endswith(".yaml") and is_tag(n.removesuffix(".yaml"))]
+    """The names of a data directory's language files, as every command finds them (files.py)."""
+    return [os.path.basename(file.path) for file in scan(data)[0]]
 
 
 def fingerprint(data: str, package: str = HERE) -> str:
@@ -144,9 +139,9 @@ def write(path: str, blob: bytes) -> None:
 class Bundle:
     """The bundled languages of one package directory, read once."""
 
-    def __init__(self, package: str = HERE, data: str | None = None) -> None:
+    def __init__(self, package: str = HERE) -> None:
         self.package = package
-        self.checkout = checkout_data(package) if data is None else data
+        self.checkout = checkout_data(package)
         self._loaded: Article | None = None
 
     @property
