@@ -2,8 +2,9 @@
 
 Each command lives in `commands/<name>.py`, imported only when it runs: a pure function
 `(Settings, Catalog, arguments) -> view` and the Click command whose callback hands it over as
-a `Call`. The edge (`run`) does four things, once each: builds the settings, calls the command,
-turns its failures into exits, and renders the view. Exit codes: 0 success, 1 a runtime or
+a `Call`. The edge (`perform`) does four things, once each: builds the settings, calls the
+command, turns its failures into exits, and renders the view; `run` turns whatever is left
+(usage errors, a vanished reader, Ctrl-C, a bug) into one line and an exit code. Exit codes: 0 success, 1 a runtime or
 content error, 2 a usage error, 141 when the reader of stdout went away (as `head` does), 130
 on Ctrl-C.
 """
