@@ -110,7 +110,10 @@ def test_unknown_section(lastmile: Lastmile) -> None:
 def test_unknown_language_exits_2_naming_the_choices(lastmile: Lastmile) -> None:
     result = lastmile("explain", "--lang", "klingon")
     assert (result.code, result.out) == (2, "")
-    assert result.err == "lastmile: unknown language 'klingon'. Available: de, en, es, fr, it.\n"
+    assert result.err == (
+        "lastmile: unknown language 'klingon'. Available: de, en, es, fr, it."
+        " To add one, put its file in a directory and pass --data-dir DIR.\n"
+    )
 
 
 def test_close_language_name_is_suggested(lastmile: Lastmile) -> None:

@@ -149,11 +149,11 @@ HAZARDS = [
     ("escaped CR", doc('"a\\rb"'), 9, "carriage return U+000D"),
     ("raw ESC", doc("a \x1b[2J b"), 9, "control character U+001B"),
     ("raw C1", doc("a \x9b b"), 9, "control character U+009B"),
-    ("raw bidi override", doc("abc \u202e evil"), 9, "bidirectional override U+202E"),
-    ("raw bidi isolate", doc("abc \u2066 evil"), 9, "bidirectional override U+2066"),
+    ("raw bidi override", doc("abc \u202e evil"), 9, "bidirectional control U+202E"),
+    ("raw bidi isolate", doc("abc \u2066 evil"), 9, "bidirectional control U+2066"),
     ("lone CR", doc("a\rb"), 9, "carriage return"),
     ("escaped bidi in a title", doc().replace("title: Def", 'title: "D\\u202Eef"'), 7, "U+202E"),
-    ("tab indentation", HEAD + "sections:\n\t- id: definition\n", 5, "YAML syntax"),
+    ("tab indentation", HEAD + "sections:\n\t- id: definition\n", 5, "YAML indents with spaces"),
     ("two documents", doc() + "---\nlanguage: qaa\n", 10, "a second YAML document"),
     (
         "deep nesting",
@@ -500,7 +500,7 @@ def test_a_good_file_loads_every_field(check: Check) -> None:
         ),
         pytest.param(
             "title: a\u202ab\n".encode(),
-            ["qaa.yaml:1:9: bidirectional override U+202A is not allowed in text"],
+            ["qaa.yaml:1:9: bidirectional control U+202A is not allowed in text"],
             id="the first bidi override",
         ),
         pytest.param(
@@ -544,6 +544,14 @@ def test_a_good_file_loads_every_field(check: Check) -> None:
             id="duplicate key",
         ),
         pytest.param(
+            b'language: qaa\nname: "unclosed\ntitle: T\n',
+            [
+                "qaa.yaml:4:1: YAML syntax: found unexpected end of stream, while scanning a"
+                " quoted scalar that starts at line 2, column 7"
+            ],
+            id="an unclosed quote names where it opened",
+        ),
+        pytest.param(
             b"",
             ["qaa.yaml:1:1: the file is empty; a language file starts with 'language:'"],
             id="empty",
@@ -561,6 +569,33 @@ def test_each_strict_yaml_rule_with_its_place(data: bytes, expected: list[str]) 
     )
     assert language is None
     assert [str(p) for p in problems] == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "start", "fragment"),
+    [
+        (
+            b"a: [1, 2\n",
+            "qaa.yaml:2:1: YAML syntax: ",
+            ", while parsing a flow sequence that starts at line 1, column 4",
+        ),
+        (
+            b"language: qaa\nsections:\n\t- id: summary\n",
+            "qaa.yaml:3:1: YAML syntax: ",
+            "; YAML indents with spaces, never tabs",
+        ),
+        (b"a: b: c\n", "qaa.yaml:1:5: YAML syntax: mapping values are not allowed", ""),
+    ],
+    ids=["an unclosed list names where it opened", "a tab is called a tab", "no context added"],
+)
+def test_yaml_syntax_errors_keep_their_context(
+    parser: str, data: bytes, start: str, fragment: str
+) -> None:
+    """Both parsers word problems their own way; the place, the context and "tab" are ours."""
+    _, problems = loader.check_bytes(data, "qaa.yaml", "qaa.yaml", complete=False, source="x")
+    [problem] = problems
+    assert str(problem).startswith(start)
+    assert str(problem).endswith(fragment) if fragment else ", while" not in str(problem)
 
 
 def test_eight_levels_are_allowed() -> None:
@@ -620,6 +655,37 @@ TOP = "language: qaa\nname: Q\ntitle: T\nsections:\n"
             id="an escape in an id is reported once, never echoed",
         ),
         pytest.param(
+            'language: qaa\nname: Q\ntitle: "Sum\\tmary\\nfake-id\\tsection\\tInjected"\nsections:\n'
+            + sec(),
+            ["qaa.yaml:3:8: title: a tab (U+0009) is not allowed in a one-line text; use a space"],
+            id="a tab in a title would forge a listing's row",
+        ),
+        pytest.param(
+            'language: qaa\nname: "Q\\n# X"\ntitle: T\nsections:\n' + sec(),
+            [
+                "qaa.yaml:2:7: name: a line break (U+000A) is not allowed in a one-line text;"
+                " use a space"
+            ],
+            id="a newline in a name",
+        ),
+        pytest.param(
+            TOP + sec(extra='    aliases: ["a\\u2028b"]\n'),
+            [
+                "qaa.yaml:9:15: alias: a line separator (U+2028) is not allowed in a one-line"
+                " text; use a space"
+            ],
+            id="a line separator in an alias",
+        ),
+        pytest.param(
+            TOP + sec(extra='    "\\e[2J": x\n'),
+            [
+                "qaa.yaml:9:5: unknown key '\\u001b[2J' (control character U+001B is not"
+                " allowed in a key) in a section; allowed: id, kind, title, aliases, origin,"
+                " paragraphs"
+            ],
+            id="an escape in a key is flagged, and shown escaped",
+        ),
+        pytest.param(
             TOP + sec(extra="    origin: ''\n"),
             ["qaa.yaml:9:13: origin must be non-empty text, not blank text"],
             id="blank origin",
@@ -664,6 +730,12 @@ def test_each_section_rule_with_its_place(check: Check, content: str, expected: 
     language, problems = check(content)
     assert language is None
     assert [str(p) for p in problems] == expected
+
+
+def test_paragraphs_may_hold_tabs_and_line_breaks(check: Check) -> None:
+    language, problems = check(TOP + sec(paragraphs='["a\\tb\\nc"]'))
+    assert problems == [] or all(p.severity == "note" for p in problems)
+    assert language is not None and language.sections[0].paragraphs == ("a\tb\nc",)
 
 
 def test_an_empty_alias_list_is_fine(check: Check) -> None:

@@ -216,6 +216,81 @@ def test_asking_for_a_broken_language_is_a_content_error(
     result = lastmile("explain", "-l", "qaa", "--data-dir", str(broken.parent))
     assert (result.code, result.out) == (1, "")
     assert f"{broken}:4:1: YAML syntax" in result.err
+    assert result.err.count("YAML syntax") == 1  # the error, not also a warning before it
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["explain", "-l", "qaa"],
+        ["validate"],
+        ["compare", "en", "qaa"],
+        ["example", "x", "-l", "qaa"],
+    ],
+)
+def test_each_problem_is_reported_once(
+    lastmile: Lastmile, write_language: Callable[..., Path], args: list[str]
+) -> None:
+    broken = write_language("qaa", 'language: qaa\nname: "open\n')
+    result = lastmile(*args, "--data-dir", str(broken.parent))
+    assert result.code == 1
+    assert (result.out + result.err).count("found unexpected end of stream") == 1
+
+
+def test_an_unreadable_data_directory_is_said_not_taken_for_empty(
+    lastmile: Lastmile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    real = os.scandir
+
+    def scandir(path: str) -> object:
+        if os.fspath(path) == str(folder):
+            raise PermissionError(13, "Permission denied", str(folder))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    warning = f"lastmile: warning: {folder}: cannot read this directory: permission denied; "
+    listing = lastmile("languages", "--data-dir", str(folder))
+    assert listing.code == 0 and listing.err.startswith(warning)
+    check = lastmile("validate", "--data-dir", str(folder))
+    assert check.code == 1
+    assert f"{folder}:1:1: cannot read this directory: permission denied" in check.out
+    assert "cannot write" not in check.out + check.err
+
+
+def test_languages_warns_of_a_misnamed_file(lastmile: Lastmile, tmp_path: Path) -> None:
+    folder = tmp_path / "user"
+    folder.mkdir()
+    (folder / "portuguese.yaml").write_text(PORTUGUESE, encoding="utf-8")
+    (folder / "it.yml").write_text("language: it\n", encoding="utf-8")
+    result = lastmile("languages", "--data-dir", str(folder))
+    assert result.code == 0
+    assert f"warning: {folder}/portuguese.yaml: the file name must be a language tag" in result.err
+    assert f"warning: {folder}/it.yml: rename to it.yaml" in result.err
+
+
+def test_an_unknown_language_names_the_files_skipped_for_their_name(
+    lastmile: Lastmile, tmp_path: Path
+) -> None:
+    folder = tmp_path / "user"
+    folder.mkdir()
+    (folder / "portuguese.yaml").write_text(PORTUGUESE, encoding="utf-8")
+    result = lastmile("explain", "--lang", "pt", "--data-dir", str(folder))
+    assert result.code == 2
+    assert result.err == (
+        "lastmile: unknown language 'pt'. Available: de, en, es, fr, it."
+        f" Skipped {folder}/portuguese.yaml: the file name must be a language tag, such as"
+        " pt-BR.yaml (see 'lastmile languages').\n"
+    )
+
+
+def test_an_unknown_language_without_data_dirs_says_how_to_add_one(lastmile: Lastmile) -> None:
+    result = lastmile("compare", "en", "pt")
+    assert result.code == 2
+    assert result.err.endswith(
+        " To add one, put its file in a directory and pass --data-dir DIR.\n"
+    )
 
 
 def test_a_broken_language_chosen_by_the_locale_falls_back_to_english(

@@ -67,6 +67,7 @@ class Catalog:
         self._files: dict[str, list[LanguageFile]] | None = None
         self._read: dict[str, Language | None] = {}
         self._loaded: dict[str, Language | None] = {}
+        self._warned: dict[str, str] = {}  # a skipped file's path → its warning
 
     def files(self) -> dict[str, list[LanguageFile]]:
         """Language code → the files providing it, the one that wins first."""
@@ -100,7 +101,8 @@ class Catalog:
             self.problems[file.path] = list(value)
             errors = [p for p in value if p.severity == "error"]  # Severity.ERROR, unimported
             more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-            self.warnings.append(f"warning: {errors[0]}{more}; skipping this file")
+            self._warned[file.path] = f"warning: {errors[0]}{more}; skipping this file"
+            self.warnings.append(self._warned[file.path])
         self._read[file.path] = language
         return language
 
@@ -144,7 +146,10 @@ class Catalog:
             return language
         for file in self.files().get(code, []):
             errors = [p for p in self.problems.get(file.path, []) if p.severity == "error"]
-            if errors:
+            if errors:  # the error says it; the warning that the file was skipped would repeat it
+                warned = self._warned.pop(file.path, None)
+                if warned in self.warnings:
+                    self.warnings.remove(warned)
                 raise ContentError(errors[0], len(errors) - 1)
         raise LastmileError(f"no usable file for language '{code}'")
 

@@ -23,11 +23,17 @@ class ContentError(LastmileError):
 class UnknownName(LastmileError):
     """A language, section or example the user named that does not exist: a usage error."""
 
-    def __init__(self, what: str, value: str, choices: list[str], suggestion: str | None) -> None:
+    def __init__(
+        self, what: str, value: str, choices: list[str], suggestion: str | None, more: str = ""
+    ) -> None:
         self.what = what
         self.value = value
         self.choices = choices
         self.suggestion = suggestion
         hint = f" Did you mean '{suggestion}'?" if suggestion else ""
         listed = ", ".join(choices)
-        super().__init__(f"unknown {what} '{value}'.{hint} Available: {listed}.")
+        super().__init__(f"unknown {what} '{value}'.{hint} Available: {listed}.{more}")
+
+    def adding(self, more: str) -> UnknownName:
+        """The same error with one more sentence (where to look, what was skipped)."""
+        return UnknownName(self.what, self.value, self.choices, self.suggestion, more)

@@ -47,6 +47,11 @@ class SourceError(Exception):
     """A language file that cannot be read; the message says why, without the path."""
 
 
+def reason_of(error: OSError) -> str:
+    """An OS error's reason as a message quotes it: "permission denied"."""
+    return (error.strerror or str(error)).lower()
+
+
 def identity(status: os.stat_result) -> Identity:
     """What tells one version of a file from another, even an edit that keeps size and mtime."""
     return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
@@ -75,8 +80,9 @@ def scan(directory: str) -> tuple[list[LanguageFile], list[Skipped]]:
     try:
         with os.scandir(directory) as entries:
             names = sorted((entry.name, entry) for entry in entries)
-    except OSError:
-        return [], []
+    except OSError as error:  # unreadable: said, never silently taken for an empty directory
+        reason = f"cannot read this directory: {reason_of(error)}; lastmile skips it"
+        return [], [Skipped(directory, reason, True)]
     found: list[LanguageFile] = []
     skipped: list[Skipped] = []
     for name, entry in names:
@@ -118,7 +124,7 @@ def read_source(path: str, limit: int = MAX_BYTES) -> tuple[bytes, Identity | No
     try:
         descriptor = os.open(path, flags)
     except OSError as error:
-        raise SourceError(f"cannot read: {(error.strerror or str(error)).lower()}") from None
+        raise SourceError(f"cannot read: {reason_of(error)}") from None
     try:
         before = os.fstat(descriptor)
         if stat.S_ISDIR(before.st_mode):
@@ -139,7 +145,7 @@ def read_source(path: str, limit: int = MAX_BYTES) -> tuple[bytes, Identity | No
             raise SourceError("is larger than 1 MiB; a language file is a few kilobytes")
         after = os.fstat(descriptor)
     except OSError as error:
-        raise SourceError(f"cannot read: {(error.strerror or str(error)).lower()}") from None
+        raise SourceError(f"cannot read: {reason_of(error)}") from None
     finally:
         os.close(descriptor)
     found = identity(before)

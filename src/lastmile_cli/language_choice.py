@@ -122,14 +122,37 @@ def names_of(catalog: Catalog) -> Callable[[], dict[str, tuple[str, str]]]:
     return lambda: {lang.code: (lang.name, lang.english_name) for lang in catalog.available()}
 
 
+def where_to_look(catalog: Catalog) -> str:
+    """What an unknown-language error adds for a translator: the files skipped for their name
+    (one of them is likely the language asked for), or how to add a language at all."""
+    misnamed = [s for s in catalog.skipped if not s.special]
+    if misnamed:
+        first = misnamed[0]
+        others = f" and {len(misnamed) - 1} more" if len(misnamed) > 1 else ""
+        return (
+            f" Skipped {visible(first.path)}{others}: {first.reason.split(';')[0]}"
+            " (see 'lastmile languages')."
+        )
+    if not catalog.user_dirs:
+        return " To add one, put its file in a directory and pass --data-dir DIR."
+    return ""
+
+
 def choose(settings: Settings, catalog: Catalog) -> Choice:
     """The language of this run, from --lang, LASTMILE_LANG or the locale, and why."""
-    return resolve(settings.lang, settings.env, catalog.codes(), names_of(catalog))
+    try:
+        return resolve(settings.lang, settings.env, catalog.codes(), names_of(catalog))
+    except UnknownName as error:
+        raise error.adding(where_to_look(catalog)) from None
 
 
 def named(value: str, settings: Settings, catalog: Catalog) -> Language:
     """A language named on the command line: strict, as --lang is."""
-    return catalog.require(strict(value, catalog.codes(), names_of(catalog)))
+    try:
+        code = strict(value, catalog.codes(), names_of(catalog))
+    except UnknownName as error:
+        raise error.adding(where_to_look(catalog)) from None
+    return catalog.require(code)
 
 
 def chosen(settings: Settings, catalog: Catalog) -> Language:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from lastmile_cli.model import Record
+from lastmile_cli.textutil import visible
 
 MAX_PROBLEMS = 200
 
@@ -22,13 +23,22 @@ class Severity(StrEnum):
 
 
 class Problem(Record):
-    """One finding in a content file, located the way compilers and editors expect."""
+    """One finding in a content file, located the way compilers and editors expect.
+
+    Its path and message are stored as they will be echoed (`visible`): a file name or a key
+    holding an escape sequence, a newline or a bidirectional override reaches no format raw.
+    """
 
     path: str
     line: int
     column: int
     message: str
     severity: Severity = Severity.ERROR
+
+    def __init__(
+        self, path: str, line: int, column: int, message: str, severity: Severity = Severity.ERROR
+    ) -> None:
+        super().__init__(visible(path), line, column, visible(message), severity)
 
     @property
     def where(self) -> str:

@@ -10,12 +10,19 @@ from __future__ import annotations
 from lastmile_cli.model import ORIGINS, SECTION_IDS, Language, Section, is_tag, kind_of
 from lastmile_cli.problems import Problems, Severity
 from lastmile_cli.strict_yaml import Node, stop, unsafe_message
-from lastmile_cli.textutil import closest, first_unsafe
+from lastmile_cli.textutil import closest, echo_unsafe, first_unsafe
 
 TOP_KEYS = ("language", "name", "english_name", "title", "title_origin", "term", "sections")
 TOP_REQUIRED = ("language", "name", "title", "sections")
 SECTION_KEYS = ("id", "kind", "title", "aliases", "origin", "paragraphs")
 SECTION_REQUIRED = ("id", "kind", "title", "paragraphs")
+# What would break a title, a name or an alias across lines or columns of a listing.
+ONE_LINE_BREAKS = {
+    "\t": "a tab (U+0009)",
+    "\n": "a line break (U+000A)",
+    "\u2028": "a line separator (U+2028)",
+    "\u2029": "a paragraph separator (U+2029)",
+}
 
 
 class Schema:
@@ -27,9 +34,10 @@ class Schema:
 
     # -- tree to a Language --------------------------------------------------------------
 
-    def text(self, node: Node, what: str) -> str | None:
-        """Non-empty text with no character content may not hold; None (and a problem) if not,
-        so nothing that fails here is echoed by a later message."""
+    def text(self, node: Node, what: str, one_line: bool = True) -> str | None:
+        """Non-empty text with no character content may not hold, and no tab or line break
+        unless it is a paragraph (a tab or newline in a title would forge a row of a listing);
+        None (and a problem) if not, so nothing that fails here is echoed by a later message."""
         if not (isinstance(node.value, str) and node.value.strip()):
             self.problems.add(
                 node.line, node.column, f"{what} must be non-empty text, not {kind_of_node(node)}"
@@ -39,6 +47,13 @@ class Schema:
         if char is not None:
             self.problems.add(node.line, node.column, f"{what}: {unsafe_message(char)}")
             return None
+        if one_line:
+            breaks = [c for c in ONE_LINE_BREAKS if c in node.value]
+            if breaks:
+                name = ONE_LINE_BREAKS[breaks[0]]
+                message = f"{what}: {name} is not allowed in a one-line text; use a space"
+                self.problems.add(node.line, node.column, message)
+                return None
         return node.value
 
     def keys(
@@ -48,9 +63,11 @@ class Schema:
             if key not in allowed and self.problems.full:
                 self.problems.count(1)  # no "did you mean" to compose for a message not kept
             elif key not in allowed:
-                hint = closest(key, list(allowed))
+                char = echo_unsafe(key)
+                hint = None if char else closest(key, list(allowed))
                 extra = f"; did you mean '{hint}'?" if hint else f"; allowed: {', '.join(allowed)}"
-                self.problems.add(line, column, f"unknown key '{key}' in {where}{extra}")
+                unsafe = f" ({unsafe_message(char).replace(' text', ' a key')})" if char else ""
+                self.problems.add(line, column, f"unknown key '{key}'{unsafe} in {where}{extra}")
         for key in required:
             if key not in node.value:
                 self.problems.add(node.line, node.column, f"{where} is missing '{key}'")
@@ -170,7 +187,7 @@ class Schema:
             )
         title = self.text(values["title"], "title") if "title" in values else None
         paragraphs = (
-            self.text_list(values["paragraphs"], "paragraph", empty_ok=False)
+            self.text_list(values["paragraphs"], "paragraph", empty_ok=False, one_line=False)
             if "paragraphs" in values
             else ()
         )
@@ -190,7 +207,9 @@ class Schema:
         assert section_id is not None and title is not None and origin is not None
         return Section(section_id, kind_of(section_id), title, paragraphs, aliases, origin, code)
 
-    def text_list(self, node: Node, what: str, empty_ok: bool) -> tuple[str, ...]:
+    def text_list(
+        self, node: Node, what: str, empty_ok: bool, one_line: bool = True
+    ) -> tuple[str, ...]:
         """The texts of a list (each one checked); a problem is recorded for anything else."""
         if not isinstance(node.value, list) or (not node.value and not empty_ok):
             self.problems.add(
@@ -200,7 +219,7 @@ class Schema:
                 f"not {kind_of_node(node)}",
             )
             return ()
-        texts = (self.text(item, what) for item in node.value)
+        texts = (self.text(item, what, one_line) for item in node.value)
         return tuple(text for text in texts if text is not None)
 
 

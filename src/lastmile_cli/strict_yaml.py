@@ -166,9 +166,7 @@ class StrictYaml:
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-            raise stop(
-                self.problems, line, column, f"YAML syntax: {error.problem or error.context}"
-            ) from None
+            raise stop(self.problems, line, column, syntax_message(error, text)) from None
         if root is None:
             raise stop(
                 self.problems, 1, 1, "the file is empty; a language file starts with 'language:'"
@@ -176,15 +174,33 @@ class StrictYaml:
         return root
 
 
+def syntax_message(error: yaml.MarkedYAMLError, text: str) -> str:
+    """PyYAML's problem with its context and where that began ("while scanning a quoted scalar
+    that starts at line 2, column 7"), and the word "tab" when a tab is what it tripped on."""
+    message = f"YAML syntax: {error.problem or error.context}"
+    mark = error.problem_mark
+    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+        message += "" if "tab" in message else " (a tab)"
+        message += "; YAML indents with spaces, never tabs"
+        return message
+    context = error.context_mark
+    if error.problem and error.context and context is not None:
+        where = (context.line + 1, context.column + 1)
+        if mark is None or where != (mark.line + 1, mark.column + 1):
+            message += f", {error.context} that starts at line {where[0]}, column {where[1]}"
+    return message
+
+
 def unsafe_message(char: str) -> str:
     if char == "\r":
         return "carriage return U+000D is not allowed in text (only as part of CRLF line ends)"
     code = ord(char)
-    kind = (
-        "noncharacter"
-        if code >= 0xFFFE
-        else "bidirectional override"
-        if code >= 0x202A
-        else "control character"
-    )
-    return f"{kind} U+{ord(char):04X} is not allowed in text"
+    if code >= 0xFFFE:
+        kind = "noncharacter"
+    elif code in (0x2028, 0x2029):
+        kind = "line or paragraph separator"
+    elif code >= 0x202A or code in (0x061C, 0x200E, 0x200F):
+        kind = "bidirectional control"
+    else:
+        kind = "control character"
+    return f"{kind} U+{code:04X} is not allowed in text"

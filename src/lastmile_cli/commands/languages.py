@@ -19,7 +19,9 @@ def languages(settings: Settings, catalog: Catalog) -> LanguageList:
     """Every language that loads, and the one this run would show, with the reason."""
     from lastmile_cli.views import LanguageList
 
-    return LanguageList(tuple(catalog.available()), choose(settings, catalog))
+    available = tuple(catalog.available())
+    catalog.warnings += [f"warning: {s.path}: {s.reason}" for s in catalog.skipped if not s.special]
+    return LanguageList(available, choose(settings, catalog))
 
 
 @click.command(

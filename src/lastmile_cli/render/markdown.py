@@ -20,26 +20,43 @@ if TYPE_CHECKING:
         SectionList,
     )
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+# Inline: what could start emphasis, code, a link, HTML, an entity, a table cell or a fence.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+# At a line's start: a heading, a list item, a setext underline, a thematic break.
+_LINE_START = re.compile(r"^([#+\-=])|^(\d+)([.)])")
 
 
-def escape(text: str) -> str:
-    """Content is data: characters Markdown would interpret are escaped, so they print as written."""
-    escaped = _SPECIAL.sub(r"\\\1", text)
-    return "\\" + escaped if escaped[:1] in ("#", "+", "-", "=") else escaped
+def escape(text: str, breaks: str = "\n") -> str:
+    """Content is data: whatever Markdown would read as structure is escaped, on every line, so it
+    prints as written and no text can open a fence, a heading, a list or a code block. Leading
+    blanks (which Markdown drops from a paragraph anyway) go, so no line becomes indented code;
+    line breaks become `breaks` (a space in a heading, `<br>` in a table cell)."""
+    lines = []
+    for line in re.split("\r\n?|\n", text):  # Markdown's three line ends
+        escaped = _SPECIAL.sub(r"\\\1", line.lstrip(" \t"))
+        lines.append(_LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escaped))
+    return breaks.join(lines)
+
+
+def code(text: str) -> str:
+    """`text` as a code span, fenced by more backticks than it holds in a row."""
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    padded = f" {text} " if text.startswith("`") or text.endswith("`") else text
+    return f"{fence}{padded}{fence}"
 
 
 def document(doc: Document, output: Output) -> str:
-    parts = [f"# {escape(doc.title)}"]
+    parts = [f"# {escape(doc.title, ' ')}"]
     for section in doc.sections:
-        parts.append(f"## {escape(section.title)}")
+        parts.append(f"## {escape(section.title, ' ')}")
         parts.extend(escape(p) for p in section.paragraphs)
     return "\n\n".join(parts) + "\n"
 
 
 def table(columns: tuple[str, ...], body: Sequence[tuple[str, ...]]) -> str:
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-    lines += ["| " + " | ".join(escape(cell) for cell in row) + " |" for row in body]
+    lines += ["| " + " | ".join(escape(cell, "<br>") for cell in row) + " |" for row in body]
     return "\n".join(lines) + "\n"
 
 
@@ -56,7 +73,9 @@ def language_list(view: LanguageList, output: Output) -> str:
 
 
 def search_result(view: SearchResult, output: Output) -> str:
-    return "".join(f"- **{h.code}** `{h.section}`: {escape(h.snippet)}\n" for h in view.hits)
+    return "".join(
+        f"- **{h.code}** {code(h.section)}: {escape(h.snippet, ' ')}\n" for h in view.hits
+    )
 
 
 def comparison(view: Comparison, output: Output) -> str:
@@ -64,11 +83,13 @@ def comparison(view: Comparison, output: Output) -> str:
     a, b = view.codes
     parts = []
     for section in view.sections:
-        ta, tb = (escape(t) if t else "" for t in section.titles)
+        ta, tb = (escape(t, " ") if t else "" for t in section.titles)
         pairs = [(pa or "", pb or "") for pa, pb in section.pairs]
         parts.append(table((f"{a}: {ta}", f"{b}: {tb}"), pairs))
     return "\n".join(parts)
 
 
 def report(view: Report, output: Output) -> str:
-    return "".join(f"- `{p.where}` {p.severity}: {escape(p.message)}\n" for p in view.problems)
+    return "".join(
+        f"- {code(p.where)} {p.severity}: {escape(p.message, ' ')}\n" for p in view.problems
+    )

@@ -53,7 +53,7 @@ COLOR_SYSTEMS = {
 
 def clean(text: str) -> str:
     """Text as it may reach the terminal: tabs as blanks, controls shown as escapes, breaks kept."""
-    return "\n".join(visible(part.expandtabs(8)) for part in text.split("\n"))
+    return "\n".join(visible(part.expandtabs(8), content=True) for part in text.split("\n"))
 
 
 def flow(spans: list[Span], width: int) -> list[Line]:

@@ -1,0 +1,139 @@
+"""One rule for everything lastmile echoes (file names, keys, ids, arguments, paths in JSON):
+no character that could act on a terminal, forge a line or reorder the text reaches any format."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from conftest import Lastmile
+from lastmile_cli.problems import Problem
+from lastmile_cli.textutil import echo_unsafe, visible
+
+BIDI_CONTROL = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+HOSTILE = "\x1b]0;x\x07\x1b[2J\t\n\r\x9b\x85\u2028\u2029\ufffe" + BIDI_CONTROL
+
+
+def acts(char: str) -> bool:
+    """Whether a character could move the cursor, break a line or reorder what is shown."""
+    category = unicodedata.category(char)
+    return category in ("Cc", "Zl", "Zp", "Cs") or unicodedata.bidirectional(char) in (
+        "LRE",
+        "RLE",
+        "PDF",
+        "LRO",
+        "RLO",
+        "LRI",
+        "RLI",
+        "FSI",
+        "PDI",
+        "LRM",
+        "RLM",
+        "ALM",
+    )
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet=st.characters(codec=None) | st.sampled_from(HOSTILE)))
+def test_visible_leaves_nothing_that_acts(text: str) -> None:
+    shown = visible(text)
+    assert not any(acts(c) for c in shown)
+    assert echo_unsafe(shown) is None
+    assert visible(shown) == shown  # once is enough: a message is never escaped twice
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cc", "Zl", "Zp"])))
+def test_visible_keeps_ordinary_text_as_it_is(text: str) -> None:
+    assume(not any(acts(c) or c in "\ufffe\uffff" for c in text))
+    assert visible(text) == text
+
+
+@pytest.mark.parametrize("char", list(BIDI_CONTROL))
+def test_every_bidi_control_is_an_escape(char: str) -> None:
+    assert visible(f"a{char}b") == f"a\\u{ord(char):04x}b"
+
+
+def test_undecodable_bytes_of_a_file_name_show_as_their_bytes() -> None:
+    assert visible(os.fsdecode(b"caf\xe9\x9b.yaml")) == "caf\\xe9\\x9b.yaml"
+
+
+def test_a_problem_holds_its_path_and_message_as_they_are_echoed() -> None:
+    problem = Problem("d/\u202eevil\n.yaml", 1, 1, "key '\x1b[2J'")
+    assert problem.path == "d/\\u202eevil\\u000a.yaml"
+    assert problem.message == "key '\\u001b[2J'"
+
+
+@pytest.fixture
+def hostile_dir(tmp_path: Path) -> Path:
+    """A data directory whose file names and keys try every trick of the review."""
+    folder = tmp_path / "d"
+    folder.mkdir()
+    names = [
+        b"fake.yaml:7:7: injected line\nx.yaml",
+        b"\xff\x9b.yaml",
+        "\u202eevil.yaml".encode(),
+        "\u200etab.yaml".encode(),
+        "c1\u009b2J.yaml".encode(),
+    ]
+    for name in names:
+        with open(os.path.join(os.fsencode(folder), name), "w") as handle:
+            handle.write("x: 1\n")
+    (folder / "qaa.yaml").write_text('language: qaa\n"\\e]0;x\\a\\e[2J": 1\n', encoding="utf-8")
+    return folder
+
+
+def raw(text: str) -> list[str]:
+    return [c for c in text if acts(c)]
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_validate_echoes_no_raw_control_in_any_format(
+    lastmile: Lastmile, hostile_dir: Path, fmt: str
+) -> None:
+    result = lastmile("validate", str(hostile_dir), "-f", fmt)
+    assert result.code == 1
+    assert raw(result.out.replace("\n", "")) == []  # (each line ends in one, and only there)
+    assert raw(result.err.replace("\n", "")) == []
+    if fmt == "json":
+        report = json.loads(result.out)
+        for problem in report["problems"]:
+            assert raw(problem["path"] + problem["message"]) == []
+
+
+def test_a_file_name_cannot_forge_a_row(lastmile: Lastmile, hostile_dir: Path) -> None:
+    result = lastmile("validate", str(hostile_dir))
+    rows = result.out.splitlines()
+    assert (
+        len(rows) == json.loads(lastmile("validate", str(hostile_dir), "-f", "json").out)["errors"]
+    )
+    assert not any(row.startswith("fake.yaml") or row.startswith("x.yaml") for row in rows)
+    assert any("injected line\\u000ax.yaml:1:1: " in row for row in rows)
+    assert any(f"{hostile_dir}/\\xff\\x9b.yaml:1:1: " in row for row in rows)
+    assert any(f"{hostile_dir}/\\u202eevil.yaml" in row for row in rows)
+    assert any(f"{hostile_dir}/\\u200etab.yaml" in row for row in rows)
+
+
+def test_a_key_with_an_escape_is_flagged_and_shown_escaped(
+    lastmile: Lastmile, hostile_dir: Path
+) -> None:
+    out = lastmile("validate", str(hostile_dir / "qaa.yaml")).out
+    assert (
+        "qaa.yaml:2:1: unknown key '\\u001b]0;x\\u0007\\u001b[2J' "
+        "(control character U+001B is not allowed in a key) in the file" in out
+    )
+
+
+def test_markdown_code_spans_hold_a_backtick_in_a_path(lastmile: Lastmile, tmp_path: Path) -> None:
+    folder = tmp_path / "a`b"
+    folder.mkdir()
+    (folder / "qaa.yaml").write_text("language: qaa\n", encoding="utf-8")
+    out = lastmile("validate", str(folder), "-f", "markdown").out
+    assert all(re.match(r"^- ``[^`]*`[^`]*`` error: ", line) for line in out.splitlines()), out

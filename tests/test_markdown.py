@@ -1,0 +1,111 @@
+"""Markdown output treats content as data: no text can open a fence, a heading, a list, a code
+block, a link or HTML. Checked with a CommonMark parser (markdown-it-py, which Rich brings)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from conftest import Lastmile
+from lastmile_cli.render.markdown import code, escape
+from lastmile_cli.textutil import first_unsafe
+
+PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+# Text as content may hold it (the loader refuses the rest), weighted toward what Markdown
+# reads as structure.
+MARKUP = st.text(
+    alphabet=st.sampled_from(list("#*-+=_~`>|[]()<>!&;\\1.) \tab\n"))
+    | st.characters(codec="utf-8").filter(lambda c: first_unsafe(c) is None),
+    max_size=60,
+)
+
+
+def inline_text(source: str) -> str:
+    """What a Markdown reader shows for `source`, if it is only paragraphs of plain text."""
+    shown = []
+    for token in PARSER.parse(source):
+        assert token.type in ("paragraph_open", "inline", "paragraph_close"), token.type
+        for child in token.children or ():
+            assert child.type in ("text", "softbreak", "hardbreak"), child.type
+            shown.append("\n" if child.type != "text" else child.content)
+        if token.type == "paragraph_close":
+            shown.append("\n")
+    return "".join(shown)
+
+
+def printed(text: str) -> str:
+    """The characters a reader sees, whitespace aside (where Markdown readers differ)."""
+    return "".join(text.split())
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=MARKUP)
+def test_any_paragraph_is_plain_text(text: str) -> None:
+    assert printed(inline_text(escape(text))) == printed(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=MARKUP)
+def test_a_heading_stays_one_heading(text: str) -> None:
+    tokens = PARSER.parse(f"## {escape(text, ' ')}")
+    assert [t.type for t in tokens] == ["heading_open", "inline", "heading_close"]
+    assert all(c.type == "text" for c in tokens[1].children or ())
+
+
+@settings(max_examples=300, deadline=None)
+@given(cell=MARKUP)
+def test_a_table_cell_stays_in_its_cell(cell: str) -> None:
+    from lastmile_cli.render.markdown import table
+
+    tokens = PARSER.parse(table(("a", "b"), [(cell, "x")]))
+    assert sum(t.type == "td_open" for t in tokens) == 2
+    assert sum(t.type == "tr_open" for t in tokens) == 2  # the header row and one body row
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("`ab "))))
+def test_a_code_span_holds_any_backticks(text: str) -> None:
+    if not text.strip(" "):
+        return
+    tokens = PARSER.parse(code(text))
+    children = tokens[1].children or []
+    assert [c.type for c in children] == ["code_inline"]
+    assert children[0].content.strip(" ") == text.strip(" ")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "escaped"),
+    [
+        ("~~~", "\\~\\~\\~"),
+        ("```python", "\\`\\`\\`python"),
+        ("# not a heading", "\\# not a heading"),
+        ("- not an item", "\\- not an item"),
+        ("1. not an item", "1\\. not an item"),
+        ("    not code", "not code"),
+        ("a\n===", "a\n\\==="),
+        ("AT&amp;T", "AT\\&amp;T"),
+    ],
+)
+def test_each_markup_is_escaped(paragraph: str, escaped: str) -> None:
+    assert escape(paragraph) == escaped
+
+
+def test_a_fence_in_a_user_file_leaves_the_rest_of_the_document_alone(
+    lastmile: Lastmile, tmp_path: Path
+) -> None:
+    folder = tmp_path / "user"
+    folder.mkdir()
+    (folder / "qaa.yaml").write_text(
+        "language: qaa\nname: Q\ntitle: T\nsections:\n"
+        "  - id: summary\n    kind: section\n    title: S\n"
+        "    paragraphs: ['~~~', '# X', '- y', '<script>z</script>']\n",
+        encoding="utf-8",
+    )
+    out = lastmile("explain", "-l", "qaa", "-f", "markdown", "--data-dir", str(folder)).out
+    headings = [t for t in PARSER.parse(out) if t.type == "heading_open"]
+    assert len(headings) == 1 + 8  # the title and the eight sections (English fills in)
+    assert not any(t.type in ("fence", "bullet_list_open", "html_block") for t in PARSER.parse(out))
