@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
 
+from lastmile_cli.model import EXAMPLE_IDS as EXAMPLES
+from lastmile_cli.model import SECTION_IDS
 from lastmile_cli.output import decide, pager_command, wants_color
 
 
@@ -316,3 +319,76 @@ def test_a_stream_without_an_encoding_attribute_means_utf8() -> None:
             return False
 
     assert decide("json", "auto", None, None, {}, Bare()).encoding == "utf-8"  # type: ignore[arg-type]
+
+
+def test_a_pager_that_is_not_executable_falls_back_with_one_warning(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    from lastmile_cli.output import Output, emit
+
+    script = tmp_path / "pager"
+    script.write_text("#!/bin/sh\ncat\n")
+    script.chmod(0o644)
+    stream = io.StringIO()
+    warnings = emit("line\n", Output(pager=str(script), always_page=True), stream)
+    assert stream.getvalue() == "line\n"
+    [warning] = warnings
+    assert warning.startswith("warning: the pager did not run (")
+    assert "ermission denied" in warning and warning.endswith("; showing the text without it")
+    assert capfd.readouterr().err == ""  # the shell's own line is in the warning, not beside it
+
+
+def test_a_missing_pager_is_one_warning_not_two(capfd: pytest.CaptureFixture[str]) -> None:
+    from lastmile_cli.output import Output, emit
+
+    stream = io.StringIO()
+    [warning] = emit("x\n", Output(pager="no-such-pager-here", always_page=True), stream)
+    assert "no-such-pager-here: not found" in warning
+    assert stream.getvalue() == "x\n"
+    assert capfd.readouterr().err == ""
+
+
+def test_what_a_pager_says_on_stderr_is_passed_on(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    from lastmile_cli.output import Output, emit
+
+    pager = f"echo 'pager: a note' >&2; cat > {tmp_path / 'paged'}; exit 3"
+    assert emit("x\n", Output(pager=pager, always_page=True), io.StringIO()) == []
+    assert capfd.readouterr().err == "pager: a note\n"
+    assert (tmp_path / "paged").read_text() == "x\n"
+
+
+def test_a_non_blocking_stdout_gets_every_byte(tmp_path: Path) -> None:
+    """A slow reader on a pipe someone set O_NONBLOCK on: lastmile waits, never drops the rest."""
+    import subprocess
+    import sys
+    import time
+
+    from conftest import subprocess_env
+
+    user = tmp_path / "user"
+    user.mkdir()
+    paragraph = "word " * 20_000  # 100 KB a paragraph, eight of them: beyond any pipe buffer
+    sections = "".join(
+        f"  - id: {s}\n    kind: {'example' if s in EXAMPLES else 'section'}\n    title: T\n"
+        f"    paragraphs: ['{paragraph}']\n"
+        for s in SECTION_IDS
+    )
+    (user / "qaa.yaml").write_text(f"language: qaa\nname: Q\ntitle: T\nsections:\n{sections}")
+    read, write = os.pipe()
+    os.set_blocking(write, False)
+    env = subprocess_env(LASTMILE_CACHE_DIR=str(tmp_path / "cache"))
+    args = [sys.executable, "-m", "lastmile_cli", "explain", "-l", "qaa", "--data-dir", str(user)]
+    process = subprocess.Popen(args, stdout=write, stderr=subprocess.PIPE, env=env)
+    os.close(write)
+    time.sleep(1)  # the pipe fills while nobody reads
+    received = b""
+    with os.fdopen(read, "rb") as reader:
+        while chunk := reader.read(4096):
+            received += chunk
+            time.sleep(0.001)
+    assert process.wait(timeout=60) == 0
+    assert process.stderr is not None and process.stderr.read() == b""
+    assert len(received) > 800_000
+    assert received.count(b"word ") == 8 * 20_000

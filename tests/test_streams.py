@@ -344,3 +344,49 @@ def test_ctrl_c_while_anything_loads_is_one_line_and_130(
     )
     expected = (130, b"", b"\nlastmile: interrupted\n")  # a line break past the terminal's ^C
     assert (result.returncode, result.stdout, result.stderr) == expected
+
+
+def gone(pid: int) -> bool:
+    """Whether a process has ended (a zombie waiting for its reaper counts as ended)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            return handle.read().rpartition(b")")[2].split()[0] == b"Z"
+    except OSError:
+        return True
+
+
+@pytest.mark.parametrize("number", [15, 1], ids=["SIGTERM", "SIGHUP"])
+def test_ending_lastmile_ends_its_pager(clean_env: Path, tmp_path: Path, number: int) -> None:
+    """`kill` to lastmile while the pager runs: the pager (a child of the pager's shell, as
+    less usually is) ends too, instead of fighting the shell for the terminal."""
+    import pty
+    import time
+
+    pids = tmp_path / "pids"
+    pager = f"sleep 60 & echo $$ $! > {pids}.tmp; mv {pids}.tmp {pids}; wait"
+    master, slave = pty.openpty()
+    env = subprocess_env(LASTMILE_CACHE_DIR=str(clean_env), PAGER=pager, TERM="xterm")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "lastmile_cli", "explain", "--pager"],
+        stdin=slave,
+        stdout=slave,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    os.close(slave)
+    try:
+        deadline = time.monotonic() + 30
+        while not pids.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        shell, sleeper = map(int, pids.read_text().split())
+        process.send_signal(number)
+        assert process.wait(timeout=30) == -number  # ended by the signal it was sent
+        deadline = time.monotonic() + 10
+        while not (gone(shell) and gone(sleeper)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert gone(shell) and gone(sleeper)
+        assert process.stderr is not None and b"Traceback" not in process.stderr.read()
+    finally:
+        os.close(master)
+        if process.poll() is None:
+            process.kill()

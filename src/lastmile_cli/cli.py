@@ -132,8 +132,7 @@ def perform(call: Call) -> int:
     text = render(view, settings.output)
     for line in warnings + catalog.warnings + notes(view):
         _report(line)
-    emit(text, settings.output, sys.stdout)
-    for line in summary(view):
+    for line in emit(text, settings.output, sys.stdout) + summary(view):
         _report(line)
     return status(view)
 
