@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -301,6 +302,69 @@ def test_completion_offers_examples_sections_and_languages(lastmile: Lastmile) -
     assert complete("lastmile example ma") == ["marathon"]
     assert complete("lastmile explain --section k") == ["key-point"]
     assert complete("lastmile explain --lang ") == CODES
+
+
+def zsh_complete(lastmile: Lastmile, words: str, **env: str) -> list[tuple[str, str]]:
+    """(value, description) pairs as zsh receives them (type, value, help, one per line)."""
+    cword = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+    full = {"_LASTMILE_COMPLETE": "zsh_complete", "COMP_WORDS": words, "COMP_CWORD": cword}
+    result = lastmile(env={**full, **env})
+    assert result.code == 0, result.err
+    lines = result.out.splitlines() if result.out.strip() else []  # nothing found: one "\\n"
+    return [(lines[i + 1], lines[i + 2]) for i in range(0, len(lines), 3)]
+
+
+def test_language_candidates_carry_their_names(lastmile: Lastmile) -> None:
+    found = dict(zsh_complete(lastmile, "lastmile explain --lang "))
+    assert found["de"] == "Deutsch (German)"
+    assert found["en"] == "English"
+
+
+def test_example_candidates_carry_their_titles_in_the_chosen_language(
+    lastmile: Lastmile,
+) -> None:
+    assert ("marathon", "Marathon") in zsh_complete(lastmile, "lastmile example ")
+    german = dict(zsh_complete(lastmile, "lastmile example -l de "))
+    assert german["car-sales"] == "Autoverkauf"
+    french = dict(zsh_complete(lastmile, "lastmile example ", LANG="fr_FR.UTF-8"))
+    assert french["politics"] == "Politique"
+
+
+def test_completion_reads_lastmile_data_dir(
+    lastmile: Lastmile, write_language: Callable[..., Path]
+) -> None:
+    folder = write_language("qaa").parent
+    found = dict(zsh_complete(lastmile, "lastmile explain --lang q", LASTMILE_DATA_DIR=str(folder)))
+    assert found == {"qaa": "Test"}
+    assert dict(zsh_complete(lastmile, "lastmile explain --lang q")) == {}
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"_LASTMILE_COMPLETE": "bash_complete"}, "needs COMP_WORDS and COMP_CWORD"),
+        (
+            {"_LASTMILE_COMPLETE": "zsh_complete", "COMP_WORDS": "lastmile ", "COMP_CWORD": "x"},
+            "needs COMP_WORDS and COMP_CWORD",
+        ),
+        ({"_LASTMILE_COMPLETE": "fish_complete", "COMP_CWORD": ""}, "needs COMP_WORDS"),
+        ({"_LASTMILE_COMPLETE": "tcsh_source"}, "unknown completion instruction"),
+        ({"_LASTMILE_COMPLETE": "bash"}, "unknown completion instruction"),
+    ],
+)
+def test_a_broken_completion_request_is_one_line_and_2(
+    lastmile: Lastmile, env: dict[str, str], message: str
+) -> None:
+    result = lastmile(env=env)
+    assert (result.code, result.out) == (2, "")
+    assert result.err.startswith("lastmile: ") and message in result.err
+    assert result.err.count("\n") == 1
+
+
+def test_completion_scripts_still_come_out(lastmile: Lastmile) -> None:
+    for shell in ("bash", "zsh", "fish"):
+        result = lastmile(env={"_LASTMILE_COMPLETE": f"{shell}_source"})
+        assert result.code == 0 and "_LASTMILE_COMPLETE" in result.out
 
 
 def test_bare_lastmile_prints_the_help_as_help_does(lastmile: Lastmile) -> None:

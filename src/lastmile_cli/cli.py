@@ -15,6 +15,7 @@ import contextlib
 import importlib
 import os
 import sys
+from collections.abc import Mapping
 
 import click
 
@@ -147,11 +148,42 @@ def _perform(result: object) -> int:
     return 0
 
 
+COMPLETE_VAR = "_LASTMILE_COMPLETE"
+
+
+def completion_problem(env: Mapping[str, str]) -> str | None:
+    """What is wrong with a shell-completion request, before Click reads it: an instruction it
+    does not know (Click would exit 1 without a word), or the variables the shell's script sets
+    missing (Click would fail with a KeyError)."""
+    instruction = env.get(COMPLETE_VAR)
+    if instruction is None:
+        return None
+    shell, _, action = instruction.partition("_")
+    if shell not in ("bash", "zsh", "fish") or action not in ("source", "complete"):
+        return (
+            f"unknown completion instruction {COMPLETE_VAR}={instruction}; use bash_source,"
+            " zsh_source or fish_source (see the README's 'Shell completion')"
+        )
+    if action == "source":
+        return None
+    words, word = env.get("COMP_WORDS"), env.get("COMP_CWORD")
+    if words is None or word is None or (shell != "fish" and not word.strip().isdigit()):
+        return (
+            f"{COMPLETE_VAR}={instruction} needs COMP_WORDS and COMP_CWORD, which the script"
+            f" from {COMPLETE_VAR}={shell}_source sets"
+        )
+    return None
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code, whatever happens."""
     if not _prepare_streams():
         _report("cannot write output: standard output is closed")
         return 1
+    problem = completion_problem(os.environ)
+    if problem:
+        _report(problem)
+        return 2
     try:
         try:
             result = cli.main(args=argv, prog_name="lastmile", standalone_mode=False)

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from lastmile_cli.model import SECTION_IDS, Record
+from lastmile_cli.model import EXAMPLE_IDS, SECTION_IDS, Record
 from lastmile_cli.settings import SHARED
+
+if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
+
+    from lastmile_cli.content import Catalog
 
 F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = ("text", "markdown", "json")
@@ -56,13 +61,60 @@ class Directory(click.Path):
         return path
 
 
-def complete_languages(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+def _catalog(ctx: click.Context) -> Catalog:
+    """The languages a command on this line would see: --data-dir, else LASTMILE_DATA_DIR."""
     from lastmile_cli.cache import Cache
     from lastmile_cli.content import Catalog
+    from lastmile_cli.settings import data_dirs
 
-    dirs = list(ctx.params.get("data_dir") or ())
-    codes = Catalog(dirs, Cache(None)).codes()
-    return [code for code in codes if code.lower().startswith(incomplete.lower())]
+    dirs, _ = data_dirs(tuple(ctx.params.get("data_dir") or ()), os.environ)
+    return Catalog(dirs, Cache(None))
+
+
+def complete_languages(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """Language codes, each described by its native and English name (zsh and fish show it)."""
+    from click.shell_completion import CompletionItem
+
+    wanted = incomplete.lower()
+    return [
+        CompletionItem(language.code, help=describe(language.name, language.english_name))
+        for language in _catalog(ctx).available()
+        if language.code.lower().startswith(wanted)
+    ]
+
+
+def describe(name: str, english: str) -> str:
+    return name if name == english else f"{name} ({english})"
+
+
+def complete_examples(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """Example ids, each described by its title in the language the line would show."""
+    from click.shell_completion import CompletionItem
+
+    from lastmile_cli.errors import LastmileError
+    from lastmile_cli.language_choice import names_of, resolve
+    from lastmile_cli.model import FALLBACK
+
+    catalog = _catalog(ctx)
+    codes = catalog.codes()
+    try:
+        lang = ctx.params.get("lang")
+        code = resolve(
+            lang if isinstance(lang, str) else None, os.environ, codes, names_of(catalog)
+        ).code
+    except LastmileError:
+        code = FALLBACK
+    language = catalog.load(code) or catalog.load(FALLBACK)
+    titles = {s.id: s.title for s in language.sections} if language else {}
+    return [
+        CompletionItem(i, help=titles.get(i, ""))
+        for i in sorted(EXAMPLE_IDS)
+        if i.startswith(incomplete.lower())
+    ]
 
 
 def complete_from(ids: list[str]) -> Callable[..., list[str]]:

@@ -9,7 +9,7 @@ import click
 from lastmile_cli.content import Catalog
 from lastmile_cli.language_choice import chosen
 from lastmile_cli.model import EXAMPLE_IDS, SECTION_IDS, Document
-from lastmile_cli.options import Call, common_options, complete_from
+from lastmile_cli.options import Call, common_options, complete_examples
 from lastmile_cli.settings import Settings
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ Examples:
   lastmile example maratón          names work in any language, accents optional
   lastmile example Autoverkäufer -l it""",
 )
-@click.argument("name", required=False, shell_complete=complete_from(sorted(EXAMPLE_IDS)))
+@click.argument("name", required=False, shell_complete=complete_examples)
 @common_options
 def command(**params: Any) -> Call:
     """Print one example (telecom, marathon, politics, car-sales), or list them."""
