@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from conftest import Lastmile
 from lastmile_cli.model import SECTION_IDS
@@ -61,3 +62,31 @@ def test_two_languages_are_required(lastmile: Lastmile) -> None:
     assert result.err == (
         "lastmile: Missing argument 'LANG'. Try 'lastmile compare --help' for help.\n"
     )
+
+
+def test_lang_gets_a_hint_not_a_did_you_mean(lastmile: Lastmile) -> None:
+    for option in ("--lang", "-l"):
+        result = lastmile("compare", "de", "it", option, "fr")
+        assert (result.code, result.out) == (2, "")
+        assert result.err == (
+            "lastmile: compare takes its two languages as arguments, not --lang, such as:"
+            " lastmile compare de it. Try 'lastmile compare --help' for help.\n"
+        )
+
+
+def test_one_language_named_twice_is_a_usage_error(lastmile: Lastmile) -> None:
+    for second in ("de", "German", "Deutsch", "de_AT.UTF-8"):
+        result = lastmile("compare", "de", second, "-f", "json")
+        assert (result.code, result.out) == (2, "")
+        assert result.err == (
+            f"lastmile: 'de' and '{second}' are both de; name two different languages,"
+            " such as: lastmile compare de it\n"
+        )
+
+
+def test_terminal_columns_are_headed_by_their_language(
+    terminal: Callable[..., Any],
+) -> None:
+    screen = terminal(["compare", "de", "it", "-s", "summary", "--color", "never"], columns=60)
+    first = screen.screen.splitlines()[0]
+    assert first.startswith("de · Deutsch ") and first.endswith("│ it · Italiano")

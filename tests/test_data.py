@@ -109,7 +109,7 @@ def test_paragraphs_start_as_the_seeds_do(code: str, section_id: str, start: str
         ("es", "para sellar el trato."),
         ("it", "al cliente successivo, il venditore"),
         ("de", "zum nächsten Kunden weiter, könnte"),
-        ("fr", "au client suivant. le vendeur"),
+        ("fr", "au client suivant, le vendeur"),
         ("fr", "sceller l'accord."),
     ],
 )

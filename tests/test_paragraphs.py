@@ -57,6 +57,7 @@ def test_json_shows_every_paragraph(lastmile: Lastmile, data: str) -> None:
         {
             "id": "definition",
             "kind": "section",
+            "language": "qaa",
             "title": "First section",
             "paragraphs": ["Alpha one.", "Beta two.", "Gamma three."],
         }

@@ -7,6 +7,7 @@ import os
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -132,10 +133,10 @@ def test_every_borrowed_section_is_named(
     path = write_language("pt", PORTUGUESE)
     listed = lastmile("example", "-l", "pt", "--data-dir", str(path.parent))
     assert listed.out.splitlines() == [
-        "telecom\tTelecom",
+        "telecom\tTelecom [en]",
         "marathon\tMaratona",
-        "politics\tPolitics",
-        "car-sales\tCar sales",
+        "politics\tPolitics [en]",
+        "car-sales\tCar sales [en]",
     ]
     assert (
         listed.err
@@ -151,7 +152,7 @@ def test_a_language_without_examples_shows_the_borrowed_ones_never_nothing(
     assert listed.code == 0 and len(listed.out.splitlines()) == 4
     assert "has no telecom, marathon, politics, car-sales; showing English" in listed.err
     one = lastmile("example", "politics", "-l", "qaa", "--data-dir", str(path.parent))
-    assert one.out.splitlines()[2] == "Politics"
+    assert one.out.splitlines()[2] == "Politics [en]"
     assert "has no politics; showing English" in one.err
 
 
@@ -373,3 +374,33 @@ def test_a_file_that_turns_into_a_fifo_is_refused_when_read(tmp_path: Path) -> N
     catalog = Catalog([], Cache(None))
     assert catalog.read(LanguageFile("pt", str(tmp_path / "pt.yaml"), False)) is None
     assert "pt.yaml:1:1: is a FIFO, not a regular file" in catalog.warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "mark"),
+    [
+        ("text", "\nPolitics [en]\n"),
+        ("markdown", "\n## Politics \\[en\\]\n"),
+        ("json", '"language": "en",\n      "title": "Politics"'),
+    ],
+)
+def test_a_borrowed_section_is_marked_in_every_format(
+    lastmile: Lastmile, write_language: Callable[..., Path], fmt: str, mark: str
+) -> None:
+    path = write_language("pt", PORTUGUESE)
+    args = ("-l", "pt", "--data-dir", str(path.parent), "-f", fmt)
+    shown = lastmile("explain", "-s", "marathon", "-s", "politics", *args).out
+    assert mark in shown
+    assert "Maratona [" not in shown and "Maratona \\[" not in shown  # translated: no mark
+    if fmt == "json":
+        sections = json.loads(shown)["sections"]
+        assert [s["language"] for s in sections] == ["pt", "en"]
+
+
+def test_a_borrowed_section_is_marked_on_a_terminal(
+    terminal: Callable[..., Any], write_language: Callable[..., Path]
+) -> None:
+    path = write_language("pt", PORTUGUESE)
+    screen = terminal(["explain", "-l", "pt", "--data-dir", str(path.parent), "--color", "never"])
+    assert "┃ Politics [en]\n" in screen.screen
+    assert "┃ Maratona\n" in screen.screen

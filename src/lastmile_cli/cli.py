@@ -19,7 +19,7 @@ from collections.abc import Mapping
 
 import click
 
-from lastmile_cli.errors import LastmileError, UnknownName
+from lastmile_cli.errors import LastmileError, Misnamed
 from lastmile_cli.options import Call, version_option
 from lastmile_cli.output import ReaderGone, emit
 from lastmile_cli.textutil import closest, visible
@@ -129,7 +129,7 @@ def perform(call: Call) -> int:
         for line in warnings + catalog.warnings:
             _report(line)
         _report(str(error))
-        return 2 if isinstance(error, UnknownName) else 1
+        return 2 if isinstance(error, Misnamed) else 1
     text = render(view, settings.output)
     for line in warnings + catalog.warnings + notes(view):
         _report(line)

@@ -20,7 +20,11 @@ class ContentError(LastmileError):
         super().__init__(str(problem) + (extra if more else ""))
 
 
-class UnknownName(LastmileError):
+class Misnamed(LastmileError):
+    """A command line that names something wrong (found out only with the content): exit 2."""
+
+
+class UnknownName(Misnamed):
     """A language, section or example the user named that does not exist: a usage error."""
 
     def __init__(

@@ -158,3 +158,8 @@ class Document(Record):
     def borrowed(self) -> tuple[str, ...]:
         """Ids of the sections shown from another language than the document's."""
         return tuple(s.id for s in self.sections if s.code != self.code)
+
+    def heading(self, section: Section) -> str:
+        """A section's title as every format shows it: marked with its language when borrowed
+        ("Definition [en]"), so no reader takes it for a translation."""
+        return section.title if section.code == self.code else f"{section.title} [{section.code}]"

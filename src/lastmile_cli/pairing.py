@@ -19,4 +19,4 @@ def pair(first: Language, second: Language, section_ids: Sequence[str]) -> Compa
         pairs = tuple(zip_longest(a.paragraphs if a else (), b.paragraphs if b else ()))
         titles = (a.title if a else None, b.title if b else None)
         sections.append(ComparedSection(section_id, titles, pairs))
-    return Comparison((first.code, second.code), tuple(sections))
+    return Comparison((first.code, second.code), tuple(sections), (first.name, second.name))

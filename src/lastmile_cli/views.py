@@ -64,6 +64,7 @@ class Comparison(Record):
 
     codes: tuple[str, str]
     sections: tuple[ComparedSection, ...]
+    names: tuple[str, str] = ("", "")  # native names, for the column heads on a terminal
 
 
 class Report(Record):

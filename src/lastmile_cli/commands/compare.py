@@ -7,13 +7,25 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from lastmile_cli.content import Catalog
+from lastmile_cli.errors import Misnamed
 from lastmile_cli.language_choice import named
 from lastmile_cli.model import SECTION_IDS
 from lastmile_cli.options import Call, complete_languages, output_options, section_option
 from lastmile_cli.settings import Settings
+from lastmile_cli.textutil import visible
 
 if TYPE_CHECKING:
     from lastmile_cli.views import Comparison
+
+
+class SameLanguage(Misnamed):
+    """`compare de German`: one language named twice, a usage error (exit 2)."""
+
+    def __init__(self, first: str, second: str, code: str) -> None:
+        super().__init__(
+            f"'{visible(first)}' and '{visible(second)}' are both {code}; "
+            "name two different languages, such as: lastmile compare de it"
+        )
 
 
 def compare(
@@ -23,6 +35,8 @@ def compare(
     from lastmile_cli.pairing import pair
 
     a, b = named(first, settings, catalog), named(second, settings, catalog)
+    if a.code == b.code:  # one column would repeat the other: nothing to compare
+        raise SameLanguage(first, second, a.code)
     if not sections:
         return pair(a, b, SECTION_IDS)
     from lastmile_cli.matching import section_ids
@@ -42,7 +56,16 @@ Examples:
 @click.argument("first", metavar="LANG", shell_complete=complete_languages)
 @click.argument("second", metavar="LANG", shell_complete=complete_languages)
 @section_option
+@click.option("--lang", "-l", "lang", hidden=True, expose_value=True, help="(not for compare)")
 @output_options
-def command(**params: Any) -> Call:
-    """Show two languages side by side, section by section, paragraph by paragraph."""
+def command(lang: str | None, **params: Any) -> Call:
+    """Show two languages side by side, section by section, paragraph by paragraph.
+
+    The two languages are its arguments (codes, locales or names), so it takes no --lang;
+    naming one language twice is a usage error."""
+    if lang is not None:
+        raise click.UsageError(
+            "compare takes its two languages as arguments, not --lang,"
+            " such as: lastmile compare de it"
+        )
     return Call.of(compare, params)

@@ -38,7 +38,13 @@ def _document(doc: Document) -> dict[str, object]:
         "language": doc.code,
         "title": doc.title,
         "sections": [
-            {"id": s.id, "kind": s.kind, "title": s.title, "paragraphs": list(s.paragraphs)}
+            {
+                "id": s.id,
+                "kind": s.kind,
+                "language": s.code,
+                "title": s.title,
+                "paragraphs": list(s.paragraphs),
+            }
             for s in doc.sections
         ],
     }
@@ -46,12 +52,14 @@ def _document(doc: Document) -> dict[str, object]:
 
 def section_list(view: SectionList, output: Output) -> str:
     sections = view.document.sections
-    return dumps([{"id": s.id, "kind": s.kind, "title": s.title} for s in sections], output)
+    records = [{"id": s.id, "kind": s.kind, "language": s.code, "title": s.title} for s in sections]
+    return dumps(records, output)
 
 
 def example_list(view: ExampleList, output: Output) -> str:
     records = [
-        {"id": s.id, "title": s.title, "aliases": list(s.aliases)} for s in view.document.sections
+        {"id": s.id, "language": s.code, "title": s.title, "aliases": list(s.aliases)}
+        for s in view.document.sections
     ]
     return dumps(records, output)
 

@@ -49,7 +49,7 @@ def code(text: str) -> str:
 def document(doc: Document, output: Output) -> str:
     parts = [f"# {escape(doc.title, ' ')}"]
     for section in doc.sections:
-        parts.append(f"## {escape(section.title, ' ')}")
+        parts.append(f"## {escape(doc.heading(section), ' ')}")
         parts.extend(escape(p) for p in section.paragraphs)
     return "\n\n".join(parts) + "\n"
 

@@ -15,12 +15,13 @@ Table = tuple[tuple[str, ...], Sequence[tuple[str, ...]]]
 
 
 def section_list(view: SectionList) -> Table:
-    sections = view.document.sections
-    return ("id", "kind", "title"), [(s.id, s.kind, s.title) for s in sections]
+    doc = view.document
+    return ("id", "kind", "title"), [(s.id, s.kind, doc.heading(s)) for s in doc.sections]
 
 
 def example_list(view: ExampleList) -> Table:
-    return ("id", "title"), [(s.id, s.title) for s in view.document.sections]
+    doc = view.document
+    return ("id", "title"), [(s.id, doc.heading(s)) for s in doc.sections]
 
 
 def completeness(sections: int) -> str:

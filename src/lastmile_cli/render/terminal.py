@@ -22,7 +22,7 @@ from lastmile_cli.render.wrap import wrap
 from lastmile_cli.textutil import visible
 
 if TYPE_CHECKING:
-    from lastmile_cli.model import Document
+    from lastmile_cli.model import Document, Section
     from lastmile_cli.output import Output
     from lastmile_cli.views import (
         Comparison,
@@ -79,6 +79,11 @@ def plain(line: Line) -> str:
     return "".join(part for part, _ in line)
 
 
+def _origin(doc: Document, section: Section) -> list[Span]:
+    """The mark of a section borrowed from another language, dimmed after its title."""
+    return [] if section.code == doc.code else [(f" [{section.code}]", DIM)]
+
+
 def _document(doc: Document, width: int) -> list[Line]:
     lines = flow([(clean(doc.title), TITLE)], width)
     rule = min(width, max(cell_len(plain(line)) for line in lines))
@@ -86,14 +91,15 @@ def _document(doc: Document, width: int) -> list[Line]:
     for section in doc.sections:
         lines.append([])
         if section.kind != "example":
-            lines += flow([(clean(section.title), HEADING)], width)
+            lines += flow([(clean(section.title), HEADING), *_origin(doc, section)], width)
             for index, paragraph in enumerate(section.paragraphs):
                 if index:
                     lines.append([])
                 lines += flow([(clean(paragraph), "")], width)
             continue
         bar: Span = ("┃ ", BAR)
-        lines += [[bar, *line] for line in flow([(clean(section.title), EXAMPLE)], width - 2)]
+        title = [(clean(section.title), EXAMPLE), *_origin(doc, section)]
+        lines += [[bar, *line] for line in flow(title, width - 2)]
         for index, paragraph in enumerate(section.paragraphs):
             if index:
                 lines.append([("┃", BAR)])
@@ -144,10 +150,13 @@ def columns(left: list[Span], right: list[Span], width: int) -> list[Line]:
 def _comparison(view: Comparison, width: int) -> list[Line]:
     width = max(width, 20)
     missing: list[Span] = [("—", DIM)]
-    lines: list[Line] = []
+    heads = [
+        [(visible(code), TITLE), *([(f" · {visible(name)}", DIM)] if name else [])]
+        for code, name in zip(view.codes, view.names, strict=True)
+    ]
+    lines: list[Line] = columns(heads[0], heads[1], width)
     for section in view.sections:
-        if lines:
-            lines.append([])
+        lines.append([])
         left, right = ([(clean(t), HEADING)] if t else missing for t in section.titles)
         lines += columns(left, right, width)
         for pair in section.pairs:

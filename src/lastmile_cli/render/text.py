@@ -37,7 +37,7 @@ def document(doc: Document, output: Output) -> str:
     lines = [*wrap(doc.title, width)]
     for section in doc.sections:
         lines.append("")
-        lines.extend(wrap(section.title, width))
+        lines.extend(wrap(doc.heading(section), width))
         for index, paragraph in enumerate(section.paragraphs):
             if index:
                 lines.append("")
