@@ -1,5 +1,5 @@
 """Check data/*.yaml against the scraped seeds: every seed sentence is present, unchanged but for
-the documented fixes (debris removed, stray spaces before punctuation, ". ," → ".").
+the documented fixes (debris removed, stray spaces before punctuation, ". ," → "," (the stray full stop dropped)).
 
 Maintainers and CI run it where the seeds are at hand (`../shared/seeds` beside the clone);
 the test suite does not, because a user's clone has no seeds.
@@ -29,7 +29,7 @@ def seed_paragraphs(path: Path) -> list[str]:
     fixed = []
     for line in lines:
         if line and not DEBRIS.match(line):
-            line = line.replace(". ,", ".")
+            line = line.replace(". ,", ",")
             fixed.append(re.sub(r" +([,.:])", r"\1", line))
     return fixed
 

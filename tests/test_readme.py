@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import re
+import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+from conftest import subprocess_env
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,3 +28,81 @@ def test_readme_outputs_are_current() -> None:
 def test_readme_starts_a_newcomer_with_the_two_commands() -> None:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "$ uv run lastmile explain --lang de\n$ uv run pytest\n" in text
+
+
+# -- every invocation the README shows at a prompt runs as the README says ---------------------
+
+# The file the README's validate example describes: `name` a list, the marathon's `title` misspelt.
+README_PT = """\
+language: pt
+name: [Português]
+title: O que é uma falha da última milha?
+sections:
+  - id: definition
+    kind: section
+    title: Definição
+    paragraphs:
+      - A falha da última milha é uma expressão.
+  # the marathon, with a typo
+  - id: marathon
+    kind: example
+    titel: Maratona
+    paragraphs:
+      - Um corredor pode passar meses a preparar-se.
+"""
+
+
+def prompt_blocks() -> list[tuple[str, str]]:
+    """Each `$ lastmile …` line of the README's console blocks, with the lines printed after it."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    found = []
+    for block in re.findall(r"```console\n(.*?)```", text, flags=re.S):
+        lines = block.splitlines()
+        for index, line in enumerate(lines):
+            command = line.removeprefix("$ ").removeprefix("uv run ")
+            if not line.startswith("$ ") or not command.startswith("lastmile "):
+                continue
+            shown = []
+            for after in lines[index + 1 :]:
+                if after.startswith("$ "):
+                    break
+                shown.append(after)
+            found.append((command, "".join(f"{s}\n" for s in shown)))
+    return found
+
+
+PROMPTS = prompt_blocks()
+
+
+def test_the_readme_shows_commands_at_a_prompt() -> None:
+    commands = [command for command, _ in PROMPTS]
+    assert "lastmile explain --lang de" in commands
+    assert "lastmile validate pt.yaml" in commands
+    assert len(commands) >= 6
+
+
+@pytest.mark.parametrize(("command", "printed"), PROMPTS, ids=[c for c, _ in PROMPTS])
+def test_every_readme_invocation_runs_as_shown(
+    command: str, printed: str, tmp_path: Path, clean_env: Path
+) -> None:
+    words = shlex.split(command)
+    for program in (words[i + 1] for i, word in enumerate(words[:-1]) if word == "|"):
+        if shutil.which(program) is None:
+            pytest.skip(f"{program} is not installed here")
+    (tmp_path / "pt.yaml").write_text(README_PT, encoding="utf-8")
+    here = f"{shlex.quote(sys.executable)} -m lastmile_cli"
+    script = "set -o pipefail 2>/dev/null; " + command.replace("lastmile ", f"{here} ", 1)
+    result = subprocess.run(
+        ["bash", "-c", script],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=subprocess_env(LASTMILE_CACHE_DIR=str(clean_env)),
+        timeout=60,
+    )
+    assert "Traceback" not in result.stderr
+    if printed:  # what the README prints after the prompt is exactly what a user sees
+        assert result.stdout + result.stderr == printed
+        return
+    assert result.returncode == 0, result.stderr
+    assert result.stdout or list(tmp_path.iterdir()) != [tmp_path / "pt.yaml"]

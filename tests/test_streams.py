@@ -9,6 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import MINIMAL, TerminalRun, strip_ansi, subprocess_env
 
@@ -390,3 +392,65 @@ def test_ending_lastmile_ends_its_pager(clean_env: Path, tmp_path: Path, number:
         os.close(master)
         if process.poll() is None:
             process.kill()
+
+
+INTERRUPT_AT_CALL = """
+import os, signal, sys
+import lastmile_cli.entry as entry  # the console script's first step: the handler is in place
+
+MOMENT = int(sys.argv[1])
+calls = 0
+
+def profile(frame, event, arg):
+    global calls
+    if event in ("call", "c_call"):
+        calls += 1
+        if calls == MOMENT:
+            sys.setprofile(None)
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C just as this function is called
+
+if MOMENT == 0:  # count the moments instead
+    import atexit
+    atexit.register(lambda: os.write(2, f"calls={calls}\\n".encode()))
+sys.argv = ["lastmile", *sys.argv[2:]]
+sys.setprofile(profile)
+entry.main()
+"""
+
+
+@pytest.fixture(scope="module")
+def moments(tmp_path_factory: pytest.TempPathFactory) -> int:
+    """How many function calls a run of `lastmile explain` makes from its entry point on."""
+    env = subprocess_env(LASTMILE_CACHE_DIR=str(tmp_path_factory.mktemp("cache")))
+    result = subprocess.run(
+        [sys.executable, "-c", INTERRUPT_AT_CALL, "0", "explain"],
+        capture_output=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 0
+    return int(result.stderr.decode().rsplit("calls=", 1)[1])
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(fraction=st.floats(0, 1), at_the_end=st.booleans(), back=st.integers(0, 80))
+def test_ctrl_c_at_any_moment_of_a_run_is_one_line_never_a_traceback(
+    moments: int, clean_env: Path, fraction: float, at_the_end: bool, back: int
+) -> None:
+    """SIGINT as any one of the run's function calls begins, from loading Click to the exit
+    (half the examples among its last calls: returning, exiting, the interpreter's shutdown)."""
+    moment = max(1, moments - back if at_the_end else round(fraction * moments))
+    result = subprocess.run(
+        [sys.executable, "-c", INTERRUPT_AT_CALL, str(moment), "explain"],
+        capture_output=True,
+        env=subprocess_env(LASTMILE_CACHE_DIR=str(clean_env)),
+        timeout=60,
+    )
+    assert b"Traceback" not in result.stderr, (moment, result.stderr)
+    assert b"Exception ignored" not in result.stderr, (moment, result.stderr)
+    if result.returncode == 0:  # the signal came after everything was done
+        assert result.stderr == b""
+    else:
+        assert (result.returncode, result.stderr) == (130, b"\nlastmile: interrupted\n"), moment

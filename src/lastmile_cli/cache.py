@@ -115,9 +115,6 @@ class Cache:
                 os.close(descriptor)
             self._descriptor = None
 
-    def __del__(self) -> None:
-        self.close()
-
     # -- entries -----------------------------------------------------------------------------
 
     def _key(self, path: str, found: Identity) -> list[str]:

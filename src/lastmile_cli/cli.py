@@ -104,10 +104,10 @@ def sentence(message: str) -> str:
     return message if message.endswith((".", "?", "!")) else f"{message}."
 
 
-def _report(message: str) -> None:
+def _report(message: str, before: str = "") -> None:
     """One line on stderr; whatever it quotes (paths, arguments) is shown, never interpreted."""
     try:
-        sys.stderr.write(f"lastmile: {visible(message)}\n")
+        sys.stderr.write(f"{before}lastmile: {visible(message)}\n")
         sys.stderr.flush()
     except (OSError, ValueError):
         pass
@@ -121,7 +121,8 @@ def perform(call: Call) -> int:
     from lastmile_cli.settings import build
 
     settings = build(dict(call.shared), os.environ, sys.stdout)
-    catalog = Catalog(settings.data_dirs, Cache(settings.cache_dir))
+    cache = Cache(settings.cache_dir)
+    catalog = Catalog(settings.data_dirs, cache)
     warnings = list(settings.warnings)
     try:
         view = call.function(settings, catalog, **dict(call.arguments))
@@ -130,6 +131,8 @@ def perform(call: Call) -> int:
             _report(line)
         _report(str(error))
         return 2 if isinstance(error, Misnamed) else 1
+    finally:
+        cache.close()  # here, not in a finalizer, where a Ctrl-C would print a traceback
     text = render(view, settings.output)
     for line in warnings + catalog.warnings + notes(view):
         _report(line)
@@ -198,8 +201,11 @@ def run(argv: list[str] | None = None) -> int:
         except click.ClickException as error:
             _report(error.format_message())
             return error.exit_code
-        except (click.Abort, KeyboardInterrupt):
+        except click.Abort:  # (Click has already moved past the terminal's "^C")
             _report("interrupted")
+            return 130
+        except KeyboardInterrupt:
+            _report("interrupted", before="\n")  # a line break first, past the terminal's "^C"
             return 130
         except SystemExit as done:  # shell completion and Click's own exits
             sys.stdout.flush()

@@ -2,8 +2,11 @@
 
 Until the command line is running, Ctrl-C ends lastmile at once with one line and exit 130
 (there is nothing to clean up yet). Then Python's own KeyboardInterrupt takes over, which
-`cli.run` turns into the same line and exit code, after restoring the terminal and the pager.
+`cli.run` turns into the same line and exit code, after restoring the terminal and the pager;
+once `run` has returned, the first handler is back for the exit itself.
 """
+
+from __future__ import annotations
 
 import os
 import signal
@@ -16,7 +19,16 @@ def _interrupted(number: int, frame: object) -> None:
     os._exit(130)
 
 
+def _unraisable(hook: sys.UnraisableHookArgs) -> None:
+    """A Ctrl-C that lands in a finalizer or a weak reference's callback (where Python can only
+    print it, with a traceback) ends lastmile as any other Ctrl-C does."""
+    if issubclass(hook.exc_type, KeyboardInterrupt):
+        _interrupted(signal.SIGINT, None)
+    sys.__unraisablehook__(hook)
+
+
 signal.signal(signal.SIGINT, _interrupted)  # as this module is imported: the script's first step
+sys.unraisablehook = _unraisable
 
 
 def main() -> None:
@@ -24,7 +36,12 @@ def main() -> None:
     from lastmile_cli.cli import run
 
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    sys.exit(run())
+    try:
+        code = run()
+        signal.signal(signal.SIGINT, _interrupted)  # done: nothing left to restore
+    except KeyboardInterrupt:  # between run's own handlers and here: the same line, the same code
+        _interrupted(signal.SIGINT, None)
+    sys.exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover - `python -m lastmile_cli` goes through __main__

@@ -1,0 +1,104 @@
+"""The whole surface a person meets, as one transcript: every command with no arguments, with
+`--help`, with an unknown option, with a bad value, and in each format, run as a real process
+with stdout and stderr as pipes. The transcript (tests/golden/surface.txt) is reviewed as a diff
+after `pytest --update-golden`, so a change anywhere on the surface (a bare `lastmile` printing
+its help as one escaped line, a traceback, a message on the wrong stream) cannot hide.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from conftest import check_golden, subprocess_env
+from lastmile_cli.cli import COMMANDS
+
+# What each command needs to show something in each format.
+ARGUMENTS = {
+    "compare": ["de", "it", "--section", "definition"],
+    "example": ["marathon"],
+    "explain": ["--section", "definition"],
+    "languages": [],
+    "search": ["turnout", "--lang", "en"],
+    "sections": ["--lang", "fr"],
+    "validate": [],
+}
+# A value no option of the command accepts.
+BAD_VALUES = {
+    "compare": ["de", "klingon"],
+    "example": ["marathn"],
+    "explain": ["--section", "nowhere"],
+    "languages": ["--lang", "xx"],
+    "search": ["turnout", "--lang", "xx"],
+    "sections": ["--width", "0"],
+    "validate": ["/no/such/file.yaml"],
+}
+
+
+def invocations() -> list[list[str]]:
+    runs: list[list[str]] = [[], ["--help"], ["--version"], ["--no-such-option"], ["explian"]]
+    for command in COMMANDS:
+        runs += [
+            [command],
+            [command, "--help"],
+            [command, "--no-such-option"],
+            [command, *BAD_VALUES[command]],
+            [command, *ARGUMENTS[command], "--format", "yaml"],
+        ]
+        runs += [[command, *ARGUMENTS[command], "-f", fmt] for fmt in ("text", "markdown", "json")]
+    return runs
+
+
+def shown(args: list[str]) -> str:
+    return " ".join(["lastmile", *(a if a and " " not in a else repr(a) for a in args)])
+
+
+def transcript(cache: Path) -> str:
+    env = subprocess_env(LASTMILE_CACHE_DIR=str(cache))
+
+    def run(args: list[str]) -> str:
+        result = subprocess.run(
+            [sys.executable, "-m", "lastmile_cli", *args],
+            capture_output=True,
+            env=env,
+            timeout=120,
+        )
+        out = result.stdout.decode("utf-8", "backslashreplace")
+        err = result.stderr.decode("utf-8", "backslashreplace")
+        parts = [f"$ {shown(args)}", f"exit {result.returncode}"]
+        parts += [f"--- stdout\n{out}" if out else "--- stdout (empty)"]
+        parts += [f"--- stderr\n{err}" if err else "--- stderr (empty)"]
+        return "\n".join(part.rstrip("\n") for part in parts) + "\n"
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        return "\n".join(pool.map(run, invocations()))
+
+
+@pytest.fixture(scope="module")
+def surface(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return transcript(tmp_path_factory.mktemp("cache"))
+
+
+def test_the_whole_surface_is_as_reviewed(request: pytest.FixtureRequest, surface: str) -> None:
+    check_golden(request, "surface.txt", surface)
+
+
+def test_no_traceback_and_no_escape_anywhere_on_the_surface(surface: str) -> None:
+    assert "Traceback" not in surface
+    assert "\x1b" not in surface
+    assert "internal error" not in surface
+
+
+def test_every_error_is_one_line_on_stderr_and_nothing_on_stdout(surface: str) -> None:
+    """Bare `lastmile` (the help, on stderr) aside, a failure is one line naming lastmile."""
+    blocks = surface.split("\n\n$ ")
+    failures = [b for b in blocks if "\nexit 0\n" not in b and not b.startswith("$ lastmile\n")]
+    assert len(failures) >= 3 * len(COMMANDS)  # unknown option, bad value, bad format
+    for block in failures:
+        assert "--- stdout (empty)" in block, block
+        err = block.split("--- stderr\n", 1)[1]
+        assert err.count("\n") == 0 and err.startswith("lastmile: "), block
