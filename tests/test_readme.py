@@ -106,3 +106,19 @@ def test_every_readme_invocation_runs_as_shown(
         return
     assert result.returncode == 0, result.stderr
     assert result.stdout or list(tmp_path.iterdir()) != [tmp_path / "pt.yaml"]
+
+
+def test_every_test_docs_reliability_names_exists() -> None:
+    """Each row of docs/reliability.md names the test that keeps it: that test must exist."""
+    doc = (ROOT / "docs" / "reliability.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`(?:\w+\.py::)?(test_\w+)`?", doc)) | set(
+        re.findall(r", (test_\w+)`", doc)
+    )
+    defined = {
+        match
+        for path in (ROOT / "tests").glob("test_*.py")
+        for match in re.findall(r"^def (test_\w+)", path.read_text(encoding="utf-8"), re.M)
+    }
+    files = {path.stem for path in (ROOT / "tests").glob("test_*.py")}
+    assert named - defined - files == set()
+    assert len(named & defined) > 60

@@ -44,6 +44,15 @@ def test_all_languages_by_default(lastmile: Lastmile) -> None:
     assert languages == {"de", "en", "fr"}
 
 
+def test_one_language_named_several_ways_is_searched_once(lastmile: Lastmile) -> None:
+    once = lastmile("search", "letzte", "-l", "de")
+    again = lastmile(
+        "search", "letzte", "-l", "de", "-l", "German", "-l", "DE", "-l", "de_AT.UTF-8"
+    )
+    assert once.code == again.code == 0
+    assert again.out == once.out and len(once.out.splitlines()) == 3
+
+
 def test_piped_hits_are_tab_separated_lines(lastmile: Lastmile) -> None:
     result = lastmile("search", "turnout")
     assert result.out.splitlines() == [
