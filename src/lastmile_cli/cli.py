@@ -20,9 +20,12 @@ from collections.abc import Mapping
 import click
 
 from lastmile_cli.errors import LastmileError, Misnamed
+from lastmile_cli.i18n import _, translate_click
 from lastmile_cli.options import Call, version_option
 from lastmile_cli.output import ReaderGone, emit
 from lastmile_cli.textutil import closest, visible
+
+translate_click()  # Click's own strings (Usage:, Options:, …) in the interface's language
 
 COMMANDS = ("compare", "example", "explain", "languages", "search", "sections", "validate")
 
@@ -52,25 +55,31 @@ class LazyGroup(click.Group):
             suggestion = closest(args[0], list(COMMANDS)) if args else None
             if suggestion is None:
                 raise
-            raise click.UsageError(f"{error.message} Did you mean '{suggestion}'?", ctx) from None
+            hint = _("Did you mean {possibility}?").format(possibility=f"'{suggestion}'")
+            raise click.UsageError(f"{error.message} {hint}", ctx) from None
 
 
 @click.group(
     cls=LazyGroup,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-    epilog="""\b
-Examples:
-  lastmile explain --lang de            the whole article in German
-  lastmile example marathon             one story
-  lastmile explain | grep -i turnout    plain text when piped
-  lastmile explain -f json | jq .title  JSON for scripts
-
-Exit codes: 0 ok, 1 runtime or content error, 2 usage error.""",
+    help=_(
+        "Explains the last-mile failure: a project that does almost everything right and fails"
+        " at the final step. One article, in English, German, Spanish, French and Italian."
+    ),
+    epilog="\b\n"
+    + _(
+        "Examples:\n"
+        "  lastmile explain --lang de            the whole article in German\n"
+        "  lastmile example marathon             one story\n"
+        "  lastmile explain | grep -i turnout    plain text when piped\n"
+        "  lastmile explain -f json | jq .title  JSON for scripts\n"
+        "\n"
+        "Exit codes: 0 ok, 1 runtime or content error, 2 usage error."
+    ),
 )
 @version_option
 def cli() -> None:
-    """Explains the last-mile failure: a project that does almost everything right and fails
-    at the final step. One article, in English, German, Spanish, French and Italian."""
+    pass
 
 
 # -- the entry point: every failure becomes one line and an exit code --------------------------
@@ -161,27 +170,27 @@ def completion_problem(env: Mapping[str, str]) -> str | None:
     instruction = env.get(COMPLETE_VAR)
     if instruction is None:
         return None
-    shell, _, action = instruction.partition("_")
+    shell, _sep, action = instruction.partition("_")
     if shell not in ("bash", "zsh", "fish") or action not in ("source", "complete"):
-        return (
-            f"unknown completion instruction {COMPLETE_VAR}={instruction}; use bash_source,"
+        return _(
+            "unknown completion instruction {variable}={value}; use bash_source,"
             " zsh_source or fish_source (see the README's 'Shell completion')"
-        )
+        ).format(variable=COMPLETE_VAR, value=instruction)
     if action == "source":
         return None
     words, word = env.get("COMP_WORDS"), env.get("COMP_CWORD")
     if words is None or word is None or (shell != "fish" and not word.strip().isdigit()):
-        return (
-            f"{COMPLETE_VAR}={instruction} needs COMP_WORDS and COMP_CWORD, which the script"
-            f" from {COMPLETE_VAR}={shell}_source sets"
-        )
+        return _(
+            "{variable}={value} needs COMP_WORDS and COMP_CWORD, which the script"
+            " from {variable}={shell}_source sets"
+        ).format(variable=COMPLETE_VAR, value=instruction, shell=shell)
     return None
 
 
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code, whatever happens."""
     if not _prepare_streams():
-        _report("cannot write output: standard output is closed")
+        _report(_("cannot write output: standard output is closed"))
         return 1
     problem = completion_problem(os.environ)
     if problem:
@@ -196,16 +205,17 @@ def run(argv: list[str] | None = None) -> int:
                 error.show()
                 return 2
             command = error.ctx.command_path if error.ctx else "lastmile"
-            _report(f"{sentence(error.format_message())} Try '{command} --help' for help.")
+            hint = _("Try '{command} {option}' for help.").format(command=command, option="--help")
+            _report(f"{sentence(error.format_message())} {hint}")
             return 2
         except click.ClickException as error:
             _report(error.format_message())
             return error.exit_code
         except click.Abort:  # (Click has already moved past the terminal's "^C")
-            _report("interrupted")
+            _report(_("interrupted"))
             return 130
         except KeyboardInterrupt:
-            _report("interrupted", before="\n")  # a line break first, past the terminal's "^C"
+            _report(_("interrupted"), before="\n")  # a line break first, past the terminal's "^C"
             return 130
         except SystemExit as done:  # shell completion and Click's own exits
             sys.stdout.flush()
@@ -215,12 +225,17 @@ def run(argv: list[str] | None = None) -> int:
         return 141
     except OSError as error:
         _silence_stdout()
-        reason = (error.strerror or str(error)).lower()
-        _report(f"cannot write output: {reason}")
+        from lastmile_cli.files import reason_of
+
+        _report(_("cannot write output: {reason}").format(reason=reason_of(error)))
         return 1
     except Exception as error:  # a bug: still one line, and the traceback only on request
         if os.environ.get("LASTMILE_DEBUG"):
             raise
-        _report(f"internal error: {visible(repr(error))} (set LASTMILE_DEBUG=1 for details)")
+        _report(
+            _("internal error: {error} (set LASTMILE_DEBUG=1 for details)").format(
+                error=visible(repr(error))
+            )
+        )
         return 1
     return result if isinstance(result, int) else 0

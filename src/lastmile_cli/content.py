@@ -17,6 +17,7 @@ from lastmile_cli.bundle import Bundle
 from lastmile_cli.cache import Cache
 from lastmile_cli.errors import ContentError, LastmileError
 from lastmile_cli.files import LanguageFile, Skipped, SourceError, read_source, scan
+from lastmile_cli.i18n import _
 from lastmile_cli.model import FALLBACK, SECTION_IDS, Document, Language
 
 if TYPE_CHECKING:
@@ -78,10 +79,14 @@ class Catalog:
                 for file in found:
                     files.setdefault(file.code, []).append(file)
                 self.skipped += skipped
-                self.warnings += [f"warning: {s.path}: {s.reason}" for s in skipped if s.special]
+                self.warnings += [
+                    _("warning: {message}").format(message=f"{s.path}: {s.reason}")
+                    for s in skipped
+                    if s.special
+                ]
             bundled = self.bundle.codes()
             if not bundled:
-                raise LastmileError("the bundled language files are missing; reinstall lastmile")
+                raise LastmileError(_("the bundled language files are missing; reinstall lastmile"))
             for code in bundled:
                 path = os.path.join(self.bundle.yaml_dir, f"{code}.yaml")
                 files.setdefault(code, []).append(LanguageFile(code, path, True))
@@ -100,8 +105,12 @@ class Catalog:
         if not isinstance(value, Language):
             self.problems[file.path] = list(value)
             errors = [p for p in value if p.severity == "error"]  # Severity.ERROR, unimported
-            more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-            self._warned[file.path] = f"warning: {errors[0]}{more}; skipping this file"
+            if len(errors) > 1:
+                skipping = _("{problem} (and {count} more); skipping this file")
+            else:
+                skipping = _("{problem}; skipping this file")
+            said = skipping.format(problem=errors[0], count=len(errors) - 1)
+            self._warned[file.path] = _("warning: {message}").format(message=said)
             self.warnings.append(self._warned[file.path])
         self._read[file.path] = language
         return language
@@ -151,7 +160,7 @@ class Catalog:
                 if warned in self.warnings:
                     self.warnings.remove(warned)
                 raise ContentError(errors[0], len(errors) - 1)
-        raise LastmileError(f"no usable file for language '{code}'")
+        raise LastmileError(_("no usable file for language '{code}'").format(code=code))
 
     def available(self) -> list[Language]:
         """Every language that loads, in code order (for names, listing and search)."""

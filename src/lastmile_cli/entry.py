@@ -8,6 +8,7 @@ once `run` has returned, the first handler is back for the exit itself.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -15,7 +16,12 @@ import sys
 
 def _interrupted(number: int, frame: object) -> None:
     # A line break first, past the terminal's "^C", as Click does for a Ctrl-C while it runs.
-    os.write(2, b"\nlastmile: interrupted\n")
+    translate = getattr(sys.modules.get("lastmile_cli.i18n"), "_", None)  # once it is loaded
+    said = "interrupted"
+    if translate is not None:
+        with contextlib.suppress(Exception):  # a catalog half loaded: English, still one line
+            said = translate(said)
+    os.write(2, f"\nlastmile: {said}\n".encode(errors="replace"))
     os._exit(130)
 
 
@@ -33,6 +39,9 @@ sys.unraisablehook = _unraisable
 
 def main() -> None:
     """The `lastmile` console script."""
+    from lastmile_cli.i18n import setup
+
+    setup(os.environ)  # before the commands are defined: their help is in the interface's language
     from lastmile_cli.cli import run
 
     signal.signal(signal.SIGINT, signal.default_int_handler)

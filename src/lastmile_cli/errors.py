@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from lastmile_cli.i18n import _, ngettext
+
 if TYPE_CHECKING:
     from lastmile_cli.problems import Problem
 
@@ -16,8 +18,12 @@ class ContentError(LastmileError):
     """A content file that cannot be used, with where the first problem is."""
 
     def __init__(self, problem: Problem, more: int = 0) -> None:
-        extra = f" (and {more} more problem{'s' if more > 1 else ''}; run 'lastmile validate')"
-        super().__init__(str(problem) + (extra if more else ""))
+        extra = ngettext(
+            "(and {count} more problem; run 'lastmile validate')",
+            "(and {count} more problems; run 'lastmile validate')",
+            more,
+        ).format(count=more)
+        super().__init__(str(problem) + (f" {extra}" if more else ""))
 
 
 class Misnamed(LastmileError):
@@ -34,9 +40,15 @@ class UnknownName(Misnamed):
         self.value = value
         self.choices = choices
         self.suggestion = suggestion
-        hint = f" Did you mean '{suggestion}'?" if suggestion else ""
-        listed = ", ".join(choices)
-        super().__init__(f"unknown {what} '{value}'.{hint} Available: {listed}.{more}")
+        unknown = {
+            "language": _("unknown language '{value}'."),
+            "section": _("unknown section '{value}'."),
+            "example": _("unknown example '{value}'."),
+        }[what].format(value=value)
+        hint = _("Did you mean {possibility}?").format(possibility=f"'{suggestion}'")
+        listed = _("Available: {choices}.").format(choices=", ".join(choices))
+        said = f"{unknown} {hint} {listed}" if suggestion else f"{unknown} {listed}"
+        super().__init__(said + more)
 
     def adding(self, more: str) -> UnknownName:
         """The same error with one more sentence (where to look, what was skipped)."""

@@ -9,9 +9,11 @@ is never mistaken for the new one.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 
+from lastmile_cli.i18n import N_, _
 from lastmile_cli.model import Record, is_tag
 
 MAX_BYTES = 1024 * 1024
@@ -47,9 +49,26 @@ class SourceError(Exception):
     """A language file that cannot be read; the message says why, without the path."""
 
 
+REASONS = {
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("operation not permitted"),
+    errno.ENOENT: N_("no such file or directory"),
+    errno.ENOTDIR: N_("not a directory"),
+    errno.EISDIR: N_("is a directory"),
+    errno.ELOOP: N_("too many levels of symbolic links"),
+    errno.ENOSPC: N_("no space left on device"),
+    errno.EROFS: N_("read-only file system"),
+    errno.EIO: N_("input/output error"),
+    errno.ENAMETOOLONG: N_("file name too long"),
+    errno.EMFILE: N_("too many open files"),
+}
+
+
 def reason_of(error: OSError) -> str:
-    """An OS error's reason as a message quotes it: "permission denied"."""
-    return (error.strerror or str(error)).lower()
+    """An OS error's reason as a message quotes it: "permission denied" (translated when the
+    interface has a language of its own; the C library's own words otherwise)."""
+    known = REASONS.get(error.errno or 0)
+    return _(known) if known else (error.strerror or str(error)).lower()
 
 
 def identity(status: os.stat_result) -> Identity:
@@ -60,15 +79,15 @@ def identity(status: os.stat_result) -> Identity:
 def kind_of_file(mode: int) -> str:
     """A file type as messages name it: "a FIFO", "a directory", …"""
     for test, name in (
-        (stat.S_ISDIR, "a directory"),
-        (stat.S_ISFIFO, "a FIFO"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
-        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, N_("a directory")),
+        (stat.S_ISFIFO, N_("a FIFO")),
+        (stat.S_ISCHR, N_("a character device")),
+        (stat.S_ISBLK, N_("a block device")),
+        (stat.S_ISSOCK, N_("a socket")),
     ):
         if test(mode):
-            return name
-    return "not a regular file"
+            return _(name)
+    return _("not a regular file")
 
 
 def scan(directory: str) -> tuple[list[LanguageFile], list[Skipped]]:
@@ -81,7 +100,9 @@ def scan(directory: str) -> tuple[list[LanguageFile], list[Skipped]]:
         with os.scandir(directory) as entries:
             names = sorted((entry.name, entry) for entry in entries)
     except OSError as error:  # unreadable: said, never silently taken for an empty directory
-        reason = f"cannot read this directory: {reason_of(error)}; lastmile skips it"
+        reason = _("cannot read this directory: {reason}; lastmile skips it").format(
+            reason=reason_of(error)
+        )
         return [], [Skipped(directory, reason, True)]
     found: list[LanguageFile] = []
     skipped: list[Skipped] = []
@@ -91,10 +112,11 @@ def scan(directory: str) -> tuple[list[LanguageFile], list[Skipped]]:
             continue
         path = os.path.join(directory, name)
         if extension == "yml":
-            skipped.append(Skipped(path, f"rename to {stem}.yaml: lastmile reads only .yaml files"))
+            reason = _("rename to {name}: lastmile reads only .yaml files")
+            skipped.append(Skipped(path, reason.format(name=f"{stem}.yaml")))
             continue
         if not is_tag(stem):
-            reason = (
+            reason = _(
                 "the file name must be a language tag, such as pt-BR.yaml; lastmile skips this file"
             )
             skipped.append(Skipped(path, reason))
@@ -103,12 +125,14 @@ def scan(directory: str) -> tuple[list[LanguageFile], list[Skipped]]:
             regular = entry.is_file()
             mode = 0 if regular else entry.stat().st_mode
         except OSError:
-            skipped.append(Skipped(path, "is a broken link; lastmile skips it", True))
+            skipped.append(Skipped(path, _("is a broken link; lastmile skips it"), True))
             continue
         if regular:
             found.append(LanguageFile(stem, path, False))
         else:
-            reason = f"is {kind_of_file(mode)}, not a regular file; lastmile skips it"
+            reason = _("is {kind}, not a regular file; lastmile skips it").format(
+                kind=kind_of_file(mode)
+            )
             skipped.append(Skipped(path, reason, True))
     return found, skipped
 
@@ -124,15 +148,16 @@ def read_source(path: str, limit: int = MAX_BYTES) -> tuple[bytes, Identity | No
     try:
         descriptor = os.open(path, flags)
     except OSError as error:
-        raise SourceError(f"cannot read: {reason_of(error)}") from None
+        raise SourceError(_("cannot read: {reason}").format(reason=reason_of(error))) from None
     try:
         before = os.fstat(descriptor)
         if stat.S_ISDIR(before.st_mode):
-            raise SourceError("is a directory, not a language file")
+            raise SourceError(_("is a directory, not a language file"))
         if not stat.S_ISREG(before.st_mode):
-            raise SourceError(f"is {kind_of_file(before.st_mode)}, not a regular file")
+            kind = kind_of_file(before.st_mode)
+            raise SourceError(_("is {kind}, not a regular file").format(kind=kind))
         if before.st_size > limit:
-            raise SourceError("is larger than 1 MiB; a language file is a few kilobytes")
+            raise SourceError(_("is larger than 1 MiB; a language file is a few kilobytes"))
         chunks, size = [], 0
         while size <= limit:
             chunk = os.read(descriptor, limit + 1 - size)
@@ -142,10 +167,10 @@ def read_source(path: str, limit: int = MAX_BYTES) -> tuple[bytes, Identity | No
             size += len(chunk)
         data = b"".join(chunks)
         if len(data) > limit:
-            raise SourceError("is larger than 1 MiB; a language file is a few kilobytes")
+            raise SourceError(_("is larger than 1 MiB; a language file is a few kilobytes"))
         after = os.fstat(descriptor)
     except OSError as error:
-        raise SourceError(f"cannot read: {reason_of(error)}") from None
+        raise SourceError(_("cannot read: {reason}").format(reason=reason_of(error))) from None
     finally:
         os.close(descriptor)
     found = identity(before)

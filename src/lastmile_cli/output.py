@@ -12,6 +12,7 @@ import os
 from collections.abc import Mapping
 from typing import BinaryIO, TextIO
 
+from lastmile_cli.i18n import _
 from lastmile_cli.model import Record
 
 MAX_TERMINAL_WIDTH = 100
@@ -203,7 +204,10 @@ def page(text: str, command: str, encoding: str, stream: TextIO) -> list[str]:
         raise SystemExit(128 + ended.number) from None
     except OSError as error:  # no shell to start it with
         write(text, stream)
-        return [f"warning: the pager could not start ({error.strerror}); showing the text"]
+        from lastmile_cli.files import reason_of
+
+        failed = _("the pager could not start ({reason}); showing the text")
+        return [_("warning: {message}").format(message=failed.format(reason=reason_of(error)))]
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
@@ -214,8 +218,10 @@ def page(text: str, command: str, encoding: str, stream: TextIO) -> list[str]:
             said.close()
     if process.returncode in (126, 127):  # the shell could not find or run it: show the text
         write(text, stream)
-        reason = " ".join(message.split()) or f"exit status {process.returncode}"
-        return [f"warning: the pager did not run ({reason}); showing the text without it"]
+        status = _("exit status {code}").format(code=process.returncode)
+        failed = _("the pager did not run ({reason}); showing the text without it")
+        reason = " ".join(message.split()) or status
+        return [_("warning: {message}").format(message=failed.format(reason=reason))]
     _say(message)
     return []
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from lastmile_cli.i18n import _, ngettext
 from lastmile_cli.model import Record
 from lastmile_cli.textutil import visible
 
@@ -46,7 +47,7 @@ class Problem(Record):
         return f"{self.path}:{self.line}:{self.column}" if self.line else self.path
 
     def __str__(self) -> str:
-        label = "" if self.severity is Severity.ERROR else f"{self.severity}: "
+        label = "" if self.severity is Severity.ERROR else _("note: ")
         return f"{self.where}: {label}{self.message}"
 
 
@@ -87,6 +88,8 @@ class Problems:
         """The problems in file order, and one last line for those not kept."""
         found = sorted(self.kept, key=lambda p: (p.line, p.column))
         if self.dropped:
-            more = f"{self.dropped} more problem{'s' if self.dropped > 1 else ''}"
-            found.append(Problem(self.display, 0, 0, f"{more} not shown"))
+            more = ngettext(
+                "{count} more problem not shown", "{count} more problems not shown", self.dropped
+            ).format(count=self.dropped)
+            found.append(Problem(self.display, 0, 0, more))
         return found

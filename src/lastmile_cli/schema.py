@@ -7,6 +7,7 @@ once, with the kind their id has. A partial file is a note unless the file must 
 
 from __future__ import annotations
 
+from lastmile_cli.i18n import N_, _
 from lastmile_cli.model import ORIGINS, SECTION_IDS, Language, Section, is_tag, kind_of
 from lastmile_cli.problems import Problems, Severity
 from lastmile_cli.strict_yaml import Node, stop, unsafe_message
@@ -18,10 +19,10 @@ SECTION_KEYS = ("id", "kind", "title", "aliases", "origin", "paragraphs")
 SECTION_REQUIRED = ("id", "kind", "title", "paragraphs")
 # What would break a title, a name or an alias across lines or columns of a listing.
 ONE_LINE_BREAKS = {
-    "\t": "a tab (U+0009)",
-    "\n": "a line break (U+000A)",
-    "\u2028": "a line separator (U+2028)",
-    "\u2029": "a paragraph separator (U+2029)",
+    "\t": N_("a tab (U+0009)"),
+    "\n": N_("a line break (U+000A)"),
+    "\u2028": N_("a line separator (U+2028)"),
+    "\u2029": N_("a paragraph separator (U+2029)"),
 }
 
 
@@ -39,8 +40,9 @@ class Schema:
         unless it is a paragraph (a tab or newline in a title would forge a row of a listing);
         None (and a problem) if not, so nothing that fails here is echoed by a later message."""
         if not (isinstance(node.value, str) and node.value.strip()):
+            message = _("{key} must be non-empty text, not {found}")
             self.problems.add(
-                node.line, node.column, f"{what} must be non-empty text, not {kind_of_node(node)}"
+                node.line, node.column, message.format(key=what, found=kind_of_node(node))
             )
             return None
         char = first_unsafe(node.value)
@@ -50,9 +52,11 @@ class Schema:
         if one_line:
             breaks = [c for c in ONE_LINE_BREAKS if c in node.value]
             if breaks:
-                name = ONE_LINE_BREAKS[breaks[0]]
-                message = f"{what}: {name} is not allowed in a one-line text; use a space"
-                self.problems.add(node.line, node.column, message)
+                name = _(ONE_LINE_BREAKS[breaks[0]])
+                message = _("{character} is not allowed in a one-line text; use a space")
+                self.problems.add(
+                    node.line, node.column, f"{what}: {message.format(character=name)}"
+                )
                 return None
         return node.value
 
@@ -65,12 +69,19 @@ class Schema:
             elif key not in allowed:
                 char = echo_unsafe(key)
                 hint = None if char else closest(key, list(allowed))
-                extra = f"; did you mean '{hint}'?" if hint else f"; allowed: {', '.join(allowed)}"
-                unsafe = f" ({unsafe_message(char).replace(' text', ' a key')})" if char else ""
-                self.problems.add(line, column, f"unknown key '{key}'{unsafe} in {where}{extra}")
+                if hint:
+                    extra = _("did you mean '{key}'?").format(key=hint)
+                else:
+                    extra = _("allowed: {keys}").format(keys=", ".join(allowed))
+                unsafe = f" ({unsafe_message(char, in_key=True)})" if char else ""
+                unknown = _("unknown key '{key}'{unsafe} in {where}").format(
+                    key=key, unsafe=unsafe, where=_(where)
+                )
+                self.problems.add(line, column, f"{unknown}; {extra}")
         for key in required:
             if key not in node.value:
-                self.problems.add(node.line, node.column, f"{where} is missing '{key}'")
+                missing = _("{where} is missing '{key}'").format(where=_(where), key=key)
+                self.problems.add(node.line, node.column, missing)
 
     def language(self, root: Node, complete: bool, source: str) -> Language | None:
         if not isinstance(root.value, dict):
@@ -78,9 +89,11 @@ class Schema:
                 self.problems,
                 root.line,
                 root.column,
-                f"expected a mapping with 'language:' and 'sections:', not {kind_of_node(root)}",
+                _("expected a mapping with 'language:' and 'sections:', not {found}").format(
+                    found=kind_of_node(root)
+                ),
             )
-        self.keys(root, TOP_KEYS, TOP_REQUIRED, "the file")
+        self.keys(root, TOP_KEYS, TOP_REQUIRED, N_("the file"))
         fields: dict[str, str | None] = {}
         for key in ("language", "name", "english_name", "title", "title_origin", "term"):
             if key in root.value:
@@ -93,19 +106,26 @@ class Schema:
                 self.problems.add(
                     node.line,
                     node.column,
-                    f"language '{code}' is not a language tag such as de, pt-BR or qaa",
+                    _("language '{code}' is not a language tag such as de, pt-BR or qaa").format(
+                        code=code
+                    ),
                 )
             elif code != stem:
                 self.problems.add(
                     node.line,
                     node.column,
-                    f"language '{code}' does not match the file name '{self.name}'",
+                    _("language '{code}' does not match the file name '{name}'").format(
+                        code=code, name=self.name
+                    ),
                 )
         origin = fields.get("title_origin") or "seed"
         if origin not in ORIGINS:
             node = root.value["title_origin"]
+            message = _("{key} must be one of: {values}")
             self.problems.add(
-                node.line, node.column, f"title_origin must be one of: {', '.join(ORIGINS)}"
+                node.line,
+                node.column,
+                message.format(key="title_origin", values=", ".join(ORIGINS)),
             )
         sections: tuple[Section, ...] | None = None
         if "sections" in root.value:
@@ -131,7 +151,9 @@ class Schema:
             self.problems.add(
                 node.line,
                 node.column,
-                f"sections must be a non-empty list of sections, not {kind_of_node(node)}",
+                _("sections must be a non-empty list of sections, not {found}").format(
+                    found=kind_of_node(node)
+                ),
             )
             return None
         found: list[Section] = []
@@ -142,21 +164,25 @@ class Schema:
                 continue
             index = SECTION_IDS.index(section.id)
             if any(s.id == section.id for s in found):
-                self.problems.add(item.line, item.column, f"section '{section.id}' appears twice")
+                twice = _("section '{id}' appears twice").format(id=section.id)
+                self.problems.add(item.line, item.column, twice)
                 continue
             if index < last_index:
                 after = SECTION_IDS[last_index]
                 self.problems.add(
                     item.line,
                     item.column,
-                    f"section '{section.id}' is out of order: it comes before '{after}'",
+                    _("section '{id}' is out of order: it comes before '{after}'").format(
+                        id=section.id, after=after
+                    ),
                 )
             last_index = max(last_index, index)
             found.append(section)
         missing = [i for i in SECTION_IDS if i not in {s.id for s in found}]
         if missing and not self.problems.errors:
             severity = Severity.ERROR if complete else Severity.NOTE
-            self.problems.add(line, column, f"missing sections: {', '.join(missing)}", severity)
+            message = _("missing sections: {ids}").format(ids=", ".join(missing))
+            self.problems.add(line, column, message, severity)
         return tuple(found)
 
     def section(self, node: Node, code: str) -> Section | None:
@@ -164,42 +190,52 @@ class Schema:
             self.problems.add(
                 node.line,
                 node.column,
-                f"a section must be a mapping with id, kind, title and paragraphs, not {kind_of_node(node)}",
+                _(
+                    "a section must be a mapping with id, kind, title and paragraphs, not {found}"
+                ).format(found=kind_of_node(node)),
             )
             return None
         before = self.problems.errors
-        self.keys(node, SECTION_KEYS, SECTION_REQUIRED, "a section")
+        self.keys(node, SECTION_KEYS, SECTION_REQUIRED, N_("a section"))
         values = node.value
         section_id = self.text(values["id"], "id") if "id" in values else None
         if section_id is not None and section_id not in SECTION_IDS:
             hint = closest(section_id, list(SECTION_IDS))
-            extra = f"; did you mean '{hint}'?" if hint else f"; known: {', '.join(SECTION_IDS)}"
-            self.problems.add(
-                values["id"].line, values["id"].column, f"unknown section id '{section_id}'{extra}"
-            )
+            if hint:
+                extra = _("did you mean '{id}'?").format(id=hint)
+            else:
+                extra = _("known: {ids}").format(ids=", ".join(SECTION_IDS))
+            unknown = _("unknown section id '{id}'").format(id=section_id)
+            self.problems.add(values["id"].line, values["id"].column, f"{unknown}; {extra}")
             section_id = None
         kind = self.text(values["kind"], "kind") if "kind" in values else None
         if section_id is not None and kind is not None and kind != kind_of(section_id):
             self.problems.add(
                 values["kind"].line,
                 values["kind"].column,
-                f"kind of '{section_id}' must be '{kind_of(section_id)}', not '{kind}'",
+                _("kind of '{id}' must be '{kind}', not '{found}'").format(
+                    id=section_id, kind=kind_of(section_id), found=kind
+                ),
             )
         title = self.text(values["title"], "title") if "title" in values else None
         paragraphs = (
-            self.text_list(values["paragraphs"], "paragraph", empty_ok=False, one_line=False)
+            self.text_list(
+                values["paragraphs"], "paragraphs", "paragraph", empty_ok=False, one_line=False
+            )
             if "paragraphs" in values
             else ()
         )
         aliases = (
-            self.text_list(values["aliases"], "alias", empty_ok=True) if "aliases" in values else ()
+            self.text_list(values["aliases"], "aliases", "alias", empty_ok=True)
+            if "aliases" in values
+            else ()
         )
         origin = self.text(values["origin"], "origin") if "origin" in values else "seed"
         if origin is not None and origin not in ORIGINS:
             self.problems.add(
                 values["origin"].line,
                 values["origin"].column,
-                f"origin must be one of: {', '.join(ORIGINS)}",
+                _("{key} must be one of: {values}").format(key="origin", values=", ".join(ORIGINS)),
             )
         if self.problems.errors > before:
             return None
@@ -208,15 +244,18 @@ class Schema:
         return Section(section_id, kind_of(section_id), title, paragraphs, aliases, origin, code)
 
     def text_list(
-        self, node: Node, what: str, empty_ok: bool, one_line: bool = True
+        self, node: Node, key: str, what: str, empty_ok: bool, one_line: bool = True
     ) -> tuple[str, ...]:
         """The texts of a list (each one checked); a problem is recorded for anything else."""
         if not isinstance(node.value, list) or (not node.value and not empty_ok):
             self.problems.add(
                 node.line,
                 node.column,
-                f"{what}s must be a {'' if empty_ok else 'non-empty '}list of texts, "
-                f"not {kind_of_node(node)}",
+                (
+                    _("{key} must be a list of texts, not {found}")
+                    if empty_ok
+                    else _("{key} must be a non-empty list of texts, not {found}")
+                ).format(key=key, found=kind_of_node(node)),
             )
             return ()
         texts = (self.text(item, what, one_line) for item in node.value)
@@ -225,9 +264,9 @@ class Schema:
 
 def kind_of_node(node: Node) -> str:
     if node.value is None:
-        return "empty"
+        return _("empty")
     if isinstance(node.value, str):
-        return "text" if node.value.strip() else "blank text"
+        return _("text") if node.value.strip() else _("blank text")
     if isinstance(node.value, list):
-        return "a list" if node.value else "an empty list"
-    return "a mapping" if node.value else "an empty mapping"
+        return _("a list") if node.value else _("an empty list")
+    return _("a mapping") if node.value else _("an empty mapping")

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any, TextIO
 
 from lastmile_cli.cache import default_dir
+from lastmile_cli.i18n import _
 from lastmile_cli.language_choice import VARIABLES
 from lastmile_cli.model import Record
 from lastmile_cli.output import Output, decide
@@ -47,8 +48,9 @@ def data_dirs(option: tuple[str, ...], env: Mapping[str, str]) -> tuple[list[str
         if os.path.isdir(entry):
             dirs.append(entry)
         else:
+            said = _("LASTMILE_DATA_DIR entry {entry} is not a directory; ignored")
             warnings.append(
-                f"warning: LASTMILE_DATA_DIR entry {visible(entry)} is not a directory; ignored"
+                _("warning: {message}").format(message=said.format(entry=visible(entry)))
             )
     return dirs, warnings
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from lastmile_cli.i18n import N_, _
 from lastmile_cli.problems import Problems
 from lastmile_cli.textutil import UNSAFE
 
@@ -61,7 +62,7 @@ class StrictYaml:
         if b"\x00" in data:
             line = data.count(b"\n", 0, data.index(b"\x00")) + 1
             raise stop(
-                self.problems, line, 1, "contains NUL bytes: this is a binary file, not YAML"
+                self.problems, line, 1, _("contains NUL bytes: this is a binary file, not YAML")
             )
         try:
             text = data.decode("utf-8")
@@ -69,7 +70,7 @@ class StrictYaml:
             line = data.count(b"\n", 0, error.start) + 1
             column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
             raise stop(
-                self.problems, line, column, "is not valid UTF-8 (save the file as UTF-8)"
+                self.problems, line, column, _("is not valid UTF-8 (save the file as UTF-8)")
             ) from None
         text = text.removeprefix("\ufeff")
         starts: list[int] | None = None
@@ -104,17 +105,27 @@ class StrictYaml:
                     documents += 1
                     if documents > 1:
                         raise stop(
-                            self.problems, line, column, "a second YAML document; use one per file"
+                            self.problems,
+                            line,
+                            column,
+                            _("a second YAML document; use one per file"),
                         )
                     continue
                 if isinstance(event, yaml.AliasEvent):
-                    raise stop(self.problems, line, column, "YAML aliases (*name) are not allowed")
+                    raise stop(
+                        self.problems, line, column, _("YAML aliases (*name) are not allowed")
+                    )
                 if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
-                    raise stop(self.problems, line, column, "YAML anchors (&name) are not allowed")
+                    raise stop(
+                        self.problems, line, column, _("YAML anchors (&name) are not allowed")
+                    )
                 if isinstance(event, yaml.ScalarEvent):
                     if event.tag is not None and event.tag != "!":
                         raise stop(
-                            self.problems, line, column, f"YAML tags ({event.tag}) are not allowed"
+                            self.problems,
+                            line,
+                            column,
+                            _("YAML tags ({tag}) are not allowed").format(tag=event.tag),
                         )
                     plain = event.implicit[0]  # a plain scalar: only those can mean null
                     node = Node(
@@ -123,11 +134,14 @@ class StrictYaml:
                 elif isinstance(event, yaml.CollectionStartEvent):
                     if event.tag is not None:
                         raise stop(
-                            self.problems, line, column, f"YAML tags ({event.tag}) are not allowed"
+                            self.problems,
+                            line,
+                            column,
+                            _("YAML tags ({tag}) are not allowed").format(tag=event.tag),
                         )
                     if len(stack) >= MAX_DEPTH:
                         raise stop(
-                            self.problems, line, column, "nested too deeply for a language file"
+                            self.problems, line, column, _("nested too deeply for a language file")
                         )
                     is_map = isinstance(event, yaml.MappingStartEvent)
                     stack.append(Node({} if is_map else [], line, column))
@@ -147,14 +161,16 @@ class StrictYaml:
                 elif pending_keys[-1] is None:
                     if not isinstance(node.value, str):
                         raise stop(
-                            self.problems, node.line, node.column, "a key must be plain text"
+                            self.problems, node.line, node.column, _("a key must be plain text")
                         )
                     if node.value in parent.value:
                         first = parent.key_marks[node.value][0]
                         self.problems.add(
                             node.line,
                             node.column,
-                            f"duplicate key '{node.value}' (first at line {first})",
+                            _("duplicate key '{key}' (first at line {line})").format(
+                                key=node.value, line=first
+                            ),
                         )
                     parent.key_marks.setdefault(node.value, (node.line, node.column))
                     pending_keys[-1] = node.value
@@ -169,38 +185,68 @@ class StrictYaml:
             raise stop(self.problems, line, column, syntax_message(error, text)) from None
         if root is None:
             raise stop(
-                self.problems, 1, 1, "the file is empty; a language file starts with 'language:'"
+                self.problems, 1, 1, _("the file is empty; a language file starts with 'language:'")
             )
         return root
+
+
+# PyYAML's own words for what a language file most often gets wrong, in the catalogs; the rest
+# of what PyYAML can say (rarer, and holding the text it found) stays in English.
+YAML_WORDS = (
+    N_("found unexpected end of stream"),
+    N_("could not find expected ':'"),
+    N_("mapping values are not allowed here"),
+    N_("found character '\\t' that cannot start any token"),
+    N_("found unexpected document separator"),
+    N_("found duplicate key"),
+    N_("expected a single document in the stream"),
+    N_("while scanning a quoted scalar"),
+    N_("while scanning a simple key"),
+    N_("while scanning a block scalar"),
+    N_("while scanning for the next token"),
+    N_("while parsing a block mapping"),
+    N_("while parsing a block collection"),
+    N_("while parsing a flow sequence"),
+    N_("while parsing a flow mapping"),
+    N_("while parsing a block node"),
+    N_("while parsing a flow node"),
+)
 
 
 def syntax_message(error: yaml.MarkedYAMLError, text: str) -> str:
     """PyYAML's problem with its context and where that began ("while scanning a quoted scalar
     that starts at line 2, column 7"), and the word "tab" when a tab is what it tripped on."""
-    message = f"YAML syntax: {error.problem or error.context}"
+    problem = _(str(error.problem or error.context))
     mark = error.problem_mark
     if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
-        message += "" if "tab" in message else " (a tab)"
-        message += "; YAML indents with spaces, never tabs"
-        return message
+        if "tab" not in str(error.problem or error.context):
+            problem += " " + _("(a tab)")
+        return _("YAML syntax: {problem}; YAML indents with spaces, never tabs").format(
+            problem=problem
+        )
+    message = _("YAML syntax: {problem}").format(problem=problem)
     context = error.context_mark
     if error.problem and error.context and context is not None:
         where = (context.line + 1, context.column + 1)
         if mark is None or where != (mark.line + 1, mark.column + 1):
-            message += f", {error.context} that starts at line {where[0]}, column {where[1]}"
+            began = _("{context} that starts at line {line}, column {column}").format(
+                context=_(error.context), line=where[0], column=where[1]
+            )
+            message += f", {began}"
     return message
 
 
-def unsafe_message(char: str) -> str:
+def unsafe_message(char: str, in_key: bool = False) -> str:
+    """Why a character may not be in content (or in a key: `in_key`), naming its kind."""
     if char == "\r":
-        return "carriage return U+000D is not allowed in text (only as part of CRLF line ends)"
+        return _("carriage return U+000D is not allowed in text (only as part of CRLF line ends)")
     code = ord(char)
     if code >= 0xFFFE:
-        kind = "noncharacter"
+        kind = _("noncharacter U+{code} is not allowed in {where}")
     elif code in (0x2028, 0x2029):
-        kind = "line or paragraph separator"
+        kind = _("line or paragraph separator U+{code} is not allowed in {where}")
     elif code >= 0x202A or code in (0x061C, 0x200E, 0x200F):
-        kind = "bidirectional control"
+        kind = _("bidirectional control U+{code} is not allowed in {where}")
     else:
-        kind = "control character"
-    return f"{kind} U+{code:04X} is not allowed in text"
+        kind = _("control character U+{code} is not allowed in {where}")
+    return kind.format(code=f"{code:04X}", where=_("a key") if in_key else _("text"))

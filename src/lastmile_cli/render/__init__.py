@@ -12,6 +12,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
+from lastmile_cli.i18n import _, ngettext
 from lastmile_cli.model import Document
 from lastmile_cli.textutil import visible
 
@@ -54,7 +55,12 @@ def notes(view: object) -> list[str]:
         return []
     missing = ", ".join(document.borrowed)
     where = visible(document.source)
-    return [f"note: {document.code} ({where}) has no {missing}; showing English"]
+    said = _("{code} ({where}) has no {ids}; showing English")
+    return [
+        _("note: {message}").format(
+            message=said.format(code=document.code, where=where, ids=missing)
+        )
+    ]
 
 
 def summary(view: object) -> list[str]:
@@ -65,9 +71,15 @@ def summary(view: object) -> list[str]:
 
     if not isinstance(view, Report):
         return []
-    counted = f"{view.files} file{'s' if view.files != 1 else ''}"
     notes = len(view.problems) - view.errors
-    return [f"checked {counted}: {view.errors} error(s), {notes} note(s)"]
+    files = ngettext("checked {count} file", "checked {count} files", view.files)
+    # (English keeps its "(s)"; the catalogs give each language its plural forms)
+    errors = ngettext("{count} error(s)", "{count} error(s)", view.errors)
+    said = ngettext("{count} note(s)", "{count} note(s)", notes)
+    return [
+        f"{files.format(count=view.files)}: {errors.format(count=view.errors)},"
+        f" {said.format(count=notes)}"
+    ]
 
 
 def status(view: object) -> int:

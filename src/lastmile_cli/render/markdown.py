@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from lastmile_cli.i18n import _
 from lastmile_cli.render import rows
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ def document(doc: Document, output: Output) -> str:
 
 
 def table(columns: tuple[str, ...], body: Sequence[tuple[str, ...]]) -> str:
-    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines = ["| " + " | ".join(_(c) for c in columns) + " |", "|" + "---|" * len(columns)]
     lines += ["| " + " | ".join(escape(cell, "<br>") for cell in row) + " |" for row in body]
     return "\n".join(lines) + "\n"
 

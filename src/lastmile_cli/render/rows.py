@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from lastmile_cli.i18n import N_
 from lastmile_cli.model import SECTION_IDS
 from lastmile_cli.textutil import visible
 
@@ -16,12 +17,14 @@ Table = tuple[tuple[str, ...], Sequence[tuple[str, ...]]]
 
 def section_list(view: SectionList) -> Table:
     doc = view.document
-    return ("id", "kind", "title"), [(s.id, s.kind, doc.heading(s)) for s in doc.sections]
+    return (N_("id"), N_("kind"), N_("title")), [
+        (s.id, s.kind, doc.heading(s)) for s in doc.sections
+    ]
 
 
 def example_list(view: ExampleList) -> Table:
     doc = view.document
-    return ("id", "title"), [(s.id, doc.heading(s)) for s in doc.sections]
+    return (N_("id"), N_("title")), [(s.id, doc.heading(s)) for s in doc.sections]
 
 
 def completeness(sections: int) -> str:
@@ -29,7 +32,14 @@ def completeness(sections: int) -> str:
 
 
 def language_list(view: LanguageList) -> Table:
-    columns = ("code", "name", "english name", "sections", "source", "selected")
+    columns = (
+        N_("code"),
+        N_("name"),
+        N_("english name"),
+        N_("sections"),
+        N_("source"),
+        N_("selected"),
+    )
     rows = []
     for language in view.languages:
         selected = language.code == view.choice.code

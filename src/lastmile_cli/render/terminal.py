@@ -16,6 +16,7 @@ from rich.cells import cell_len
 from rich.color import ColorSystem
 from rich.style import Style
 
+from lastmile_cli.i18n import _
 from lastmile_cli.render import rows
 from lastmile_cli.render.rows import Table
 from lastmile_cli.render.wrap import wrap
@@ -109,7 +110,8 @@ def _document(doc: Document, width: int) -> list[Line]:
 
 def _listing(table: Table) -> list[Line]:
     columns, body = table
-    cells = [tuple(visible(cell) for cell in row) for row in (columns, *body)]
+    heads = tuple(_(column) for column in columns)
+    cells = [tuple(visible(cell) for cell in row) for row in (heads, *body)]
     widths = [max(cell_len(row[index]) for row in cells) for index in range(len(columns))]
 
     def line(cells: tuple[str, ...]) -> str:
@@ -170,7 +172,7 @@ def _report(view: Report) -> list[Line]:
     lines = []
     for problem in view.problems:
         label = (
-            (" error: ", ERROR) if problem.severity == "error" else (f" {problem.severity}: ", DIM)
+            (" " + _("error: "), ERROR) if problem.severity == "error" else (" " + _("note: "), DIM)
         )
         lines.append([(visible(f"{problem.where}:"), TITLE), label, (visible(problem.message), "")])
     return lines

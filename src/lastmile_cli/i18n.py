@@ -1,0 +1,117 @@
+"""The interface's language: help, messages and errors in the reader's locale, as git does it.
+
+The interface follows the locale alone (LANGUAGE, LC_ALL, LC_MESSAGES, LANG, by the rules that
+choose the article's default language, language_choice.py); `--lang` and `LASTMILE_LANG`
+choose the article only. English, the C locale and a language without a catalog load nothing:
+`_` hands its message back as it is. The catalogs are gettext's: `po/<lang>.po` in the
+repository, compiled at build time (hatch_build.py) to `locale/<lang>/LC_MESSAGES/lastmile.mo`
+beside this module. Click's own strings are in the same catalogs: `translate_click` points
+Click's modules at them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+DOMAIN = "lastmile"
+ENGLISH = "en"
+LOCALE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "locale")
+# The Click modules whose strings lastmile shows (scripts/catalogs.py extracts the same ones).
+CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types")
+
+
+class Catalog(Protocol):
+    def gettext(self, message: str, /) -> str: ...
+    def ngettext(self, singular: str, plural: str, n: int, /) -> str: ...
+
+
+_catalog: Catalog | None = None
+_language = ENGLISH
+
+
+def _(message: str) -> str:
+    """`message` in the interface's language (as it is, in English)."""
+    return message if _catalog is None else _catalog.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form of a message for a count of `n`, in the interface's language."""
+    if _catalog is None:
+        return singular if n == 1 else plural
+    return _catalog.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Marks a message for the catalogs where it is defined; `_` translates it where it is shown."""
+    return message
+
+
+def language() -> str:
+    """The interface's language code: `en` unless a catalog was loaded."""
+    return _language
+
+
+def available(directory: str = LOCALE_DIR) -> list[str]:
+    """The languages with a compiled catalog (English needs none)."""
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return []
+    found = [n for n in names if os.path.isfile(catalog_path(n, directory))]
+    return sorted(found)
+
+
+def catalog_path(code: str, directory: str = LOCALE_DIR) -> str:
+    return os.path.join(directory, code, "LC_MESSAGES", f"{DOMAIN}.mo")
+
+
+def choose(env: Mapping[str, str], directory: str = LOCALE_DIR) -> str:
+    """The interface's language for this environment: the locale's, when it has a catalog."""
+    from lastmile_cli.language_choice import resolve
+
+    locale_only = {k: v for k, v in env.items() if k != "LASTMILE_LANG"}
+    codes = [*available(directory), ENGLISH]
+    return resolve(None, locale_only, codes, dict).code
+
+
+def setup(env: Mapping[str, str], directory: str = LOCALE_DIR) -> str:
+    """Load the interface's catalog for this environment, if it needs one; its language code.
+
+    A catalog that cannot be read leaves the interface in English, without a word: the
+    interface's language is a comfort, never a reason for a run to fail.
+    """
+    global _catalog, _language
+    code = choose(env, directory)
+    _catalog, _language = None, ENGLISH
+    if code == ENGLISH:
+        return ENGLISH
+    import gettext
+
+    try:
+        with open(catalog_path(code, directory), "rb") as stream:
+            _catalog = gettext.GNUTranslations(stream)
+    except Exception:  # missing, truncated, a bad magic number, a bad plural rule: English
+        return ENGLISH
+    _language = code
+    return code
+
+
+def translate_click(modules: tuple[ModuleType, ...] | None = None) -> None:
+    """Point Click's `_` and `ngettext` at the interface's catalog (Click binds gettext's own at
+    import, which follows the locale by rules of its own and reads no catalog of ours)."""
+    if _catalog is None:
+        return
+    if modules is None:
+        import importlib
+
+        modules = tuple(importlib.import_module(f"click.{name}") for name in CLICK_MODULES)
+    for module in modules:
+        if hasattr(module, "_"):
+            module._ = _  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = ngettext  # type: ignore[attr-defined]
