@@ -24,6 +24,8 @@ HOSTILE = "\x1b]0;x\x07\x1b[2J\t\n\r\x9b\x85\u2028\u2029\ufffe" + BIDI_CONTROL
 def acts(char: str) -> bool:
     """Whether a character could move the cursor, break a line or reorder what is shown."""
     category = unicodedata.category(char)
+    if char in BIDI_CONTROL:  # (Python's Unicode 14 tables give U+061C the class AL, not ALM)
+        return True
     return category in ("Cc", "Zl", "Zp", "Cs") or unicodedata.bidirectional(char) in (
         "LRE",
         "RLE",

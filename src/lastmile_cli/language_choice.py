@@ -14,6 +14,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from lastmile_cli.errors import UnknownName
+from lastmile_cli.i18n import _
 from lastmile_cli.model import FALLBACK, Language, Record
 from lastmile_cli.textutil import closest, fold, visible
 
@@ -85,33 +86,45 @@ def resolve(
 ) -> Choice:
     """Choose the language for one command; raises UnknownName for a bad `--lang`."""
     if requested is not None:
-        return Choice(strict(requested, available, names), f"from --lang {visible(requested)}")
+        named = strict(requested, available, names)
+        return Choice(named, _("from {setting}").format(setting=f"--lang {visible(requested)}"))
 
     skipped = ""
     preferred = env.get("LASTMILE_LANG")
     if preferred:
         code = match_code(preferred, available) or match_name(preferred, names())
         if code is not None:
-            return Choice(code, f"from LASTMILE_LANG={visible(preferred)}")
-        skipped = f"LASTMILE_LANG={visible(preferred)} is not available; "
+            return Choice(
+                code, _("from {setting}").format(setting=f"LASTMILE_LANG={visible(preferred)}")
+            )
+        skipped = _("{setting} is not available; ").format(
+            setting=f"LASTMILE_LANG={visible(preferred)}"
+        )
 
     variable = next((v for v in LOCALE_VARIABLES if env.get(v)), None)
     if variable is None:
-        return Choice(FALLBACK, f"{skipped}default: no locale is set")
+        return Choice(FALLBACK, skipped + _("default: no locale is set"))
     locale = env[variable]
     shown = f"{variable}={visible(locale)}"
     if is_c_locale(locale):
-        return Choice(FALLBACK, f"{skipped}default: {shown} is the C locale")
+        return Choice(
+            FALLBACK, skipped + _("default: {setting} is the C locale").format(setting=shown)
+        )
     priority = env.get("LANGUAGE", "")
     for entry in priority.split(":"):  # (an empty or C entry never names a language)
         code = match_code(entry, available)
         if code is not None:
-            return Choice(code, f"{skipped}from LANGUAGE={visible(priority)}")
+            setting = f"LANGUAGE={visible(priority)}"
+            return Choice(code, skipped + _("from {setting}").format(setting=setting))
     code = match_code(locale, available)
     if code is not None:
-        return Choice(code, f"{skipped}from {shown}")
-    also = f" or LANGUAGE={visible(priority)}" if priority else ""
-    return Choice(FALLBACK, f"{skipped}default: no language from {shown}{also} is available")
+        return Choice(code, skipped + _("from {setting}").format(setting=shown))
+    if priority:
+        none = _("default: no language from {setting} or {priority} is available")
+    else:
+        none = _("default: no language from {setting} is available")
+    said = none.format(setting=shown, priority=f"LANGUAGE={visible(priority)}")
+    return Choice(FALLBACK, skipped + said)
 
 
 # -- with a catalog: the language a command shows ----------------------------------------------
@@ -128,13 +141,14 @@ def where_to_look(catalog: Catalog) -> str:
     misnamed = [s for s in catalog.skipped if not s.special]
     if misnamed:
         first = misnamed[0]
-        others = f" and {len(misnamed) - 1} more" if len(misnamed) > 1 else ""
-        return (
-            f" Skipped {visible(first.path)}{others}: {first.reason.split(';')[0]}"
-            " (see 'lastmile languages')."
-        )
+        if len(misnamed) > 1:
+            said = _("Skipped {path} and {count} more: {reason} (see 'lastmile languages').")
+        else:
+            said = _("Skipped {path}: {reason} (see 'lastmile languages').")
+        reason = first.reason.split(";")[0]
+        return " " + said.format(path=visible(first.path), count=len(misnamed) - 1, reason=reason)
     if not catalog.user_dirs:
-        return " To add one, put its file in a directory and pass --data-dir DIR."
+        return " " + _("To add one, put its file in a directory and pass --data-dir DIR.")
     return ""
 
 

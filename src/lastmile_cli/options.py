@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from lastmile_cli.i18n import _
 from lastmile_cli.model import EXAMPLE_IDS, SECTION_IDS, Record
 from lastmile_cli.settings import SHARED
 
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = ("text", "markdown", "json")
-LANG_HELP = "Language: a code (de), a locale (de_AT.UTF-8) or a name (German, Deutsch)."
 
 
 class Call(Record):
@@ -57,7 +57,10 @@ class Directory(click.Path):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         path = super().convert(value, param, ctx)
         if not os.path.isdir(path):
-            self.fail(f"Directory {click.format_filename(value)!r} is not a directory.", param, ctx)
+            shown = repr(click.format_filename(value))
+            self.fail(
+                _("Directory {filename} is not a directory.").format(filename=shown), param, ctx
+            )
         return path
 
 
@@ -129,7 +132,11 @@ def complete_from(ids: list[str]) -> Callable[..., list[str]]:
 def common_options(function: F) -> F:
     """The options every command shares: language, format, colour, width, pager, data."""
     function = click.option(
-        "--lang", "-l", metavar="LANG", shell_complete=complete_languages, help=LANG_HELP
+        "--lang",
+        "-l",
+        metavar="LANG",
+        shell_complete=complete_languages,
+        help=_("Language: a code (de), a locale (de_AT.UTF-8) or a name (German, Deutsch)."),
     )(function)
     return output_options(function)
 
@@ -144,7 +151,7 @@ def output_options(function: F) -> F:
             type=click.Choice(FORMATS, case_sensitive=False),
             default="text",
             show_default=True,
-            help="Output format.",
+            help=_("Output format."),
         ),
         click.option(
             "--color",
@@ -152,25 +159,27 @@ def output_options(function: F) -> F:
             type=click.Choice(("auto", "always", "never"), case_sensitive=False),
             default="auto",
             show_default=True,
-            help="Colour on a terminal; 'always' also in a pipe.",
+            help=_("Colour on a terminal; 'always' also in a pipe."),
         ),
         click.option(
             "--width",
             type=click.IntRange(1, 10000),
             metavar="N",
-            help="Wrap text at N columns (default: no wrapping in a pipe, the window on a terminal).",
+            help=_(
+                "Wrap text at N columns (default: no wrapping in a pipe, the window on a terminal)."
+            ),
         ),
         click.option(
             "--pager/--no-pager",
             default=None,
-            help="Page output on a terminal (default: when taller than the window).",
+            help=_("Page output on a terminal (default: when taller than the window)."),
         ),
         click.option(
             "--data-dir",
             multiple=True,
             type=Directory(),
             metavar="DIR",
-            help="Extra language files; repeatable, earlier wins [env: LASTMILE_DATA_DIR].",
+            help=_("Extra language files; repeatable, earlier wins [env: LASTMILE_DATA_DIR]."),
         ),
     ]
     for decorator in reversed(decorators):
@@ -185,5 +194,5 @@ section_option = click.option(
     multiple=True,
     metavar="ID",
     shell_complete=complete_from(list(SECTION_IDS)),
-    help="Only this section (id, title or alias); repeatable. Shown in article order.",
+    help=_("Only this section (id, title or alias); repeatable. Shown in article order."),
 )

@@ -8,6 +8,7 @@ import click
 
 from lastmile_cli.content import Catalog
 from lastmile_cli.errors import Misnamed
+from lastmile_cli.i18n import _
 from lastmile_cli.language_choice import named
 from lastmile_cli.model import SECTION_IDS
 from lastmile_cli.options import Call, complete_languages, output_options, section_option
@@ -23,8 +24,10 @@ class SameLanguage(Misnamed):
 
     def __init__(self, first: str, second: str, code: str) -> None:
         super().__init__(
-            f"'{visible(first)}' and '{visible(second)}' are both {code}; "
-            "name two different languages, such as: lastmile compare de it"
+            _(
+                "'{first}' and '{second}' are both {code}; name two different languages,"
+                " such as: lastmile compare de it"
+            ).format(first=visible(first), second=visible(second), code=code)
         )
 
 
@@ -46,12 +49,17 @@ def compare(
 
 @click.command(
     "compare",
-    epilog="""\b
-Examples:
-  lastmile compare de it
-  lastmile compare en fr --section marathon
-  lastmile compare English Español -f markdown > side-by-side.md
-  lastmile compare de es -f json | jq '.sections[0].pairs'""",
+    help=_(
+        "Show two languages side by side, section by section, paragraph by paragraph.\n\nThe two languages are its arguments (codes, locales or names), so it takes no --lang; naming one language twice is a usage error."
+    ),
+    epilog="\b\n"
+    + _(
+        "Examples:\n"
+        "  lastmile compare de it\n"
+        "  lastmile compare en fr --section marathon\n"
+        "  lastmile compare English Español -f markdown > side-by-side.md\n"
+        "  lastmile compare de es -f json | jq '.sections[0].pairs'"
+    ),
 )
 @click.argument("first", metavar="LANG", shell_complete=complete_languages)
 @click.argument("second", metavar="LANG", shell_complete=complete_languages)
@@ -59,13 +67,11 @@ Examples:
 @click.option("--lang", "-l", "lang", hidden=True, expose_value=True, help="(not for compare)")
 @output_options
 def command(lang: str | None, **params: Any) -> Call:
-    """Show two languages side by side, section by section, paragraph by paragraph.
-
-    The two languages are its arguments (codes, locales or names), so it takes no --lang;
-    naming one language twice is a usage error."""
     if lang is not None:
         raise click.UsageError(
-            "compare takes its two languages as arguments, not --lang,"
-            " such as: lastmile compare de it"
+            _(
+                "compare takes its two languages as arguments, not --lang,"
+                " such as: lastmile compare de it"
+            )
         )
     return Call.of(compare, params)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from lastmile_cli.content import Catalog
+from lastmile_cli.i18n import _
 from lastmile_cli.language_choice import chosen
 from lastmile_cli.model import EXAMPLE_IDS, SECTION_IDS, Document
 from lastmile_cli.options import Call, common_options, complete_examples
@@ -31,15 +32,17 @@ def example(settings: Settings, catalog: Catalog, name: str | None) -> Document 
 
 @click.command(
     "example",
-    epilog="""\b
-Examples:
-  lastmile example                  list the examples
-  lastmile example marathon
-  lastmile example maratón          names work in any language, accents optional
-  lastmile example Autoverkäufer -l it""",
+    help=_("Print one example (telecom, marathon, politics, car-sales), or list them."),
+    epilog="\b\n"
+    + _(
+        "Examples:\n"
+        "  lastmile example                  list the examples\n"
+        "  lastmile example marathon\n"
+        "  lastmile example maratón          names work in any language, accents optional\n"
+        "  lastmile example Autoverkäufer -l it"
+    ),
 )
 @click.argument("name", required=False, shell_complete=complete_examples)
 @common_options
 def command(**params: Any) -> Call:
-    """Print one example (telecom, marathon, politics, car-sales), or list them."""
     return Call.of(example, params)

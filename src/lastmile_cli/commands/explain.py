@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from lastmile_cli.content import Catalog
+from lastmile_cli.i18n import _
 from lastmile_cli.language_choice import chosen
 from lastmile_cli.model import SECTION_IDS, Document
 from lastmile_cli.options import Call, common_options, section_option
@@ -25,15 +26,17 @@ def explain(settings: Settings, catalog: Catalog, sections: tuple[str, ...]) -> 
 
 @click.command(
     "explain",
-    epilog="""\b
-Examples:
-  lastmile explain --lang de
-  lastmile explain --section definition --section key-point
-  lastmile explain -l fr --width 72 > article.txt
-  lastmile explain -f markdown | pandoc -o article.html""",
+    help=_("Print the whole article, or the chosen sections."),
+    epilog="\b\n"
+    + _(
+        "Examples:\n"
+        "  lastmile explain --lang de\n"
+        "  lastmile explain --section definition --section key-point\n"
+        "  lastmile explain -l fr --width 72 > article.txt\n"
+        "  lastmile explain -f markdown | pandoc -o article.html"
+    ),
 )
 @section_option
 @common_options
 def command(**params: Any) -> Call:
-    """Print the whole article, or the chosen sections."""
     return Call.of(explain, params)

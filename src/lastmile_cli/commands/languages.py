@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from lastmile_cli.content import Catalog
+from lastmile_cli.i18n import _
 from lastmile_cli.language_choice import choose
 from lastmile_cli.options import Call, common_options
 from lastmile_cli.settings import Settings
@@ -20,15 +21,19 @@ def languages(settings: Settings, catalog: Catalog) -> LanguageList:
     from lastmile_cli.views import LanguageList
 
     available = tuple(catalog.available())
-    catalog.warnings += [f"warning: {s.path}: {s.reason}" for s in catalog.skipped if not s.special]
+    catalog.warnings += [
+        _("warning: {message}").format(message=f"{s.path}: {s.reason}")
+        for s in catalog.skipped
+        if not s.special
+    ]
     return LanguageList(available, choose(settings, catalog))
 
 
 @click.command(
     "languages",
-    epilog="\b\nExamples:\n  lastmile languages\n  LANG=fr_CA.UTF-8 lastmile languages",
+    help=_("List the languages, and which one your environment selects and why."),
+    epilog="\b\n" + _("Examples:\n  lastmile languages\n  LANG=fr_CA.UTF-8 lastmile languages"),
 )
 @common_options
 def command(**params: Any) -> Call:
-    """List the languages, and which one your environment selects and why."""
     return Call.of(languages, params)

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from lastmile_cli.content import Catalog
+from lastmile_cli.i18n import _
 from lastmile_cli.language_choice import named
-from lastmile_cli.options import LANG_HELP, Call, complete_languages, output_options
+from lastmile_cli.options import Call, complete_languages, output_options
 from lastmile_cli.settings import Settings
 
 if TYPE_CHECKING:
@@ -32,14 +33,19 @@ def search(
 
 @click.command(
     "search",
-    epilog="""\b
-Examples:
-  lastmile search turnout                 every language
-  lastmile search "ultima milla" -l es    accents and case do not matter
-  lastmile search marathon -l de -l it
-  lastmile search turnout -f json | jq -r '.[].section'
-
-Exit codes: 0 found, 1 nothing found (as grep), 2 usage error.""",
+    help=_(
+        "Find the passages that mention QUERY: whole words or a phrase, any case, accents optional."
+    ),
+    epilog="\b\n"
+    + _(
+        "Examples:\n"
+        "  lastmile search turnout                 every language\n"
+        '  lastmile search "ultima milla" -l es    accents and case do not matter\n'
+        "  lastmile search marathon -l de -l it\n"
+        "  lastmile search turnout -f json | jq -r '.[].section'\n"
+        "\n"
+        "Exit codes: 0 found, 1 nothing found (as grep), 2 usage error."
+    ),
 )
 @click.argument("query")
 @click.option(
@@ -49,11 +55,13 @@ Exit codes: 0 found, 1 nothing found (as grep), 2 usage error.""",
     multiple=True,
     metavar="LANG",
     shell_complete=complete_languages,
-    help="Search only this language; repeatable (default: all). " + LANG_HELP.split(": ", 1)[1],
+    help=_(
+        "Search only this language; repeatable (default: all). a code (de), a locale"
+        " (de_AT.UTF-8) or a name (German, Deutsch)."
+    ),
 )
 @output_options
 def command(**params: Any) -> Call:
-    """Find the passages that mention QUERY: whole words or a phrase, any case, accents optional."""
     if not params["query"].strip():
-        raise click.BadParameter("the query is empty", param_hint="QUERY")
+        raise click.BadParameter(_("the query is empty"), param_hint="QUERY")
     return Call.of(search, params)

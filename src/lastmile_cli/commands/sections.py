@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from lastmile_cli.content import Catalog
+from lastmile_cli.i18n import _
 from lastmile_cli.language_choice import chosen
 from lastmile_cli.model import SECTION_IDS
 from lastmile_cli.options import Call, common_options
@@ -25,9 +26,9 @@ def sections(settings: Settings, catalog: Catalog) -> SectionList:
 
 @click.command(
     "sections",
-    epilog="\b\nExamples:\n  lastmile sections\n  lastmile sections -l es -f json",
+    help=_("List the sections: ids, kinds and titles in the chosen language."),
+    epilog="\b\n" + _("Examples:\n  lastmile sections\n  lastmile sections -l es -f json"),
 )
 @common_options
 def command(**params: Any) -> Call:
-    """List the sections: ids, kinds and titles in the chosen language."""
     return Call.of(sections, params)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from lastmile_cli.content import Catalog
+from lastmile_cli.i18n import _
 from lastmile_cli.options import Call, output_options
 from lastmile_cli.settings import Settings
 
@@ -25,18 +26,20 @@ def validate(settings: Settings, catalog: Catalog, paths: tuple[str, ...], stric
 
 @click.command(
     "validate",
-    epilog="""\b
-Examples:
-  lastmile validate                      everything lastmile would load
-  lastmile validate pt.yaml              one file, before you send it
-  lastmile validate ~/my-languages/ --strict
-  lastmile validate -f json | jq .errors
-
-Exit codes: 0 no errors (notes are fine), 1 errors found, 2 usage error.""",
+    help=_("Check language files (default: bundled and your own) and list every problem."),
+    epilog="\b\n"
+    + _(
+        "Examples:\n"
+        "  lastmile validate                      everything lastmile would load\n"
+        "  lastmile validate pt.yaml              one file, before you send it\n"
+        "  lastmile validate ~/my-languages/ --strict\n"
+        "  lastmile validate -f json | jq .errors\n"
+        "\n"
+        "Exit codes: 0 no errors (notes are fine), 1 errors found, 2 usage error."
+    ),
 )
 @click.argument("paths", nargs=-1, metavar="[PATH]...", type=click.Path(exists=True))
 @click.option("--strict", is_flag=True, help="Missing sections are errors, not notes.")
 @output_options
 def command(**params: Any) -> Call:
-    """Check language files (default: bundled and your own) and list every problem."""
     return Call.of(validate, params)

@@ -92,5 +92,7 @@ def comparison(view: Comparison, output: Output) -> str:
 
 def report(view: Report, output: Output) -> str:
     return "".join(
-        f"- {code(p.where)} {p.severity}: {escape(p.message, ' ')}\n" for p in view.problems
+        f"- {code(p.where)} {_('error: ') if p.severity == 'error' else _('note: ')}"
+        f"{escape(p.message, ' ')}\n"
+        for p in view.problems
     )
