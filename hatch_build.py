@@ -1,8 +1,11 @@
-"""The build step: the bundled article, checked by the strict loader and packed into the package.
+"""The build step: the bundled article, checked by the strict loader and packed into the package,
+and the interface's message catalogs (`po/*.po`) compiled with Babel.
 
 Runs for `uv run` (an editable install), `pip install .` and wheels alike. An editable install
 gets `src/lastmile_cli/article.lmp` (a checkout also rebuilds it when `data/` changes, see
-bundle.py); a wheel gets it in the package. A data file with any error fails the build.
+bundle.py) and `src/lastmile_cli/locale/` (uv rebuilds when a `po/*.po` changes: its
+cache-keys); a wheel gets both in the package. A data file with any error, or a catalog Babel
+cannot read, fails the build.
 """
 
 from __future__ import annotations
@@ -14,6 +17,29 @@ import tempfile
 from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+
+
+def compile_catalogs(po_dir: str, package: str) -> list[str]:
+    """Each `po/<lang>.po` as `locale/<lang>/LC_MESSAGES/lastmile.mo` under `package`; the
+    paths written, relative to it. Fuzzy messages are left out, as msgfmt does."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    written = []
+    for name in sorted(os.listdir(po_dir)) if os.path.isdir(po_dir) else []:
+        if not name.endswith(".po"):
+            continue
+        code = name.removesuffix(".po")
+        with open(os.path.join(po_dir, name), "rb") as stream:
+            catalog = read_po(stream, locale=code.replace("-", "_"))
+        relative = os.path.join("locale", code, "LC_MESSAGES", "lastmile.mo")
+        target = os.path.join(package, relative)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target + ".tmp", "wb") as stream:
+            write_mo(stream, catalog, use_fuzzy=False)
+        os.replace(target + ".tmp", target)
+        written.append(relative)
+    return written
 
 
 class ArticleHook(BuildHookInterface):  # type: ignore[type-arg]
@@ -42,12 +68,17 @@ class ArticleHook(BuildHookInterface):  # type: ignore[type-arg]
             )
         if version == "editable":
             bundle.write(os.path.join(source, "lastmile_cli", bundle.ARTICLE), blob)
+            compile_catalogs(os.path.join(self.root, "po"), os.path.join(source, "lastmile_cli"))
             return
         self._work = tempfile.mkdtemp(prefix="lastmile-build-")
         built = os.path.join(self._work, bundle.ARTICLE)
         with open(built, "wb") as stream:
             stream.write(blob)
         build_data["force_include"][built] = f"lastmile_cli/{bundle.ARTICLE}"
+        for relative in compile_catalogs(os.path.join(self.root, "po"), self._work):
+            build_data["force_include"][os.path.join(self._work, relative)] = (
+                f"lastmile_cli/{relative}"
+            )
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
         work = getattr(self, "_work", None)

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 import click
 
 from lastmile_cli.errors import LastmileError, Misnamed
-from lastmile_cli.i18n import _, translate_click
+from lastmile_cli.i18n import _, ngettext, translate_click
 from lastmile_cli.options import Call, version_option
 from lastmile_cli.output import ReaderGone, emit
 from lastmile_cli.textutil import closest, visible
@@ -41,6 +41,7 @@ class LazyGroup(click.Group):
             return None
         module = importlib.import_module(f"lastmile_cli.commands.{cmd_name}")
         command: click.Command = module.command
+        command.options_metavar = _("[OPTIONS]")
         return command
 
     def resolve_command(
@@ -55,12 +56,16 @@ class LazyGroup(click.Group):
             suggestion = closest(args[0], list(COMMANDS)) if args else None
             if suggestion is None:
                 raise
-            hint = _("Did you mean {possibility}?").format(possibility=f"'{suggestion}'")
+            hint = ngettext(
+                "Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)", 1
+            ).format(possibility=f"'{suggestion}'")
             raise click.UsageError(f"{error.message} {hint}", ctx) from None
 
 
 @click.group(
     cls=LazyGroup,
+    options_metavar=_("[OPTIONS]"),
+    subcommand_metavar=_("COMMAND [ARGS]..."),
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     help=_(
         "Explains the last-mile failure: a project that does almost everything right and fails"

@@ -45,7 +45,9 @@ class UnknownName(Misnamed):
             "section": _("unknown section '{value}'."),
             "example": _("unknown example '{value}'."),
         }[what].format(value=value)
-        hint = _("Did you mean {possibility}?").format(possibility=f"'{suggestion}'")
+        hint = ngettext(
+            "Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)", 1
+        ).format(possibility=f"'{suggestion}'")
         listed = _("Available: {choices}.").format(choices=", ".join(choices))
         said = f"{unknown} {hint} {listed}" if suggestion else f"{unknown} {listed}"
         super().__init__(said + more)

@@ -74,13 +74,18 @@ class Schema:
                 else:
                     extra = _("allowed: {keys}").format(keys=", ".join(allowed))
                 unsafe = f" ({unsafe_message(char, in_key=True)})" if char else ""
-                unknown = _("unknown key '{key}'{unsafe} in {where}").format(
-                    key=key, unsafe=unsafe, where=_(where)
-                )
+                if where == "file":
+                    unknown = _("unknown key '{key}'{unsafe} in the file")
+                else:
+                    unknown = _("unknown key '{key}'{unsafe} in a section")
+                unknown = unknown.format(key=key, unsafe=unsafe)
                 self.problems.add(line, column, f"{unknown}; {extra}")
         for key in required:
             if key not in node.value:
-                missing = _("{where} is missing '{key}'").format(where=_(where), key=key)
+                if where == "file":
+                    missing = _("the file is missing '{key}'").format(key=key)
+                else:
+                    missing = _("a section is missing '{key}'").format(key=key)
                 self.problems.add(node.line, node.column, missing)
 
     def language(self, root: Node, complete: bool, source: str) -> Language | None:
@@ -93,7 +98,7 @@ class Schema:
                     found=kind_of_node(root)
                 ),
             )
-        self.keys(root, TOP_KEYS, TOP_REQUIRED, N_("the file"))
+        self.keys(root, TOP_KEYS, TOP_REQUIRED, "file")
         fields: dict[str, str | None] = {}
         for key in ("language", "name", "english_name", "title", "title_origin", "term"):
             if key in root.value:
@@ -196,7 +201,7 @@ class Schema:
             )
             return None
         before = self.problems.errors
-        self.keys(node, SECTION_KEYS, SECTION_REQUIRED, N_("a section"))
+        self.keys(node, SECTION_KEYS, SECTION_REQUIRED, "section")
         values = node.value
         section_id = self.text(values["id"], "id") if "id" in values else None
         if section_id is not None and section_id not in SECTION_IDS:

@@ -1,0 +1,182 @@
+"""The interface's message catalogs: extract, update and check them, with Babel.
+
+    uv run python scripts/catalogs.py extract   # po/lastmile.pot from the code (and Click's strings)
+    uv run python scripts/catalogs.py update    # merge the template into every po/<lang>.po
+    uv run python scripts/catalogs.py check     # what CI runs: fails on anything not whole
+
+`check` fails when the template is out of date with the code (a string added or changed and not
+extracted), when a catalog's messages differ from the template's, when a message is untranslated
+or fuzzy, when a translation's {placeholders} differ from its message's, or when
+`msgfmt --check` (GNU gettext) finds an error. Compiling is the build's job (hatch_build.py).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir, extract_from_file
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+PO = ROOT / "po"
+TEMPLATE = PO / "lastmile.pot"
+PACKAGE = ROOT / "src" / "lastmile_cli"
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+# The Click modules whose strings lastmile shows (src/lastmile_cli/i18n.py translates the same).
+CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types")
+# A fixed date keeps the template's bytes a function of the code alone.
+EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def _found() -> Iterator[tuple[str, int, str | tuple[str, ...]]]:
+    for filename, line, message, _comments, _context in extract_from_dir(
+        str(PACKAGE), [("**.py", "python")], KEYWORDS
+    ):
+        yield f"src/lastmile_cli/{filename}", line, message
+    click_dir = Path(click.__file__).parent
+    for name in CLICK_MODULES:
+        path = click_dir / f"{name}.py"
+        for line, message, _comments, _context in extract_from_file("python", str(path), KEYWORDS):
+            yield f"click/{name}.py", line, message
+
+
+def extracted() -> Catalog:
+    """The template the code makes today."""
+    catalog = Catalog(
+        project="lastmile",
+        version="",
+        copyright_holder="the lastmile authors",
+        msgid_bugs_address="https://github.com/lastmile/lastmile/issues",
+        creation_date=EPOCH,
+        revision_date=EPOCH,
+        fuzzy=False,
+    )
+    for filename, line, message in _found():
+        if isinstance(message, tuple):
+            message = message[:2]  # (singular, plural)
+        text = message[0] if isinstance(message, tuple) else message
+        if not text:
+            continue
+        flags = ["python-brace-format"] if PLACEHOLDER.search(text) else []
+        catalog.add(message, locations=[(filename, line)], flags=flags)
+    return catalog
+
+
+def render(catalog: Catalog) -> bytes:
+    out = io.BytesIO()
+    write_po(out, catalog, width=100, sort_output=False, include_previous=False)
+    return out.getvalue()
+
+
+def keys(catalog: Catalog) -> set[str | tuple[str, ...]]:
+    return {m.id for m in catalog if m.id}
+
+
+def languages() -> list[str]:
+    return sorted(p.stem for p in PO.glob("*.po"))
+
+
+def read(path: Path, locale: str | None = None) -> Catalog:
+    with path.open("rb") as stream:
+        return read_po(stream, locale=locale)
+
+
+def extract() -> int:
+    TEMPLATE.write_bytes(render(extracted()))
+    print(f"{TEMPLATE.relative_to(ROOT)}: {len(keys(extracted()))} messages")
+    return 0
+
+
+def update() -> int:
+    template = read(TEMPLATE)
+    for code in languages():
+        path = PO / f"{code}.po"
+        catalog = read(path, code)
+        catalog.update(template, no_fuzzy_matching=True)
+        out = io.BytesIO()
+        write_po(out, catalog, width=100, ignore_obsolete=True, include_previous=False)
+        path.write_bytes(out.getvalue())
+        print(f"{path.relative_to(ROOT)}: updated")
+    return 0
+
+
+def problems() -> Iterator[str]:
+    """Everything that keeps the catalogs from being whole, one line each."""
+    fresh = extracted()
+    if not TEMPLATE.exists():
+        yield f"{TEMPLATE.relative_to(ROOT)} is missing; run: scripts/catalogs.py extract"
+        return
+    template = read(TEMPLATE)
+    added, dropped = keys(fresh) - keys(template), keys(template) - keys(fresh)
+    for message in sorted(map(str, added)):
+        yield f"lastmile.pot is out of date: not extracted: {message}"
+    for message in sorted(map(str, dropped)):
+        yield f"lastmile.pot is out of date: no longer in the code: {message}"
+    if not languages():
+        yield "po/ holds no catalog"
+    for code in languages():
+        path = PO / f"{code}.po"
+        catalog = read(path, code)
+        name = path.relative_to(ROOT)
+        if keys(catalog) != keys(template):
+            yield f"{name} differs from lastmile.pot; run: scripts/catalogs.py update"
+        for message in catalog:
+            if not message.id:
+                continue
+            ids = (message.id,) if isinstance(message.id, str) else tuple(message.id)
+            shown = ids[0]
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            if message.fuzzy:
+                yield f"{name}: fuzzy: {shown!r}"
+            elif not all(strings):
+                yield f"{name}: untranslated: {shown!r}"
+            else:
+                for index, string in enumerate(strings):  # form 0 answers the singular
+                    wanted = set(PLACEHOLDER.findall(ids[min(index, len(ids) - 1)]))
+                    if set(PLACEHOLDER.findall(string)) != wanted:
+                        yield f"{name}: placeholders differ: {shown!r} -> {string!r}"
+        for message, errors in catalog.check():
+            for error in errors:
+                yield f"{name}: {message.id!r}: {error}"
+        msgfmt = shutil.which("msgfmt")
+        if msgfmt is None:
+            yield "msgfmt (GNU gettext) is not installed; .ci/run installs it"
+            continue
+        result = subprocess.run(
+            [msgfmt, "--check", "--output-file", os.devnull, str(path)],
+            capture_output=True,
+            text=True,
+        )
+        if result.returncode:
+            yield f"{name}: msgfmt --check: {' '.join(result.stderr.split())}"
+
+
+def check() -> int:
+    found = list(problems())
+    for line in found:
+        print(line)
+    print("catalogs: whole" if not found else f"catalogs: {len(found)} problem(s)")
+    return 1 if found else 0
+
+
+def main(argv: list[str]) -> int:
+    actions = {"extract": extract, "update": update, "check": check}
+    if len(argv) != 1 or argv[0] not in actions:
+        print(__doc__)
+        return 2
+    return actions[argv[0]]()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
