@@ -128,7 +128,7 @@ def problems() -> Iterator[str]:
     for code in languages():
         path = PO / f"{code}.po"
         catalog = read(path, code)
-        name = path.relative_to(ROOT)
+        name = f"po/{path.name}"
         if keys(catalog) != keys(template):
             yield f"{name} differs from lastmile.pot; run: scripts/catalogs.py update"
         for message in catalog:

@@ -120,7 +120,10 @@ class Cache:
     def _key(self, path: str, found: Identity) -> list[str]:
         if self._code is None:
             self._code = code_identity(_HERE)
-        return [MAGIC, SHAPE, self._code, os.fsencode(path).hex(), ",".join(map(str, found))]
+        from lastmile_cli.i18n import language  # problems are stored as they read: in it
+
+        code = f"{self._code}|{language()}"
+        return [MAGIC, SHAPE, code, os.fsencode(path).hex(), ",".join(map(str, found))]
 
     @staticmethod
     def _name(path: str) -> str:

@@ -72,8 +72,11 @@ def catalog_path(code: str, directory: str = LOCALE_DIR) -> str:
 
 def choose(env: Mapping[str, str], directory: str = LOCALE_DIR) -> str:
     """The interface's language for this environment: the locale's, when it has a catalog."""
-    from lastmile_cli.language_choice import resolve
+    from lastmile_cli.language_choice import LOCALE_VARIABLES, is_c_locale, resolve
 
+    locale = next((env[v] for v in LOCALE_VARIABLES if env.get(v)), None)
+    if locale is None or is_c_locale(locale):  # English, without looking for catalogs
+        return ENGLISH
     locale_only = {k: v for k, v in env.items() if k != "LASTMILE_LANG"}
     codes = [*available(directory), ENGLISH]
     return resolve(None, locale_only, codes, dict).code

@@ -77,8 +77,11 @@ def summary(view: object) -> list[str]:
     errors = ngettext("{count} error(s)", "{count} error(s)", view.errors)
     said = ngettext("{count} note(s)", "{count} note(s)", notes)
     return [
-        f"{files.format(count=view.files)}: {errors.format(count=view.errors)},"
-        f" {said.format(count=notes)}"
+        _("{files}: {errors}, {notes}").format(
+            files=files.format(count=view.files),
+            errors=errors.format(count=view.errors),
+            notes=said.format(count=notes),
+        )
     ]
 
 

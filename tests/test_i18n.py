@@ -1,0 +1,287 @@
+"""The interface in the reader's language: help, errors, notes and validate follow the locale,
+as git's do; `--lang` chooses the article only; machine-readable output never changes."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import subprocess_env
+from lastmile_cli import i18n
+
+ROOT = Path(__file__).resolve().parent.parent
+Run = Callable[..., tuple[int, str, str]]
+LOCALES = {"de": "de_DE.UTF-8", "es": "es_ES.UTF-8", "fr": "fr_FR.UTF-8", "it": "it_IT.UTF-8"}
+BROKEN = "language: qaa\nname: Q\ntitle: T\nsections:\n  - id: summary\n    kind: example\n"
+
+
+@pytest.fixture
+def run(clean_env: Path, tmp_path: Path) -> Run:
+    """lastmile as its console script runs it (entry.main), in a pipe, with this locale."""
+
+    def call(*args: str, cwd: Path | None = None, **env: str) -> tuple[int, str, str]:
+        import subprocess
+
+        result = subprocess.run(
+            [sys.executable, "-c", "from lastmile_cli.entry import main; main()", *args],
+            capture_output=True,
+            env=subprocess_env(LASTMILE_CACHE_DIR=str(clean_env), **env),
+            cwd=cwd or tmp_path,
+            timeout=60,
+        )
+        return result.returncode, result.stdout.decode(), result.stderr.decode()
+
+    return call
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    path = tmp_path / "qaa.yaml"
+    path.write_text(BROKEN, encoding="utf-8")
+    return path
+
+
+# -- what a reader meets, in each language ------------------------------------------------------
+
+SAID = {
+    "de": {
+        "help": ["Aufruf: lastmile [OPTIONEN] BEFEHL [ARGUMENTE]...", "Optionen:", "Befehle:"],
+        "command help": ["Zeigt den ganzen Artikel", "Diese Hilfe zeigen und beenden."],
+        "usage error": "lastmile: Kein solcher Befehl 'explian'. Meinten Sie 'explain'? Hilfe gibt es mit 'lastmile --help'.",
+        "bad value": "Ungültiger Wert für '--width': 0 liegt nicht im Bereich 1<=x<=10000.",
+        "unknown section": "lastmile: unbekannter Abschnitt 'nope'. Verfügbar: summary,",
+        "content error": "qaa.yaml:5:5: einem Abschnitt fehlt 'title' (und 2 weitere Probleme;",
+        "validate": "lastmile: 1 Datei geprüft: 3 Fehler, 0 Hinweise",
+        "note": "lastmile: Hinweis: qaa (",
+    },
+    "es": {
+        "help": ["Uso: lastmile [OPCIONES] ORDEN [ARGUMENTOS]...", "Opciones:", "Órdenes:"],
+        "command help": ["Muestra el artículo entero", "Mostrar este mensaje y salir."],
+        "usage error": "lastmile: No existe la orden 'explian'. ¿Quería decir 'explain'? Pruebe 'lastmile --help' para obtener ayuda.",
+        "bad value": "Valor no válido para '--width': 0 no está en el intervalo 1<=x<=10000.",
+        "unknown section": "lastmile: sección desconocida 'nope'. Disponibles: summary,",
+        "content error": "qaa.yaml:5:5: a una sección le falta 'title' (y 2 problemas más;",
+        "validate": "lastmile: 1 archivo comprobado: 3 errores, 0 notas",
+        "note": "lastmile: nota: a qaa (",
+    },
+    "fr": {
+        "help": ["Utilisation : lastmile [OPTIONS] COMMANDE [ARGUMENTS]...", "Commandes:"],
+        "command help": ["Affiche l’article entier", "Afficher ce message et quitter."],
+        "usage error": "lastmile: Commande inconnue 'explian'. Vouliez-vous dire 'explain' ? Essayez 'lastmile --help' pour obtenir de l’aide.",
+        "bad value": "Valeur invalide pour '--width' : 0 n’est pas dans l’intervalle 1<=x<=10000.",
+        "unknown section": "lastmile: section inconnue 'nope'. Disponibles : summary,",
+        "content error": "qaa.yaml:5:5: il manque 'title' à une section (et 2 autres problèmes ;",
+        "validate": "lastmile: 1 fichier vérifié : 3 erreurs, 0 remarque",
+        "note": "lastmile: remarque : il manque à qaa (",
+    },
+    "it": {
+        "help": ["Uso: lastmile [OPZIONI] COMANDO [ARGOMENTI]...", "Opzioni:", "Comandi:"],
+        "command help": ["Mostra l’intero articolo", "Mostra questo messaggio ed esci."],
+        "usage error": "lastmile: Comando inesistente 'explian'. Forse intendevi 'explain'? Prova 'lastmile --help' per l’aiuto.",
+        "bad value": "Valore non valido per '--width': 0 non è nell’intervallo 1<=x<=10000.",
+        "unknown section": "lastmile: sezione sconosciuta 'nope'. Disponibili: summary,",
+        "content error": "qaa.yaml:5:5: a una sezione manca 'title' (e altri 2 problemi;",
+        "validate": "lastmile: 1 file controllato: 3 errori, 0 note",
+        "note": "lastmile: nota: a qaa (",
+    },
+}
+
+
+@pytest.mark.parametrize("code", sorted(SAID))
+@pytest.mark.parametrize(
+    "case",
+    [
+        "help",
+        "command help",
+        "usage error",
+        "bad value",
+        "unknown section",
+        "content error",
+        "validate",
+        "note",
+    ],
+)
+def test_the_interface_speaks_the_locales_language(
+    run: Run, broken: Path, code: str, case: str
+) -> None:
+    lang = LOCALES[code]
+    expected = SAID[code][case]
+    if case == "help":
+        status, out, err = run("--help", LANG=lang)
+        assert status == 0 and all(line in out for line in expected), out
+    elif case == "command help":
+        status, out, err = run("explain", "--help", LANG=lang)
+        assert status == 0 and all(line in out for line in expected), out
+    elif case == "usage error":
+        status, out, err = run("explian", LANG=lang)
+        assert (status, out, err) == (2, "", f"{expected}\n")
+    elif case == "bad value":
+        status, out, err = run("explain", "--width", "0", LANG=lang)
+        assert status == 2 and expected in err and out == ""
+    elif case == "unknown section":
+        status, out, err = run("explain", "--section", "nope", LANG=lang)
+        assert status == 2 and err.startswith(expected) and out == ""
+    elif case == "content error":
+        status, out, err = run(
+            "explain", "--lang", "qaa", "--data-dir", str(broken.parent), LANG=lang
+        )
+        assert status == 1 and expected in err, err
+    elif case == "validate":
+        status, out, err = run("validate", str(broken), LANG=lang)
+        assert status == 1 and err.strip().splitlines()[-1] == expected, err
+    else:  # a partial file: which sections are shown in English
+        partial = broken.parent / "partial"
+        partial.mkdir()
+        (partial / "qaa.yaml").write_text(
+            "language: qaa\nname: Q\ntitle: T\nsections:\n  - id: summary\n    kind: section\n"
+            "    title: S\n    paragraphs: [x]\n",
+            encoding="utf-8",
+        )
+        status, out, err = run("explain", "--lang", "qaa", "--data-dir", str(partial), LANG=lang)
+        assert status == 0 and err.startswith(expected), err
+
+
+def test_lang_chooses_the_article_and_the_locale_the_interface(run: Run) -> None:
+    status, out, err = run("explain", "--lang", "de", "--section", "nope", LANG="fr_FR.UTF-8")
+    assert status == 2 and err.startswith("lastmile: section inconnue 'nope'.")
+    status, out, err = run("explain", "--lang", "de", "--section", "summary", LANG="fr_FR.UTF-8")
+    assert status == 0 and out.startswith("Was ist ein Scheitern der letzten Meile?")
+    status, out, err = run("explain", "--section", "nope", LASTMILE_LANG="de", LANG="C")
+    assert err.startswith("lastmile: unknown section 'nope'.")  # LASTMILE_LANG: the article only
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {},
+        {"LANG": "C"},
+        {"LANG": "C.UTF-8", "LANGUAGE": "de"},  # the C locale: LANGUAGE is ignored
+        {"LC_ALL": "POSIX", "LANG": "de_DE.UTF-8"},
+        {"LANG": "pt_BR.UTF-8"},  # a language with no catalog: English, silently
+        {"LANG": "en_GB.UTF-8"},
+    ],
+)
+def test_english_and_the_c_locale_are_unchanged(run: Run, env: dict[str, str]) -> None:
+    assert run("--help", **env) == run("--help")
+    assert run("explian", **env) == run("explian")
+    assert run("validate", "/nonexistent", **env) == run("validate", "/nonexistent")
+    _status, _out, err = run("explian", **env)
+    assert err.startswith("lastmile: No such command 'explian'.")
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"LANG": "de_DE.UTF-8"}, "de"),
+        ({"LANG": "de_AT.UTF-8"}, "de"),
+        ({"LC_MESSAGES": "es_MX.UTF-8", "LANG": "fr_FR.UTF-8"}, "es"),
+        ({"LC_ALL": "it_IT.UTF-8", "LC_MESSAGES": "de_DE.UTF-8"}, "it"),
+        ({"LANG": "pt_BR.UTF-8", "LANGUAGE": "pt_BR:fr"}, "fr"),
+        ({"LANG": "fr_FR.UTF-8", "LANGUAGE": "de"}, "de"),
+        ({"LANG": "C", "LANGUAGE": "de"}, "en"),
+        ({"LANG": "pt_BR.UTF-8"}, "en"),
+        ({"LASTMILE_LANG": "de"}, "en"),
+        ({}, "en"),
+    ],
+)
+def test_the_interface_language_follows_the_locale_rules(
+    env: dict[str, str], expected: str
+) -> None:
+    assert i18n.choose(env) == expected
+
+
+def test_english_looks_for_no_catalog(tmp_path: Path) -> None:
+    """An English or C run does not even list the catalogs, let alone read one."""
+    missing = tmp_path / "nowhere"
+    for env in ({}, {"LANG": "C"}, {"LANG": "POSIX", "LANGUAGE": "de"}):
+        assert i18n.choose(env, str(missing)) == "en"
+    assert i18n.setup({"LANG": "C"}) == "en" and i18n.language() == "en"
+
+
+def test_a_damaged_catalog_leaves_the_interface_in_english(tmp_path: Path) -> None:
+    target = Path(i18n.catalog_path("de", str(tmp_path)))
+    target.parent.mkdir(parents=True)
+    target.write_bytes(b"\x95\x04\x12\xde" + b"\xff" * 40)  # the magic number, then nonsense
+    try:
+        assert i18n.setup({"LANG": "de_DE.UTF-8"}, str(tmp_path)) == "en"
+        assert i18n._("interrupted") == "interrupted"
+    finally:
+        i18n.setup({})
+
+
+def test_machine_readable_output_is_the_same_in_every_locale(run: Run) -> None:
+    for args in (
+        ("explain", "--lang", "en", "-f", "json"),
+        ("sections", "--lang", "it"),
+        ("search", "marathon", "-f", "json"),
+        ("compare", "de", "en", "-f", "json", "--section", "summary"),
+        ("example", "--lang", "es", "-f", "json"),
+    ):
+        english = run(*args, LANG="C")
+        for lang in LOCALES.values():
+            assert run(*args, LANG=lang)[:2] == english[:2], (args, lang)
+    _status, out, _err = run("validate", "-f", "json", LANG="de_DE.UTF-8")
+    assert set(json.loads(out)) == {"files", "errors", "notes", "problems"}
+
+
+def test_cached_problems_are_shown_in_the_language_of_the_run(run: Run, broken: Path) -> None:
+    """A broken user file is remembered with its problems; a run in another language does not
+    get them in the language of the run that cached them."""
+    args = ("languages", "--data-dir", str(broken.parent))
+    english = run(*args, LANG="C")[2]
+    german = run(*args, LANG="de_DE.UTF-8")[2]
+    assert "a section is missing 'title'" in english
+    assert "einem Abschnitt fehlt 'title'" in german
+    assert run(*args, LANG="C")[2] == english
+
+
+# -- the catalogs themselves -----------------------------------------------------------------------
+
+
+def catalogs_module() -> object:
+    spec = importlib.util.spec_from_file_location("catalogs", ROOT / "scripts" / "catalogs.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_catalogs_are_whole() -> None:
+    """What CI checks (less msgfmt, which a clone may lack): the template is the code's, every
+    catalog has every message translated, nothing fuzzy, the same placeholders."""
+    module = catalogs_module()
+    found = [line for line in module.problems() if "msgfmt" not in line]  # type: ignore[attr-defined]
+    assert found == []
+
+
+def test_the_catalog_check_catches_a_wrong_placeholder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    module = catalogs_module()
+    po = tmp_path / "po"
+    po.mkdir()
+    for name in ("lastmile.pot", "de.po"):
+        (po / name).write_bytes((ROOT / "po" / name).read_bytes())
+    text = (po / "de.po").read_text(encoding="utf-8")
+    (po / "de.po").write_text(
+        text.replace('msgstr "Hinweis: {message}"', 'msgstr "Hinweis: {nachricht}"'),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(module, "PO", po)
+    monkeypatch.setattr(module, "TEMPLATE", po / "lastmile.pot")
+    found = [line for line in module.problems() if "msgfmt" not in line]  # type: ignore[attr-defined]
+    assert found == [
+        "po/de.po: placeholders differ: 'note: {message}' -> 'Hinweis: {nachricht}'"
+    ] or any("placeholders differ" in line for line in found)
+
+
+def test_every_built_catalog_is_one_a_reader_can_choose() -> None:
+    assert i18n.available() == ["de", "es", "fr", "it"]
+    assert sorted(p.stem for p in (ROOT / "po").glob("*.po")) == i18n.available()
+    assert all(os.path.getsize(i18n.catalog_path(code)) > 10_000 for code in i18n.available())
