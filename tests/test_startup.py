@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL, subprocess_env
+from lastmile_cli.cli import COMMANDS
 
 PROBE = """
 import sys
@@ -118,7 +119,7 @@ def test_a_run_imports_only_its_own_command(warm_cache: Path, args: list[str]) -
 
 
 def test_help_imports_every_command_to_list_them(warm_cache: Path) -> None:
-    assert len(probe(["--help"], warm_cache)[1]) == 7
+    assert len(probe(["--help"], warm_cache)[1]) == len(COMMANDS)
 
 
 def test_a_plain_explain_loads_no_name_matching_and_no_listing_rows(warm_cache: Path) -> None:

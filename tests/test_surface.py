@@ -25,6 +25,7 @@ ARGUMENTS = {
     "languages": [],
     "search": ["turnout", "--lang", "en"],
     "sections": ["--lang", "fr"],
+    "template": ["qaa"],
     "validate": [],
 }
 # A value no option of the command accepts.
@@ -35,6 +36,7 @@ BAD_VALUES = {
     "languages": ["--lang", "xx"],
     "search": ["turnout", "--lang", "xx"],
     "sections": ["--width", "0"],
+    "template": ["not a tag"],
     "validate": ["/no/such/file.yaml"],
 }
 

@@ -27,7 +27,16 @@ from lastmile_cli.textutil import closest, visible
 
 translate_click()  # Click's own strings (Usage:, Options:, …) in the interface's language
 
-COMMANDS = ("compare", "example", "explain", "languages", "search", "sections", "validate")
+COMMANDS = (
+    "compare",
+    "example",
+    "explain",
+    "languages",
+    "search",
+    "sections",
+    "template",
+    "validate",
+)
 
 
 class LazyGroup(click.Group):

@@ -138,6 +138,21 @@ class Language(Record):
                 return section
         return None
 
+    def untranslated(self, english: Language | None) -> tuple[str, ...]:
+        """Section ids whose text is still the English text (a starter file from `lastmile
+        template`, half done): present, but not yet translated."""
+        if english is None or self.code == english.code:
+            return ()
+        return tuple(
+            s.id
+            for s in self.sections
+            if (theirs := english.section(s.id)) is not None and s.paragraphs == theirs.paragraphs
+        )
+
+    def translated(self, english: Language | None) -> int:
+        """How many sections this file has translated: completeness counts these only."""
+        return len(self.sections) - len(self.untranslated(english))
+
     @property
     def missing(self) -> tuple[str, ...]:
         """Section ids this file does not have (a user's file may be partial)."""

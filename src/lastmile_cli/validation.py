@@ -12,8 +12,10 @@ import os
 from collections.abc import Sequence
 
 from lastmile_cli.files import LanguageFile, scan
+from lastmile_cli.i18n import _
 from lastmile_cli.loader import check_file
-from lastmile_cli.problems import Problem
+from lastmile_cli.model import Language
+from lastmile_cli.problems import Problem, Severity
 from lastmile_cli.views import Report
 
 
@@ -26,18 +28,27 @@ def files_in(path: str, bundled: bool = False) -> tuple[list[LanguageFile], list
     return found, [Problem(s.path, 1, 1, s.reason) for s in skipped]
 
 
-def check(files: Sequence[LanguageFile], strict: bool) -> list[Problem]:
-    """Every problem of each file, named by its path; bundled files must be complete."""
+def check(
+    files: Sequence[LanguageFile], strict: bool, english: Language | None = None
+) -> list[Problem]:
+    """Every problem of each file, named by its path; bundled files must be complete. A section
+    whose text is still the English text is a note: it loads, but it is not translated yet."""
     problems: list[Problem] = []
     for file in files:
-        found = check_file(
+        language, found = check_file(
             file.path, file.path, complete=strict or file.bundled, source=file.source
         )
-        problems.extend(found[1])
+        problems.extend(found)
+        if language is not None:
+            for section_id in language.untranslated(english):
+                message = _("section '{id}' is still the English text: not translated yet")
+                problems.append(
+                    Problem(file.path, 0, 0, message.format(id=section_id), Severity.NOTE)
+                )
     return problems
 
 
-def validate_paths(paths: Sequence[str], strict: bool) -> Report:
+def validate_paths(paths: Sequence[str], strict: bool, english: Language | None = None) -> Report:
     """Check the files and directories the user named."""
     problems: list[Problem] = []
     files: list[LanguageFile] = []
@@ -45,10 +56,12 @@ def validate_paths(paths: Sequence[str], strict: bool) -> Report:
         found, skipped = files_in(os.fspath(path))
         files += found
         problems += skipped
-    return Report(len(files), (*problems, *check(files, strict)))
+    return Report(len(files), (*problems, *check(files, strict, english)))
 
 
-def validate_active(user_dirs: Sequence[str], bundled: str, strict: bool) -> Report:
+def validate_active(
+    user_dirs: Sequence[str], bundled: str, strict: bool, english: Language | None = None
+) -> Report:
     """Check everything lastmile would load: the user's directories, then the bundled files."""
     problems: list[Problem] = []
     files: list[LanguageFile] = []
@@ -56,4 +69,4 @@ def validate_active(user_dirs: Sequence[str], bundled: str, strict: bool) -> Rep
         found, skipped = files_in(directory, bundled=directory == bundled)
         files += found
         problems += skipped
-    return Report(len(files), (*problems, *check(files, strict)))
+    return Report(len(files), (*problems, *check(files, strict, english)))

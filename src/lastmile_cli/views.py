@@ -32,6 +32,7 @@ class LanguageList(Record):
 
     languages: tuple[Language, ...]
     choice: Choice
+    english: Language | None = None  # what "translated" is measured against
 
 
 class Hit(Record):
@@ -80,4 +81,20 @@ class Report(Record):
         return sum(1 for p in self.problems if p.severity is Severity.ERROR)
 
 
-VIEWS = (Document, SectionList, ExampleList, LanguageList, SearchResult, Comparison, Report)
+class Starter(Record):
+    """`lastmile template`: a starter file for the language `code`, from the English article."""
+
+    code: str
+    english: Language
+
+
+VIEWS = (
+    Document,
+    SectionList,
+    ExampleList,
+    LanguageList,
+    SearchResult,
+    Comparison,
+    Report,
+    Starter,
+)

@@ -9,6 +9,7 @@ import click
 from lastmile_cli.content import Catalog
 from lastmile_cli.i18n import _
 from lastmile_cli.language_choice import choose
+from lastmile_cli.model import FALLBACK, Language
 from lastmile_cli.options import Call, common_options
 from lastmile_cli.settings import Settings
 
@@ -26,7 +27,9 @@ def languages(settings: Settings, catalog: Catalog) -> LanguageList:
         for s in catalog.skipped
         if not s.special
     ]
-    return LanguageList(available, choose(settings, catalog))
+    bundled = catalog.bundle.get(FALLBACK)
+    english = bundled if isinstance(bundled, Language) else None
+    return LanguageList(available, choose(settings, catalog), english)
 
 
 @click.command(

@@ -8,6 +8,7 @@ import click
 
 from lastmile_cli.content import Catalog
 from lastmile_cli.i18n import _
+from lastmile_cli.model import FALLBACK, Language
 from lastmile_cli.options import Call, output_options
 from lastmile_cli.settings import Settings
 
@@ -19,9 +20,11 @@ def validate(settings: Settings, catalog: Catalog, paths: tuple[str, ...], stric
     """Every problem in the named files and directories, or in all that lastmile would load."""
     from lastmile_cli.validation import validate_active, validate_paths
 
+    bundled = catalog.bundle.get(FALLBACK)
+    english = bundled if isinstance(bundled, Language) else None
     if paths:
-        return validate_paths(paths, strict)
-    return validate_active(catalog.user_dirs, catalog.bundle.yaml_dir, strict)
+        return validate_paths(paths, strict, english)
+    return validate_active(catalog.user_dirs, catalog.bundle.yaml_dir, strict, english)
 
 
 @click.command(

@@ -33,6 +33,7 @@ FUNCTIONS = {
     "SearchResult": "search_result",
     "Comparison": "comparison",
     "Report": "report",
+    "Starter": "starter",
 }
 
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
         Report,
         SearchResult,
         SectionList,
+        Starter,
     )
 
 
@@ -67,7 +68,7 @@ def example_list(view: ExampleList, output: Output) -> str:
 def language_list(view: LanguageList, output: Output) -> str:
     records = []
     for language in view.languages:
-        count = len(SECTION_IDS) - len(language.missing)
+        count = language.translated(view.english)
         selected = language.code == view.choice.code
         records.append(
             {
@@ -76,6 +77,7 @@ def language_list(view: LanguageList, output: Output) -> str:
                 "english_name": language.english_name,
                 "sections": count,
                 "complete": count == len(SECTION_IDS),
+                "untranslated": list(language.untranslated(view.english)),
                 "source": language.source,
                 "selected": selected,
                 "reason": view.choice.reason if selected else None,
@@ -124,4 +126,17 @@ def report(view: Report, output: Output) -> str:
     notes = len(view.problems) - view.errors
     return dumps(
         {"files": view.files, "errors": view.errors, "notes": notes, "problems": problems}, output
+    )
+
+
+def starter(view: Starter, output: Output) -> str:
+    from lastmile_cli.template import starter as yaml_text
+
+    return dumps(
+        {
+            "language": view.code,
+            "file": f"{view.code}.yaml",
+            "yaml": yaml_text(view.code, view.english),
+        },
+        output,
     )

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
         Report,
         SearchResult,
         SectionList,
+        Starter,
     )
 
 # Inline: what could start emphasis, code, a link, HTML, an entity, a table cell or a fence.
@@ -96,3 +97,12 @@ def report(view: Report, output: Output) -> str:
         f"{escape(p.message, ' ')}\n"
         for p in view.problems
     )
+
+
+def starter(view: Starter, output: Output) -> str:
+    """The starter file in a fenced YAML block (no line of YAML can close the fence)."""
+    from lastmile_cli.template import starter as yaml_text
+
+    text = yaml_text(view.code, view.english)
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", text)), default=0))
+    return f"{fence}yaml\n{text}{fence}\n"

@@ -48,7 +48,7 @@ def language_list(view: LanguageList) -> Table:
                 language.code,
                 language.name,
                 language.english_name,
-                completeness(len(SECTION_IDS) - len(language.missing)),
+                completeness(language.translated(view.english)),
                 visible(language.source),
                 view.choice.reason if selected else "",
             )

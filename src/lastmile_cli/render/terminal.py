@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         Report,
         SearchResult,
         SectionList,
+        Starter,
     )
 
 Span = tuple[str, str]
@@ -221,3 +222,10 @@ def comparison(view: Comparison, output: Output) -> str:
 
 def report(view: Report, output: Output) -> str:
     return _paint(_report(view), output)
+
+
+def starter(view: Starter, output: Output) -> str:
+    """The starter file as it would be saved: a file to edit, not a page to style."""
+    from lastmile_cli.render.text import starter as plain
+
+    return plain(view, output)

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
         Report,
         SearchResult,
         SectionList,
+        Starter,
     )
 
 
@@ -85,3 +86,10 @@ def comparison(view: Comparison, output: Output) -> str:
 
 def report(view: Report, output: Output) -> str:
     return "".join(f"{problem}\n" for problem in view.problems)
+
+
+def starter(view: Starter, output: Output) -> str:
+    """The starter file, as `lastmile template pt-BR > pt-BR.yaml` saves it."""
+    from lastmile_cli.template import starter as yaml_text
+
+    return yaml_text(view.code, view.english)

@@ -1,0 +1,69 @@
+"""`lastmile template`: a starter file that loads at once and shows a translator's progress."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from conftest import Lastmile
+from lastmile_cli.loader import check_bytes
+
+
+def test_the_round_trip_template_validate_show_progress(lastmile: Lastmile, tmp_path: Path) -> None:
+    made = lastmile("template", "pt-BR")
+    assert made.code == 0 and made.err == ""
+    (tmp_path / "pt-BR.yaml").write_text(made.out, encoding="utf-8")
+
+    checked = lastmile("validate", str(tmp_path / "pt-BR.yaml"))
+    assert checked.code == 0  # untranslated sections are notes, not errors
+    assert checked.out.count("is still the English text: not translated yet") == 8
+    assert checked.err == "lastmile: checked 1 file: 0 error(s), 8 note(s)\n"
+
+    listed = json.loads(lastmile("languages", "--data-dir", str(tmp_path), "-f", "json").out)
+    (started,) = [entry for entry in listed if entry["code"] == "pt-BR"]
+    assert (started["sections"], started["complete"], len(started["untranslated"])) == (0, False, 8)
+
+    shown = lastmile("explain", "--data-dir", str(tmp_path), "--lang", "pt-BR")
+    assert shown.code == 0 and shown.out == lastmile("explain", "--lang", "en").out
+
+    text = made.out.replace('title: "Marathon"', 'title: "Maratona"').replace(
+        "Perhaps the most literal application", "Talvez a aplicação mais literal"
+    )
+    (tmp_path / "pt-BR.yaml").write_text(text, encoding="utf-8")
+    listed = json.loads(lastmile("languages", "--data-dir", str(tmp_path), "-f", "json").out)
+    (started,) = [entry for entry in listed if entry["code"] == "pt-BR"]
+    assert started["sections"] == 1 and "marathon" not in started["untranslated"]
+    assert "pt-BR\tpt-BR\tpt-BR\t1/8\t" in lastmile("languages", "--data-dir", str(tmp_path)).out
+
+
+def test_the_starter_has_every_section_and_says_what_to_keep(lastmile: Lastmile) -> None:
+    out = lastmile("template", "qaa").out
+    tree = yaml.safe_load(out)
+    english = yaml.safe_load(lastmile("template", "en").out)
+    assert [s["id"] for s in tree["sections"]] == [s["id"] for s in english["sections"]]
+    assert tree["language"] == "qaa" and tree["name"] == "qaa"
+    assert "Keep the keys (language:, id:, kind:, ...)" in out
+    language, problems = check_bytes(
+        out.encode(), "qaa.yaml", "qaa.yaml", complete=True, source="x"
+    )
+    assert language is not None and problems == []
+
+
+def test_other_formats_carry_the_same_file(lastmile: Lastmile) -> None:
+    text = lastmile("template", "pt").out
+    assert json.loads(lastmile("template", "pt", "-f", "json").out) == {
+        "language": "pt",
+        "file": "pt.yaml",
+        "yaml": text,
+    }
+    markdown = lastmile("template", "pt", "-f", "markdown").out
+    assert markdown == f"```yaml\n{text}```\n"
+
+
+def test_a_name_that_is_not_a_tag_is_a_usage_error(lastmile: Lastmile) -> None:
+    for bad in ("Portuguese", "pt_BR", "", "x"):
+        result = lastmile("template", bad)
+        assert result.code == 2 and result.out == "", bad
+        assert "is not a language tag such as de, pt-BR or qaa" in result.err
