@@ -17,7 +17,7 @@ from lastmile_cli.bundle import Bundle
 from lastmile_cli.cache import Cache
 from lastmile_cli.errors import ContentError, LastmileError
 from lastmile_cli.files import LanguageFile, Skipped, SourceError, read_source, scan
-from lastmile_cli.i18n import _
+from lastmile_cli.i18n import _, warning
 from lastmile_cli.model import FALLBACK, SECTION_IDS, Document, Language
 
 if TYPE_CHECKING:
@@ -79,11 +79,7 @@ class Catalog:
                 for file in found:
                     files.setdefault(file.code, []).append(file)
                 self.skipped += skipped
-                self.warnings += [
-                    _("warning: {message}").format(message=f"{s.path}: {s.reason}")
-                    for s in skipped
-                    if s.special
-                ]
+                self.warnings += [warning(f"{s.path}: {s.reason}") for s in skipped if s.special]
             bundled = self.bundle.codes()
             if not bundled:
                 raise LastmileError(_("the bundled language files are missing; reinstall lastmile"))
@@ -110,7 +106,7 @@ class Catalog:
             else:
                 skipping = _("{problem}; skipping this file")
             said = skipping.format(problem=errors[0], count=len(errors) - 1)
-            self._warned[file.path] = _("warning: {message}").format(message=said)
+            self._warned[file.path] = warning(said)
             self.warnings.append(self._warned[file.path])
         self._read[file.path] = language
         return language

@@ -8,7 +8,6 @@ once `run` has returned, the first handler is back for the exit itself.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
 import sys
@@ -17,10 +16,10 @@ import sys
 def _interrupted(number: int, frame: object) -> None:
     # A line break first, past the terminal's "^C", as Click does for a Ctrl-C while it runs.
     translate = getattr(sys.modules.get("lastmile_cli.i18n"), "_", None)  # once it is loaded
-    said = "interrupted"
-    if translate is not None:
-        with contextlib.suppress(Exception):  # a catalog half loaded: English, still one line
-            said = translate(said)
+    try:
+        said = translate("interrupted") if translate is not None else "interrupted"
+    except Exception:  # a catalog half loaded: English, still one line
+        said = "interrupted"
     os.write(2, f"\nlastmile: {said}\n".encode(errors="replace"))
     os._exit(130)
 

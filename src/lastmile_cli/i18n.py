@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from types import ModuleType
+    from gettext import GNUTranslations
 
 DOMAIN = "lastmile"
 ENGLISH = "en"
@@ -25,12 +25,7 @@ LOCALE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "locale")
 CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types")
 
 
-class Catalog(Protocol):
-    def gettext(self, message: str, /) -> str: ...
-    def ngettext(self, singular: str, plural: str, n: int, /) -> str: ...
-
-
-_catalog: Catalog | None = None
+_catalog: GNUTranslations | None = None
 _language = ENGLISH
 
 
@@ -44,6 +39,11 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     if _catalog is None:
         return singular if n == 1 else plural
     return _catalog.ngettext(singular, plural, n)
+
+
+def warning(message: str) -> str:
+    """A message as a warning: `warning: …`, in the interface's language."""
+    return _("warning: {message}").format(message=message)
 
 
 def N_(message: str) -> str:
@@ -104,16 +104,14 @@ def setup(env: Mapping[str, str], directory: str = LOCALE_DIR) -> str:
     return code
 
 
-def translate_click(modules: tuple[ModuleType, ...] | None = None) -> None:
+def translate_click() -> None:
     """Point Click's `_` and `ngettext` at the interface's catalog (Click binds gettext's own at
     import, which follows the locale by rules of its own and reads no catalog of ours)."""
     if _catalog is None:
         return
-    if modules is None:
-        import importlib
+    import importlib
 
-        modules = tuple(importlib.import_module(f"click.{name}") for name in CLICK_MODULES)
-    for module in modules:
+    for module in (importlib.import_module(f"click.{name}") for name in CLICK_MODULES):
         if hasattr(module, "_"):
             module._ = _  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):

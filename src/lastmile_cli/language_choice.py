@@ -86,8 +86,8 @@ def resolve(
 ) -> Choice:
     """Choose the language for one command; raises UnknownName for a bad `--lang`."""
     if requested is not None:
-        named = strict(requested, available, names)
-        return Choice(named, _("from {setting}").format(setting=f"--lang {visible(requested)}"))
+        asked = strict(requested, available, names)
+        return Choice(asked, _("from {setting}").format(setting=f"--lang {visible(requested)}"))
 
     skipped = ""
     preferred = env.get("LASTMILE_LANG")

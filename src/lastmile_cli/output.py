@@ -12,7 +12,7 @@ import os
 from collections.abc import Mapping
 from typing import BinaryIO, TextIO
 
-from lastmile_cli.i18n import _
+from lastmile_cli.i18n import _, warning
 from lastmile_cli.model import Record
 
 MAX_TERMINAL_WIDTH = 100
@@ -207,7 +207,7 @@ def page(text: str, command: str, encoding: str, stream: TextIO) -> list[str]:
         from lastmile_cli.files import reason_of
 
         failed = _("the pager could not start ({reason}); showing the text")
-        return [_("warning: {message}").format(message=failed.format(reason=reason_of(error)))]
+        return [warning(failed.format(reason=reason_of(error)))]
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
@@ -221,7 +221,7 @@ def page(text: str, command: str, encoding: str, stream: TextIO) -> list[str]:
         status = _("exit status {code}").format(code=process.returncode)
         failed = _("the pager did not run ({reason}); showing the text without it")
         reason = " ".join(message.split()) or status
-        return [_("warning: {message}").format(message=failed.format(reason=reason))]
+        return [warning(failed.format(reason=reason))]
     _say(message)
     return []
 

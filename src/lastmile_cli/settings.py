@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any, TextIO
 
 from lastmile_cli.cache import default_dir
-from lastmile_cli.i18n import _
+from lastmile_cli.i18n import _, warning
 from lastmile_cli.language_choice import VARIABLES
 from lastmile_cli.model import Record
 from lastmile_cli.output import Output, decide
@@ -49,9 +49,7 @@ def data_dirs(option: tuple[str, ...], env: Mapping[str, str]) -> tuple[list[str
             dirs.append(entry)
         else:
             said = _("LASTMILE_DATA_DIR entry {entry} is not a directory; ignored")
-            warnings.append(
-                _("warning: {message}").format(message=said.format(entry=visible(entry)))
-            )
+            warnings.append(warning(said.format(entry=visible(entry))))
     return dirs, warnings
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from lastmile_cli.content import Catalog
-from lastmile_cli.i18n import _
+from lastmile_cli.i18n import _, warning
 from lastmile_cli.language_choice import choose
 from lastmile_cli.model import FALLBACK, Language
 from lastmile_cli.options import Call, common_options
@@ -22,11 +22,7 @@ def languages(settings: Settings, catalog: Catalog) -> LanguageList:
     from lastmile_cli.views import LanguageList
 
     available = tuple(catalog.available())
-    catalog.warnings += [
-        _("warning: {message}").format(message=f"{s.path}: {s.reason}")
-        for s in catalog.skipped
-        if not s.special
-    ]
+    catalog.warnings += [warning(f"{s.path}: {s.reason}") for s in catalog.skipped if not s.special]
     bundled = catalog.bundle.get(FALLBACK)
     english = bundled if isinstance(bundled, Language) else None
     return LanguageList(available, choose(settings, catalog), english)
