@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from lastmile_cli.errors import UnknownName
+from lastmile_cli.errors import Misnamed, UnknownName
 from lastmile_cli.i18n import _
 from lastmile_cli.model import FALLBACK, Language, Record
 from lastmile_cli.textutil import closest, fold, visible
@@ -176,3 +176,17 @@ def chosen(settings: Settings, catalog: Catalog) -> Language:
     if settings.lang is not None or code == FALLBACK:
         return catalog.require(code)
     return catalog.load(code) or catalog.require(FALLBACK)
+
+
+def second(value: str, first: Language, settings: Settings, catalog: Catalog) -> Language:
+    """The language `--with` names: strict, as --lang is, and not the one already shown."""
+    language = named(value, settings, catalog)
+    if language.code == first.code:
+        other = "de" if first.code == FALLBACK else FALLBACK
+        raise Misnamed(
+            _(
+                "--with '{value}' is {code}, the language already shown; name another one,"
+                " such as: --with {other}"
+            ).format(value=visible(value), code=first.code, other=other)
+        )
+    return language

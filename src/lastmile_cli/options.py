@@ -187,6 +187,17 @@ def output_options(function: F) -> F:
     return function
 
 
+with_option = click.option(
+    "--with",
+    "with_lang",
+    metavar="LANG",
+    shell_complete=complete_languages,
+    help=_(
+        "Read sentence by sentence, each sentence followed by its counterpart in LANG"
+        " (a code, a locale or a name)."
+    ),
+)
+
 section_option = click.option(
     "--section",
     "-s",

@@ -1,22 +1,93 @@
-"""Pairing two languages for `lastmile compare`: the same sections everywhere, so paragraphs pair up one to one."""
+"""Pairing two languages: for `compare`, paragraph by paragraph or sentence by sentence, and for
+`--with`, each sentence of the article followed by the one that answers it.
+
+Paragraphs pair one to one (the sections are the same everywhere). Sentences are split by
+sentences.py and paired by alignment.py, which finds where a translator merged, split or left
+out a sentence; neither module is imported unless sentences are asked for.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import zip_longest
+from typing import TYPE_CHECKING
 
-from lastmile_cli.model import Language
-from lastmile_cli.views import ComparedSection, Comparison
+from lastmile_cli.model import Document, Language, Section
+from lastmile_cli.views import ComparedSection, Comparison, Interlinear
+
+if TYPE_CHECKING:
+    from lastmile_cli.alignment import Link
+
+Pair = tuple[str | None, str | None]
 
 
-def pair(first: Language, second: Language, section_ids: Sequence[str]) -> Comparison:
-    """Pairs of titles and paragraphs per section; None where one language lacks a counterpart."""
+def pair(
+    first: Language, second: Language, section_ids: Sequence[str], by: str = "paragraph"
+) -> Comparison:
+    """Pairs of titles and paragraphs (or sentences) per section; None where one language lacks a
+    counterpart."""
+    ratio = _ratio(first.sections, second.sections) if by == "sentence" else 1.0
     sections = []
     for section_id in section_ids:
         a, b = first.section(section_id), second.section(section_id)
         if a is None and b is None:
             continue
-        pairs = tuple(zip_longest(a.paragraphs if a else (), b.paragraphs if b else ()))
+        if by == "sentence":
+            pairs = tuple(_sentence_pairs(a, b, ratio))
+        else:
+            pairs = tuple(zip_longest(a.paragraphs if a else (), b.paragraphs if b else ()))
         titles = (a.title if a else None, b.title if b else None)
         sections.append(ComparedSection(section_id, titles, pairs))
     return Comparison((first.code, second.code), tuple(sections), (first.name, second.name))
+
+
+def interlinear(document: Document, second: Language) -> Interlinear:
+    """Each sentence of `document` with the sentence(s) of `second` that answer it. A sentence
+    only `second` has joins the one before it (or the first), so nothing is left out."""
+    ratio = _ratio(document.sections, second.sections)
+    readings = []
+    for section in document.sections:
+        lines: list[tuple[str, str | None]] = []
+        orphans: list[str] = []  # second's sentences before the first one of the document
+        for text, answer in _sentence_pairs(section, second.section(section.id), ratio):
+            if text is None:
+                assert answer is not None
+                if lines:
+                    before, said = lines[-1]
+                    lines[-1] = (before, f"{said} {answer}" if said else answer)
+                else:
+                    orphans.append(answer)
+            elif orphans:
+                lines.append((text, " ".join([*orphans, *([answer] if answer else [])])))
+                orphans = []
+            else:
+                lines.append((text, answer))
+        readings.append(tuple(lines))
+    return Interlinear(document, second.code, second.name, tuple(readings))
+
+
+def _ratio(a: Sequence[Section], b: Sequence[Section]) -> float:
+    """B's length per character of A, over the sections both have."""
+    from lastmile_cli.alignment import ratio
+
+    ids = {s.id for s in a} & {s.id for s in b}
+    return ratio(
+        [p for s in a if s.id in ids for p in s.paragraphs],
+        [p for s in b if s.id in ids for p in s.paragraphs],
+    )
+
+
+def _sentence_pairs(a: Section | None, b: Section | None, ratio: float) -> list[Pair]:
+    """The section's sentences in two languages, aligned; None where one side has none."""
+    from lastmile_cli.alignment import align
+    from lastmile_cli.sentences import split
+
+    pa = [split(p, a.code) for p in a.paragraphs] if a else []
+    pb = [split(p, b.code) for p in b.paragraphs] if b else []
+    fa = [s for p in pa for s in p]
+    fb = [s for p in pb for s in p]
+    links: list[Link] = align(pa, pb, ratio)
+    return [
+        (" ".join(fa[i] for i in x) if x else None, " ".join(fb[j] for j in y) if y else None)
+        for x, y in links
+    ]

@@ -68,6 +68,16 @@ class Comparison(Record):
     names: tuple[str, str] = ("", "")  # native names, for the column heads on a terminal
 
 
+class Interlinear(Record):
+    """`explain --with`, `example NAME --with`: the document read sentence by sentence, each
+    sentence followed by what answers it in a second language (None where nothing does)."""
+
+    document: Document
+    code: str  # the second language's
+    name: str
+    sentences: tuple[tuple[tuple[str, str | None], ...], ...]  # per section of the document
+
+
 class Report(Record):
     """What `lastmile validate` found: every problem in every file it checked."""
 
@@ -95,6 +105,7 @@ VIEWS = (
     LanguageList,
     SearchResult,
     Comparison,
+    Interlinear,
     Report,
     Starter,
 )

@@ -1,4 +1,5 @@
-"""`lastmile compare`: two languages side by side, section by section, paragraph by paragraph."""
+"""`lastmile compare`: two languages side by side, section by section, paragraph by paragraph or
+sentence by sentence."""
 
 from __future__ import annotations
 
@@ -32,31 +33,38 @@ class SameLanguage(Misnamed):
 
 
 def compare(
-    settings: Settings, catalog: Catalog, first: str, second: str, sections: tuple[str, ...]
+    settings: Settings,
+    catalog: Catalog,
+    first: str,
+    second: str,
+    sections: tuple[str, ...],
+    by: str,
 ) -> Comparison:
-    """The two named languages paired up, for every section or the named ones."""
+    """The two named languages paired up by paragraph or by sentence, for every section or the
+    named ones."""
     from lastmile_cli.pairing import pair
 
     a, b = named(first, settings, catalog), named(second, settings, catalog)
     if a.code == b.code:  # one column would repeat the other: nothing to compare
         raise SameLanguage(first, second, a.code)
     if not sections:
-        return pair(a, b, SECTION_IDS)
+        return pair(a, b, SECTION_IDS, by.lower())
     from lastmile_cli.matching import section_ids
 
-    return pair(a, b, section_ids(sections, a, catalog))
+    return pair(a, b, section_ids(sections, a, catalog), by.lower())
 
 
 @click.command(
     "compare",
     help=_(
-        "Show two languages side by side, section by section, paragraph by paragraph.\n\nThe two languages are its arguments (codes, locales or names), so it takes no --lang; naming one language twice is a usage error."
+        "Show two languages side by side, section by section, paragraph by paragraph (or sentence by sentence).\n\nThe two languages are its arguments (codes, locales or names), so it takes no --lang; naming one language twice is a usage error."
     ),
     epilog="\b\n"
     + _(
         "Examples:\n"
         "  lastmile compare de it\n"
         "  lastmile compare en fr --section marathon\n"
+        "  lastmile compare de en --by sentence\n"
         "  lastmile compare English Español -f markdown > side-by-side.md\n"
         "  lastmile compare de es -f json | jq '.sections[0].pairs'"
     ),
@@ -64,6 +72,13 @@ def compare(
 @click.argument("first", metavar="LANG", shell_complete=complete_languages)
 @click.argument("second", metavar="LANG", shell_complete=complete_languages)
 @section_option
+@click.option(
+    "--by",
+    type=click.Choice(("paragraph", "sentence"), case_sensitive=False),
+    default="paragraph",
+    show_default=True,
+    help=_("Pair paragraphs, or sentences (found where a translator merged or split them)."),
+)
 @click.option("--lang", "-l", "lang", hidden=True, expose_value=True, help="(not for compare)")
 @output_options
 def command(lang: str | None, **params: Any) -> Call:

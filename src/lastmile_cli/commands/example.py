@@ -7,27 +7,44 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from lastmile_cli.content import Catalog
+from lastmile_cli.errors import Misnamed
 from lastmile_cli.i18n import _
 from lastmile_cli.language_choice import chosen
-from lastmile_cli.model import EXAMPLE_IDS, SECTION_IDS, Document
-from lastmile_cli.options import Call, common_options, complete_examples
+from lastmile_cli.model import EXAMPLE_IDS, FALLBACK, SECTION_IDS, Document
+from lastmile_cli.options import Call, common_options, complete_examples, with_option
 from lastmile_cli.settings import Settings
 
 if TYPE_CHECKING:
-    from lastmile_cli.views import ExampleList
+    from lastmile_cli.views import ExampleList, Interlinear
 
 
-def example(settings: Settings, catalog: Catalog, name: str | None) -> Document | ExampleList:
-    """The example `name` (an id, or a title or alias in any language), or all four listed."""
+def example(
+    settings: Settings, catalog: Catalog, name: str | None, with_lang: str | None
+) -> Document | ExampleList | Interlinear:
+    """The example `name` (an id, or a title or alias in any language), or all four listed; with
+    `--with`, the example read sentence by sentence beside a second language."""
     language = chosen(settings, catalog)
     if name is None:
+        if with_lang is not None:  # a list of titles has no sentences to read beside another
+            raise Misnamed(
+                _(
+                    "--with reads one example sentence by sentence; name it,"
+                    " such as: lastmile example marathon --with {other}"
+                ).format(other="de" if language.code == FALLBACK else FALLBACK)
+            )
         from lastmile_cli.views import ExampleList
 
         examples = [i for i in SECTION_IDS if i in EXAMPLE_IDS]
         return ExampleList(catalog.document(language, examples))
     from lastmile_cli.matching import section_ids
 
-    return catalog.document(language, section_ids((name,), language, catalog, "example"))
+    document = catalog.document(language, section_ids((name,), language, catalog, "example"))
+    if with_lang is None:
+        return document
+    from lastmile_cli.language_choice import second
+    from lastmile_cli.pairing import interlinear
+
+    return interlinear(document, second(with_lang, language, settings, catalog))
 
 
 @click.command(
@@ -39,10 +56,12 @@ def example(settings: Settings, catalog: Catalog, name: str | None) -> Document 
         "  lastmile example                  list the examples\n"
         "  lastmile example marathon\n"
         "  lastmile example maratón          names work in any language, accents optional\n"
-        "  lastmile example Autoverkäufer -l it"
+        "  lastmile example Autoverkäufer -l it\n"
+        "  lastmile example marathon -l de --with en"
     ),
 )
 @click.argument("name", required=False, shell_complete=complete_examples)
+@with_option
 @common_options
 def command(**params: Any) -> Call:
     return Call.of(example, params)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -10,18 +10,31 @@ from lastmile_cli.content import Catalog
 from lastmile_cli.i18n import _
 from lastmile_cli.language_choice import chosen
 from lastmile_cli.model import SECTION_IDS, Document
-from lastmile_cli.options import Call, common_options, section_option
+from lastmile_cli.options import Call, common_options, section_option, with_option
 from lastmile_cli.settings import Settings
 
+if TYPE_CHECKING:
+    from lastmile_cli.views import Interlinear
 
-def explain(settings: Settings, catalog: Catalog, sections: tuple[str, ...]) -> Document:
-    """The article in the chosen language, or only the named sections, in article order."""
+
+def explain(
+    settings: Settings, catalog: Catalog, sections: tuple[str, ...], with_lang: str | None
+) -> Document | Interlinear:
+    """The article in the chosen language, or only the named sections, in article order; with
+    `--with`, read sentence by sentence beside a second language."""
     language = chosen(settings, catalog)
-    if not sections:
-        return catalog.document(language, SECTION_IDS)
-    from lastmile_cli.matching import section_ids  # only when names are to be matched
+    if sections:
+        from lastmile_cli.matching import section_ids  # only when names are to be matched
 
-    return catalog.document(language, section_ids(sections, language, catalog))
+        document = catalog.document(language, section_ids(sections, language, catalog))
+    else:
+        document = catalog.document(language, SECTION_IDS)
+    if with_lang is None:
+        return document
+    from lastmile_cli.language_choice import second
+    from lastmile_cli.pairing import interlinear
+
+    return interlinear(document, second(with_lang, language, settings, catalog))
 
 
 @click.command(
@@ -33,10 +46,12 @@ def explain(settings: Settings, catalog: Catalog, sections: tuple[str, ...]) -> 
         "  lastmile explain --lang de\n"
         "  lastmile explain --section definition --section key-point\n"
         "  lastmile explain -l fr --width 72 > article.txt\n"
+        "  lastmile explain --lang it --with en\n"
         "  lastmile explain -f markdown | pandoc -o article.html"
     ),
 )
 @section_option
+@with_option
 @common_options
 def command(**params: Any) -> Call:
     return Call.of(explain, params)

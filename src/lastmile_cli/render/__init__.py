@@ -32,6 +32,7 @@ FUNCTIONS = {
     "LanguageList": "language_list",
     "SearchResult": "search_result",
     "Comparison": "comparison",
+    "Interlinear": "interlinear",
     "Report": "report",
     "Starter": "starter",
 }

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from lastmile_cli.views import (
         Comparison,
         ExampleList,
+        Interlinear,
         LanguageList,
         Report,
         SearchResult,
@@ -110,6 +111,16 @@ def comparison(view: Comparison, output: Output) -> str:
         for s in view.sections
     ]
     return dumps({"languages": [a, b], "sections": sections}, output)
+
+
+def interlinear(view: Interlinear, output: Output) -> str:
+    """The document's own shape, with the second language and, per section, its sentences."""
+    record = _document(view.document)
+    sections = record.pop("sections")
+    assert isinstance(sections, list)
+    for section, sentences in zip(sections, view.sentences, strict=True):
+        section["sentences"] = [{"text": text, "with": answer} for text, answer in sentences]
+    return dumps({**record, "with": view.code, "sections": sections}, output)
 
 
 def report(view: Report, output: Output) -> str:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from lastmile_cli.views import (
         Comparison,
         ExampleList,
+        Interlinear,
         LanguageList,
         Report,
         SearchResult,
@@ -89,6 +90,18 @@ def comparison(view: Comparison, output: Output) -> str:
         pairs = [(pa or "", pb or "") for pa, pb in section.pairs]
         parts.append(table((f"{a}: {ta}", f"{b}: {tb}"), pairs))
     return "\n".join(parts)
+
+
+def interlinear(view: Interlinear, output: Output) -> str:
+    """Each sentence a paragraph, followed by what answers it as a quote headed by its language."""
+    doc = view.document
+    parts = [f"# {escape(doc.title, ' ')}"]
+    for section, sentences in zip(doc.sections, view.sentences, strict=True):
+        parts.append(f"## {escape(doc.heading(section), ' ')}")
+        for text, answer in sentences:
+            parts.append(escape(text))
+            parts.append(f"> *{view.code}:* {escape(answer, chr(10) + '> ') if answer else '—'}")
+    return "\n\n".join(parts) + "\n"
 
 
 def report(view: Report, output: Output) -> str:

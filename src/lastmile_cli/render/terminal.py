@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         Comparison,
         ExampleList,
         Hit,
+        Interlinear,
         LanguageList,
         Report,
         SearchResult,
@@ -46,6 +47,7 @@ BAR = "yellow"
 DIM = "dim"
 MATCH = "bold black on yellow"
 ERROR = "bold red"
+INDENT = "    "  # before a sentence's counterpart in the second language
 COLOR_SYSTEMS = {
     "standard": ColorSystem.STANDARD,
     "256": ColorSystem.EIGHT_BIT,
@@ -106,6 +108,31 @@ def _document(doc: Document, width: int) -> list[Line]:
             if index:
                 lines.append([("┃", BAR)])
             lines += [[bar, *line] for line in flow([(clean(paragraph), "")], width - 2)]
+    return lines
+
+
+def _interlinear(view: Interlinear, width: int) -> list[Line]:
+    """As the document, one sentence at a time, each followed by what answers it in the second
+    language, indented and dimmed."""
+    doc = view.document
+    lines = flow([(clean(doc.title), TITLE)], width)
+    rule = min(width, max(cell_len(plain(line)) for line in lines))
+    lines.append([("─" * rule, DIM)])
+    for section, sentences in zip(doc.sections, view.sentences, strict=True):
+        lines.append([])
+        example = section.kind == "example"
+        inner = width - 2 if example else width
+        title = [(clean(section.title), EXAMPLE if example else HEADING), *_origin(doc, section)]
+        body = flow(title, inner)
+        for index, (text, answer) in enumerate(sentences):
+            if index:
+                body.append([])
+            body += flow([(clean(text), "")], inner)
+            said: list[Span] = [(clean(answer), DIM)] if answer else [("—", DIM)]
+            body += [[(INDENT, ""), *line] for line in flow(said, max(inner - len(INDENT), 1))]
+        if example:
+            body = [[("┃ ", BAR), *line] if line else [("┃", BAR)] for line in body]
+        lines += body
     return lines
 
 
@@ -218,6 +245,10 @@ def search_result(view: SearchResult, output: Output) -> str:
 
 def comparison(view: Comparison, output: Output) -> str:
     return _paint(_comparison(view, _width(output)), output)
+
+
+def interlinear(view: Interlinear, output: Output) -> str:
+    return _paint(_interlinear(view, _width(output)), output)
 
 
 def report(view: Report, output: Output) -> str:

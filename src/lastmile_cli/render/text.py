@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from lastmile_cli.views import (
         Comparison,
         ExampleList,
+        Interlinear,
         LanguageList,
         Report,
         SearchResult,
@@ -82,6 +83,22 @@ def comparison(view: Comparison, output: Output) -> str:
                 lines += [f"{code}\t{line}" for line in wrap(text or "", output.width)]
             blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n" if blocks else ""
+
+
+def interlinear(view: Interlinear, output: Output) -> str:
+    """Each sentence, then what answers it on lines that start with the second language's code
+    (empty where nothing does), as `compare` marks its lines; a blank line between sentences."""
+    doc, width = view.document, output.width
+    lines = [*wrap(doc.title, width)]
+    for section, sentences in zip(doc.sections, view.sentences, strict=True):
+        lines.append("")
+        lines.extend(wrap(doc.heading(section), width))
+        for index, (text, answer) in enumerate(sentences):
+            if index:
+                lines.append("")
+            lines.extend(wrap(text, width))
+            lines += [f"{view.code}\t{line}" for line in wrap(answer or "", width)]
+    return "\n".join(lines) + "\n"
 
 
 def report(view: Report, output: Output) -> str:
