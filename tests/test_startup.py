@@ -24,7 +24,7 @@ import sys
 from lastmile_cli.cli import run
 code = run(sys.argv[1:])
 sys.stdout.flush()
-heavy = ["rich", "rich.console", "yaml", "json", "textwrap", "difflib", "subprocess", "importlib.metadata", "lastmile_cli.loader", "click.shell_completion", "zlib"]
+heavy = ["rich", "rich.console", "yaml", "json", "textwrap", "difflib", "subprocess", "importlib.metadata", "lastmile_cli.loader", "click.shell_completion", "zlib", "sentencex", "lastmile_cli.alignment"]
 commands = [m for m in sys.modules if m.startswith("lastmile_cli.commands.")]
 sys.stderr.write("\\n" + repr([sorted(m for m in heavy if m in sys.modules), sorted(commands)]))
 """
@@ -124,7 +124,7 @@ def test_help_imports_every_command_to_list_them(warm_cache: Path) -> None:
 
 def test_a_plain_explain_loads_no_name_matching_and_no_listing_rows(warm_cache: Path) -> None:
     probe_code = PROBE.replace(
-        '"zlib"]', '"zlib", "lastmile_cli.matching", "lastmile_cli.render.rows"]'
+        '"zlib",', '"zlib", "lastmile_cli.matching", "lastmile_cli.render.rows",'
     )
     full = subprocess_env(LASTMILE_CACHE_DIR=str(warm_cache))
     result = subprocess.run(
@@ -135,3 +135,13 @@ def test_a_plain_explain_loads_no_name_matching_and_no_listing_rows(warm_cache: 
         timeout=60,
     )
     assert result.stderr.splitlines()[-1] == "[[], ['lastmile_cli.commands.explain']]"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["explain", "--lang", "it", "--with", "en"], ["compare", "de", "en", "--by", "sentence"]],
+)
+def test_sentences_are_split_and_aligned_only_when_asked_for(
+    warm_cache: Path, args: list[str]
+) -> None:
+    assert imported(args, warm_cache) == ["lastmile_cli.alignment", "sentencex"]

@@ -16,6 +16,7 @@ import pytest
 
 from conftest import check_golden, subprocess_env
 from lastmile_cli.cli import COMMANDS
+from lastmile_cli.options import FORMATS
 
 # What each command needs to show something in each format.
 ARGUMENTS = {
@@ -40,6 +41,19 @@ BAD_VALUES = {
     "validate": ["/no/such/file.yaml"],
 }
 
+# Options only some commands have, each with a good value in every format and its bad values.
+EXTRA = [
+    *(["compare", "de", "en", "-s", "key-point", "--by", "sentence", "-f", f] for f in FORMATS),
+    ["compare", "de", "en", "--by", "word"],
+    ["compare", "de", "en", "--by"],
+    *(["explain", "-l", "it", "-s", "summary", "--with", "en", "-f", f] for f in FORMATS),
+    ["explain", "--with", "klingon"],
+    ["explain", "--with"],
+    ["explain", "--lang", "de", "--with", "Deutsch"],
+    *(["example", "politics", "-l", "fr", "--with", "es", "-f", f] for f in FORMATS),
+    ["example", "--with", "en"],
+]
+
 
 def invocations() -> list[list[str]]:
     runs: list[list[str]] = [[], ["--help"], ["--version"], ["--no-such-option"], ["explian"]]
@@ -51,8 +65,8 @@ def invocations() -> list[list[str]]:
             [command, *BAD_VALUES[command]],
             [command, *ARGUMENTS[command], "--format", "yaml"],
         ]
-        runs += [[command, *ARGUMENTS[command], "-f", fmt] for fmt in ("text", "markdown", "json")]
-    return runs
+        runs += [[command, *ARGUMENTS[command], "-f", fmt] for fmt in FORMATS]
+    return runs + EXTRA
 
 
 def shown(args: list[str]) -> str:
@@ -102,5 +116,5 @@ def test_every_error_is_one_line_on_stderr_and_nothing_on_stdout(surface: str) -
     assert len(failures) >= 3 * len(COMMANDS)  # unknown option, bad value, bad format
     for block in failures:
         assert "--- stdout (empty)" in block, block
-        err = block.split("--- stderr\n", 1)[1]
+        err = block.split("--- stderr\n", 1)[1].removesuffix("\n")  # (the last block ends in one)
         assert err.count("\n") == 0 and err.startswith("lastmile: "), block

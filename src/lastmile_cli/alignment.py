@@ -6,9 +6,10 @@ and costs what such a link is unlikely to be (their priors) plus how unlikely it
 are for a translation (their normal model, with the two languages' overall length ratio); a
 sentence left out pays its prior only. Cheap cues that survive translation adjust the cost of a
 link: numbers must agree, questions, exclamations, parentheses and colons should, long words
-that begin alike (names, cognates: Marathon, maratona) count for it, and a link neither crosses
-a paragraph boundary nor pairs a paragraph's first sentence with a sentence inside one. No
-model, no download: aligning a section of the article is a few hundred small sums.
+that begin alike (names, cognates: Marathon, maratona) count for it, and no link joins two
+paragraphs' sentences. Where both sides have as many paragraphs, paragraph answers paragraph
+and each pair is aligned on its own. No model, no download: aligning a section of the article
+is a few hundred small sums.
 """
 
 from __future__ import annotations
@@ -23,8 +24,7 @@ COSTS = {step: -log(p) for step, p in PRIORS.items()}
 VARIANCE = 6.8  # of the length of a translation, per character (Gale and Church)
 NUMBER_MISMATCH = 4.0  # per number on one side only
 MARK_MISMATCH = 1.0  # per question mark, parenthesis... on one side only
-SHARED_WORD = 0.7  # for each long word whose first five letters both sides share (at most 3)
-PARAGRAPH_MISMATCH = 3.0  # one side starts a paragraph, the other does not
+SHARED_WORDS = 3.0  # for a link whose long words all begin alike on both sides (Dice)
 BAND = 12  # how far (in sentences) a link may stray from the section's diagonal
 LIMIT = 1000  # sentences on a side beyond which a section pairs by position (a second at most)
 MARKS = {"?": "?", "!": "!", "(": "(", "[": "(", ":": ":"}  # (¿ and ¡ open what ? and ! close)
@@ -33,15 +33,14 @@ Link = tuple[tuple[int, ...], tuple[int, ...]]
 
 
 class Sentence:
-    """A sentence with what the costs read: its length, numbers, marks, long words and where it
-    stands in its paragraph."""
+    """A sentence with what the costs read: its length, numbers, marks, long words and the
+    paragraph it is in."""
 
-    __slots__ = ("first", "length", "marks", "numbers", "paragraph", "words")
+    __slots__ = ("length", "marks", "numbers", "paragraph", "words")
 
-    def __init__(self, text: str, paragraph: int, first: bool) -> None:
+    def __init__(self, text: str, paragraph: int) -> None:
         self.length = len(text)
         self.paragraph = paragraph
-        self.first = first
         digits = "".join(c if c.isdigit() else " " for c in text)
         self.numbers = digits.split()
         self.marks = [MARKS[c] for c in text if c in MARKS]
@@ -74,10 +73,9 @@ def _cost(a: Sequence[Sentence], b: Sequence[Sentence], ratio: float) -> float:
     numbers = _unmatched([n for s in a for n in s.numbers], [n for s in b for n in s.numbers])
     marks = _unmatched([m for s in a for m in s.marks], [m for s in b for m in s.marks])
     cost += NUMBER_MISMATCH * numbers + MARK_MISMATCH * marks
-    shared = set[str]().union(*(s.words for s in a)) & set[str]().union(*(s.words for s in b))
-    cost -= SHARED_WORD * min(len(shared), 3)
-    if a[0].first != b[0].first:
-        cost += PARAGRAPH_MISMATCH
+    wa, wb = set[str]().union(*(s.words for s in a)), set[str]().union(*(s.words for s in b))
+    if wa and wb:  # the share of long words alike on both sides (Dice's coefficient)
+        cost -= SHARED_WORDS * 2 * len(wa & wb) / (len(wa) + len(wb))
     return cost
 
 
@@ -89,8 +87,24 @@ def align(a: Sequence[Sequence[str]], b: Sequence[Sequence[str]], ratio: float) 
     n, m = sum(map(len, a)), sum(map(len, b))
     if n > LIMIT or m > LIMIT:
         return [((i,) if i < n else (), (i,) if i < m else ()) for i in range(max(n, m))]
-    sa = [Sentence(t, p, i == 0) for p, par in enumerate(a) for i, t in enumerate(par)]
-    sb = [Sentence(t, p, i == 0) for p, par in enumerate(b) for i, t in enumerate(par)]
+    if len(a) != len(b) or len(a) < 2:
+        return _align(a, b, ratio)
+    links: list[Link] = []
+    i = j = 0
+    for pa, pb in zip(a, b, strict=True):  # the translator kept the paragraphs: each its own
+        links += [
+            (tuple(i + x for x in xs), tuple(j + y for y in ys))
+            for xs, ys in _align([pa], [pb], ratio)
+        ]
+        i, j = i + len(pa), j + len(pb)
+    return links
+
+
+def _align(a: Sequence[Sequence[str]], b: Sequence[Sequence[str]], ratio: float) -> list[Link]:
+    """Gale and Church's search, in a band around the diagonal."""
+    sa = [Sentence(t, p) for p, par in enumerate(a) for t in par]
+    sb = [Sentence(t, p) for p, par in enumerate(b) for t in par]
+    n, m = len(sa), len(sb)
     ratio = ratio if ratio > 0 else 1.0
     inf = float("inf")
     best: dict[tuple[int, int], float] = {(0, 0): 0.0}
