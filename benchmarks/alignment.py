@@ -202,6 +202,7 @@ def run(runs: int, seed: int) -> dict[str, object]:
     right = predicted = expected = 0
     skipped = 0
     by_kind = {"runs": 0}
+    exact: dict[str, list[int]] = {}  # kind of change → [sections exactly right, sections]
     for _run in range(runs):
         pair = rng.choice(PAIRS)
         codes = pair.split("-")
@@ -227,6 +228,10 @@ def run(runs: int, seed: int) -> dict[str, object]:
             # the changed language is B; its links are (A's indices, B's indices)
             got = align(sentences(a, sid), [resplit], r)
             counts = score(got, want)
+            kind = change_kind(want)
+            exact.setdefault(kind, [0, 0])
+            exact[kind][0] += set(got) == set(want)
+            exact[kind][1] += 1
             right, predicted, expected = (
                 right + counts[0],
                 predicted + counts[1],
@@ -238,8 +243,19 @@ def run(runs: int, seed: int) -> dict[str, object]:
         "precision": right / predicted,
         "recall": right / expected,
         "skipped": skipped,
+        "sections exactly right": {kind: {"right": r, "of": n} for kind, (r, n) in exact.items()},
     }
     return results
+
+
+def change_kind(links: list[Link]) -> str:
+    """What was done to a section, by the kinds of its gold links other than one to one."""
+    kinds = {
+        {(2, 1): "merge", (1, 2): "split", (1, 0): "drop", (0, 1): "addition"}[len(x), len(y)]
+        for x, y in links
+        if (len(x), len(y)) != (1, 1)
+    }
+    return "unchanged" if not kinds else kinds.pop() if len(kinds) == 1 else "several"
 
 
 def flat_all(language: Language) -> list[str]:
@@ -269,6 +285,10 @@ def main() -> None:
         f"{label:34}{perturbed['links']:>7}"
         f"{perturbed['precision']:>11.2%}{perturbed['recall']:>9.2%}"
     )
+    print("sections exactly right, by the change made to them:")
+    for kind, counts in sorted(perturbed["sections exactly right"].items()):
+        share = counts["right"] / counts["of"]
+        print(f"  {kind:12}{counts['right']:>6} of {counts['of']:<6}{share:>8.1%}")
     if bundled["wrong"]:
         print("bundled sections not exactly right:", ", ".join(bundled["wrong"]))
     if perturbed["skipped"]:

@@ -236,3 +236,26 @@ def test_on_a_terminal_compare_by_sentence_starts_each_pair_on_one_row(
     rows = strip_ansi(run.screen).splitlines()
     starts = [row for row in rows if row.startswith("Ein Läufer kann Monate")]
     assert len(starts) == 1 and "│ A runner can spend months" in starts[0]
+
+
+def test_a_huge_section_reads_through(
+    lastmile: Lastmile, write_language: Callable[..., Path]
+) -> None:
+    """Thousands of sentences in one section: aligned by position past the limit, joined under
+    `--with` without copying the text over and over."""
+    sentences = " ".join(f"Yes {i}." for i in range(5000))
+    text = FREE.split("sections:")[0] + (
+        "sections:\n  - id: definition\n    kind: section\n    title: Def\n"
+        f"    paragraphs:\n      - {sentences}\n"
+    )
+    data_dir = str(write_language("qaa", text).parent)
+    result = lastmile(
+        "explain", "-s", "definition", "--with", "qaa", "-f", "json", "--data-dir", data_dir
+    )
+    assert result.code == 0, result.err
+    [reading] = json.loads(result.out)["sections"][0]["sentences"]
+    assert reading["with"] == sentences
+    result = lastmile(
+        "compare", "qaa", "en", "-s", "definition", "--by", "sentence", "--data-dir", data_dir
+    )
+    assert result.code == 0 and result.out.count("\nqaa\tYes ") == 5000

@@ -47,22 +47,19 @@ def interlinear(document: Document, second: Language) -> Interlinear:
     ratio = _ratio(document.sections, second.sections)
     readings = []
     for section in document.sections:
-        lines: list[tuple[str, str | None]] = []
-        orphans: list[str] = []  # second's sentences before the first one of the document
+        texts: list[str] = []
+        answers: list[list[str]] = []  # what answers each text, in order
+        orphans: list[str] = []  # second's sentences before the document's first one
         for text, answer in _sentence_pairs(section, second.section(section.id), ratio):
             if text is None:
-                assert answer is not None
-                if lines:
-                    before, said = lines[-1]
-                    lines[-1] = (before, f"{said} {answer}" if said else answer)
-                else:
-                    orphans.append(answer)
-            elif orphans:
-                lines.append((text, " ".join([*orphans, *([answer] if answer else [])])))
-                orphans = []
-            else:
-                lines.append((text, answer))
-        readings.append(tuple(lines))
+                (answers[-1] if answers else orphans).append(answer or "")
+                continue
+            texts.append(text)
+            answers.append([*orphans, *([answer] if answer else [])])
+            orphans = []
+        readings.append(
+            tuple((t, " ".join(a) if a else None) for t, a in zip(texts, answers, strict=True))
+        )
     return Interlinear(document, second.code, second.name, tuple(readings))
 
 
