@@ -23,7 +23,6 @@ import contextlib
 import os
 import stat
 import time
-from collections.abc import Mapping
 
 from lastmile_cli.files import MAX_BYTES, Identity, identity
 from lastmile_cli.packed import (
@@ -37,6 +36,10 @@ from lastmile_cli.packed import (
     pack,
     unpack,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 MAGIC = "LMC3"
 SUFFIX = ".lmc"

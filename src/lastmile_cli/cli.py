@@ -11,7 +11,6 @@ on Ctrl-C.
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 import os
 import sys
@@ -19,11 +18,10 @@ from collections.abc import Mapping
 
 import click
 
-from lastmile_cli.errors import LastmileError, Misnamed
 from lastmile_cli.i18n import _, ngettext, translate_click
-from lastmile_cli.options import Call, version_option
-from lastmile_cli.output import ReaderGone, emit
-from lastmile_cli.textutil import closest, visible
+from lastmile_cli.options import version_option
+from lastmile_cli.perform import Call, guarded, perform, report
+from lastmile_cli.textutil import closest
 
 translate_click()  # Click's own strings (Usage:, Options:, …) in the interface's language
 
@@ -49,7 +47,7 @@ class LazyGroup(click.Group):
         if cmd_name not in COMMANDS:
             return None
         module = importlib.import_module(f"lastmile_cli.commands.{cmd_name}")
-        command: click.Command = module.command
+        command: click.Command = module.command()
         command.options_metavar = _("[OPTIONS]")
         return command
 
@@ -99,69 +97,10 @@ def cli() -> None:
 # -- the entry point: every failure becomes one line and an exit code --------------------------
 
 
-def _prepare_streams() -> bool:
-    """Make encodings unable to crash output; False when stdout is closed."""
-    if sys.stderr is None:
-        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            with contextlib.suppress(ValueError, OSError):
-                reconfigure(errors="replace")
-    return sys.stdout is not None
-
-
-def _silence_stdout() -> None:
-    """Point stdout at devnull, so the interpreter's last flush cannot fail again."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError, AttributeError):
-        pass
-
-
 def sentence(message: str) -> str:
     """A message ending in a full stop, so a hint can follow it (older Clicks end without one)."""
     message = message.rstrip()
     return message if message.endswith((".", "?", "!")) else f"{message}."
-
-
-def _report(message: str, before: str = "") -> None:
-    """One line on stderr; whatever it quotes (paths, arguments) is shown, never interpreted."""
-    try:
-        sys.stderr.write(f"{before}lastmile: {visible(message)}\n")
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        pass
-
-
-def perform(call: Call) -> int:
-    """Build the settings, call the command, render its view; lastmile's errors become exits."""
-    from lastmile_cli.cache import Cache
-    from lastmile_cli.content import Catalog
-    from lastmile_cli.render import notes, render, status, summary
-    from lastmile_cli.settings import build
-
-    settings = build(dict(call.shared), os.environ, sys.stdout)
-    cache = Cache(settings.cache_dir)
-    catalog = Catalog(settings.data_dirs, cache)
-    warnings = list(settings.warnings)
-    try:
-        view = call.function(settings, catalog, **dict(call.arguments))
-    except LastmileError as error:
-        for line in warnings + catalog.warnings:
-            _report(line)
-        _report(str(error))
-        return 2 if isinstance(error, Misnamed) else 1
-    finally:
-        cache.close()  # here, not in a finalizer, where a Ctrl-C would print a traceback
-    text = render(view, settings.output)
-    for line in warnings + catalog.warnings + notes(view):
-        _report(line)
-    for line in emit(text, settings.output, sys.stdout) + summary(view):
-        _report(line)
-    return status(view)
 
 
 @cli.result_callback()
@@ -203,53 +142,31 @@ def completion_problem(env: Mapping[str, str]) -> str | None:
 
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code, whatever happens."""
-    if not _prepare_streams():
-        _report(_("cannot write output: standard output is closed"))
-        return 1
-    problem = completion_problem(os.environ)
-    if problem:
-        _report(problem)
-        return 2
-    try:
+
+    def command_line() -> int:
+        problem = completion_problem(os.environ)
+        if problem:
+            report(problem)
+            return 2
         try:
             result = cli.main(args=argv, prog_name="lastmile", standalone_mode=False)
-            sys.stdout.flush()
         except click.UsageError as error:
             if type(error).__name__ == "NoArgsIsHelpError":  # bare `lastmile`: the help, as is
                 error.show()
                 return 2
             command = error.ctx.command_path if error.ctx else "lastmile"
             hint = _("Try '{command} {option}' for help.").format(command=command, option="--help")
-            _report(f"{sentence(error.format_message())} {hint}")
+            report(f"{sentence(error.format_message())} {hint}")
             return 2
         except click.ClickException as error:
-            _report(error.format_message())
+            report(error.format_message())
             return error.exit_code
         except click.Abort:  # (Click has already moved past the terminal's "^C")
-            _report(_("interrupted"))
-            return 130
-        except KeyboardInterrupt:
-            _report(_("interrupted"), before="\n")  # a line break first, past the terminal's "^C"
+            report(_("interrupted"))
             return 130
         except SystemExit as done:  # shell completion and Click's own exits
             sys.stdout.flush()
             return done.code if isinstance(done.code, int) else 0
-    except (BrokenPipeError, ReaderGone):
-        _silence_stdout()
-        return 141
-    except OSError as error:
-        _silence_stdout()
-        from lastmile_cli.files import reason_of
+        return result if isinstance(result, int) else 0
 
-        _report(_("cannot write output: {reason}").format(reason=reason_of(error)))
-        return 1
-    except Exception as error:  # a bug: still one line, and the traceback only on request
-        if os.environ.get("LASTMILE_DEBUG"):
-            raise
-        _report(
-            _("internal error: {error} (set LASTMILE_DEBUG=1 for details)").format(
-                error=visible(repr(error))
-            )
-        )
-        return 1
-    return result if isinstance(result, int) else 0
+    return guarded(command_line)

@@ -10,8 +10,6 @@ file never stops the tool: it is skipped with a warning and the next layer is us
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from lastmile_cli.bundle import Bundle
 from lastmile_cli.cache import Cache
@@ -20,7 +18,10 @@ from lastmile_cli.files import LanguageFile, Skipped, SourceError, read_source, 
 from lastmile_cli.i18n import _, warning
 from lastmile_cli.model import FALLBACK, SECTION_IDS, Document, Language
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from lastmile_cli.packed import Loaded
     from lastmile_cli.problems import Problem
 

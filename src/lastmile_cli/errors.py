@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from lastmile_cli.i18n import _, ngettext
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from lastmile_cli.problems import Problem
 

@@ -12,10 +12,10 @@ Click's modules at them.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from gettext import GNUTranslations
 
 DOMAIN = "lastmile"

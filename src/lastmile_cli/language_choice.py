@@ -10,21 +10,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
-from typing import TYPE_CHECKING
-
 from lastmile_cli.errors import Misnamed, UnknownName
 from lastmile_cli.i18n import _
 from lastmile_cli.model import FALLBACK, Language, Record
 from lastmile_cli.textutil import closest, fold, visible
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable, Collection, Mapping, Sequence
+
     from lastmile_cli.content import Catalog
     from lastmile_cli.settings import Settings
 
+    Names = Callable[[], Mapping[str, Sequence[str]]]
+
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 VARIABLES = ("LASTMILE_LANG", "LANGUAGE", *LOCALE_VARIABLES)  # all that choosing reads
-Names = Callable[[], Mapping[str, Sequence[str]]]
 
 
 class Choice(Record):

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
-
 from lastmile_cli.errors import UnknownName
 from lastmile_cli.model import SECTION_IDS, Language, kind_of
 from lastmile_cli.textutil import closest, fold, visible
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Sequence
+
     from lastmile_cli.content import Catalog
 
 

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, dataclass_transform
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, ClassVar, dataclass_transform
+else:  # typing costs more to import than the rest of a run's own code: not at run time
+
+    def dataclass_transform(**kwargs: object) -> object:
+        return lambda cls: cls
+
 
 SECTION_IDS: tuple[str, ...] = (
     "summary",

@@ -1,8 +1,8 @@
 """The options the commands share, with their shell completion: each defined once, here.
 
 `--help`, `--version` and the directory type are Click's own (BENCHMARKS.md has what they cost:
-gettext's first call imports `locale`). A command's callback returns a `Call` (below) for the
-edge to perform.
+gettext's first call imports `locale`). A command's callback returns a `Call` (perform.py) for
+the edge to perform.
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from lastmile_cli.i18n import _
-from lastmile_cli.model import EXAMPLE_IDS, SECTION_IDS, Record
-from lastmile_cli.settings import SHARED
+from lastmile_cli.model import EXAMPLE_IDS, SECTION_IDS
 
 if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
@@ -24,20 +23,6 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = ("text", "markdown", "json")
-
-
-class Call(Record):
-    """What a command's callback hands to the edge (cli.py): the pure function that makes the
-    command's view, the shared options (for Settings) and the command's own arguments."""
-
-    function: Callable[..., object]
-    shared: tuple[tuple[str, Any], ...]
-    arguments: tuple[tuple[str, Any], ...]
-
-    @classmethod
-    def of(cls, function: Callable[..., object], params: dict[str, Any]) -> Call:
-        shared = tuple((name, params.pop(name)) for name in SHARED if name in params)
-        return cls(function, shared, tuple(params.items()))
 
 
 def version_option(function: F) -> F:

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Mapping
-from typing import BinaryIO, TextIO
 
 from lastmile_cli.i18n import _, warning
 from lastmile_cli.model import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from typing import BinaryIO, TextIO
 
 MAX_TERMINAL_WIDTH = 100
 MIN_TERMINAL_WIDTH = 20

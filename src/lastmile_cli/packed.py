@@ -12,13 +12,15 @@ a changed model never reads old bytes into the wrong fields.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, TypeAlias
 
 from lastmile_cli.files import identity
 from lastmile_cli.model import ORIGINS, SECTION_IDS, Language, Section, is_tag, kind_of
 from lastmile_cli.textutil import first_unsafe, visible
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     from lastmile_cli.problems import Problem
 
 SEPARATOR = "\x00"

@@ -8,8 +8,6 @@ reads `os.environ` or an option dict. The output decision (format, colour, width
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
-from typing import Any, TextIO
 
 from lastmile_cli.cache import default_dir
 from lastmile_cli.i18n import _, warning
@@ -17,6 +15,11 @@ from lastmile_cli.language_choice import VARIABLES
 from lastmile_cli.model import Record
 from lastmile_cli.output import Output, decide
 from lastmile_cli.textutil import visible
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from typing import Any, TextIO
 
 SHARED = ("lang", "fmt", "color", "width", "pager", "data_dir")
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import re
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
 
-# Patterns are strings, compiled (and cached by `re`) on first use: most runs need none of them.
+# Patterns are strings, compiled (and cached by `re`) on first use: most runs need none of them,
+# so `re` itself is imported only by the functions that use it.
 _SEPARATORS = r"[\s_\-‐‑–—]+"
 _APOSTROPHES = {ord("’"): "'", ord("‘"): "'", ord("ʼ"): "'"}
 # Characters content may never hold, wherever it comes from (a file, the cache, the bundle):
@@ -37,6 +40,8 @@ def fold_char(char: str) -> str:
 
 def fold(text: str) -> str:
     """A name as matching compares it: no case, no accents, separators as single spaces."""
+    import re
+
     folded = "".join(fold_char(c) for c in text)
     return re.sub(_SEPARATORS, " ", folded).strip()
 
@@ -54,6 +59,8 @@ def visible(text: str, *, content: bool = False) -> str:
     `content`: the article's own text, whose direction marks are kept."""
     if text.isprintable():  # the usual case, without the regular expression
         return text
+    import re
+
     return re.sub(_CONTENT_UNSAFE if content else _ECHO_UNSAFE, _escape, text)
 
 
@@ -61,6 +68,8 @@ def echo_unsafe(text: str) -> str | None:
     """The first character of `text` that `visible` would show as an escape, or None."""
     if text.isprintable():
         return None
+    import re
+
     found = re.search(_ECHO_UNSAFE, text)
     return found.group() if found else None
 
@@ -69,6 +78,8 @@ def first_unsafe(text: str) -> str | None:
     """The first character of `text` that content may not hold (see UNSAFE), or None."""
     if text.isprintable():  # the usual case, without the regular expression
         return None
+    import re
+
     found = re.search(UNSAFE, text)
     return found.group() if found else None
 

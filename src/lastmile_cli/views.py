@@ -6,10 +6,9 @@ A command never makes rows, records or messages: each format's renderer does, fr
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from lastmile_cli.model import Document, Language, Record
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from lastmile_cli.language_choice import Choice
     from lastmile_cli.problems import Problem

@@ -12,7 +12,8 @@ from lastmile_cli.errors import Misnamed
 from lastmile_cli.i18n import _
 from lastmile_cli.language_choice import named
 from lastmile_cli.model import SECTION_IDS
-from lastmile_cli.options import Call, complete_languages, output_options, section_option
+from lastmile_cli.options import complete_languages, output_options, section_option
+from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
 from lastmile_cli.textutil import visible
 
@@ -54,39 +55,44 @@ def compare(
     return pair(a, b, section_ids(sections, a, catalog), by.lower())
 
 
-@click.command(
-    "compare",
-    help=_(
-        "Show two languages side by side, section by section, paragraph by paragraph (or sentence by sentence).\n\nThe two languages are its arguments (codes, locales or names), so it takes no --lang; naming one language twice is a usage error."
-    ),
-    epilog="\b\n"
-    + _(
-        "Examples:\n"
-        "  lastmile compare de it\n"
-        "  lastmile compare en fr --section marathon\n"
-        "  lastmile compare de en --by sentence\n"
-        "  lastmile compare English Español -f markdown > side-by-side.md\n"
-        "  lastmile compare de es -f json | jq '.sections[0].pairs'"
-    ),
-)
-@click.argument("first", metavar="LANG", shell_complete=complete_languages)
-@click.argument("second", metavar="LANG", shell_complete=complete_languages)
-@section_option
-@click.option(
-    "--by",
-    type=click.Choice(("paragraph", "sentence"), case_sensitive=False),
-    default="paragraph",
-    show_default=True,
-    help=_("Pair paragraphs, or sentences (found where a translator merged or split them)."),
-)
-@click.option("--lang", "-l", "lang", hidden=True, expose_value=True, help="(not for compare)")
-@output_options
-def command(lang: str | None, **params: Any) -> Call:
-    if lang is not None:
-        raise click.UsageError(
-            _(
-                "compare takes its two languages as arguments, not --lang,"
-                " such as: lastmile compare de it"
+def command() -> click.Command:
+    """The Click command (cli.py builds it when the command line asks for it)."""
+
+    @click.command(
+        "compare",
+        help=_(
+            "Show two languages side by side, section by section, paragraph by paragraph (or sentence by sentence).\n\nThe two languages are its arguments (codes, locales or names), so it takes no --lang; naming one language twice is a usage error."
+        ),
+        epilog="\b\n"
+        + _(
+            "Examples:\n"
+            "  lastmile compare de it\n"
+            "  lastmile compare en fr --section marathon\n"
+            "  lastmile compare de en --by sentence\n"
+            "  lastmile compare English Español -f markdown > side-by-side.md\n"
+            "  lastmile compare de es -f json | jq '.sections[0].pairs'"
+        ),
+    )
+    @click.argument("first", metavar="LANG", shell_complete=complete_languages)
+    @click.argument("second", metavar="LANG", shell_complete=complete_languages)
+    @section_option
+    @click.option(
+        "--by",
+        type=click.Choice(("paragraph", "sentence"), case_sensitive=False),
+        default="paragraph",
+        show_default=True,
+        help=_("Pair paragraphs, or sentences (found where a translator merged or split them)."),
+    )
+    @click.option("--lang", "-l", "lang", hidden=True, expose_value=True, help="(not for compare)")
+    @output_options
+    def callback(lang: str | None, **params: Any) -> Call:
+        if lang is not None:
+            raise click.UsageError(
+                _(
+                    "compare takes its two languages as arguments, not --lang,"
+                    " such as: lastmile compare de it"
+                )
             )
-        )
-    return Call.of(compare, params)
+        return Call.of(compare, params)
+
+    return callback

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-import click
-
 from lastmile_cli.content import Catalog
 from lastmile_cli.errors import Misnamed
 from lastmile_cli.i18n import _
 from lastmile_cli.language_choice import chosen
 from lastmile_cli.model import EXAMPLE_IDS, FALLBACK, SECTION_IDS, Document
-from lastmile_cli.options import Call, common_options, complete_examples, with_option
 from lastmile_cli.settings import Settings
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
+    import click
+
     from lastmile_cli.views import ExampleList, Interlinear
 
 
@@ -47,21 +47,31 @@ def example(
     return interlinear(document, second(with_lang, language, settings, catalog))
 
 
-@click.command(
-    "example",
-    help=_("Print one example (telecom, marathon, politics, car-sales), or list them."),
-    epilog="\b\n"
-    + _(
-        "Examples:\n"
-        "  lastmile example                  list the examples\n"
-        "  lastmile example marathon\n"
-        "  lastmile example maratón          names work in any language, accents optional\n"
-        "  lastmile example Autoverkäufer -l it\n"
-        "  lastmile example marathon -l de --with en"
-    ),
-)
-@click.argument("name", required=False, shell_complete=complete_examples)
-@with_option
-@common_options
-def command(**params: Any) -> Call:
-    return Call.of(example, params)
+def command() -> click.Command:
+    """The Click command, built when the command line asks for it: the shortcut for the
+    common forms (shortcut.py) calls the function above without loading Click."""
+    import click
+
+    from lastmile_cli.options import common_options, complete_examples, with_option
+    from lastmile_cli.perform import Call
+
+    @click.command(
+        "example",
+        help=_("Print one example (telecom, marathon, politics, car-sales), or list them."),
+        epilog="\b\n"
+        + _(
+            "Examples:\n"
+            "  lastmile example                  list the examples\n"
+            "  lastmile example marathon\n"
+            "  lastmile example maratón          names work in any language, accents optional\n"
+            "  lastmile example Autoverkäufer -l it\n"
+            "  lastmile example marathon -l de --with en"
+        ),
+    )
+    @click.argument("name", required=False, shell_complete=complete_examples)
+    @with_option
+    @common_options
+    def callback(**params: Any) -> Call:
+        return Call.of(example, params)
+
+    return callback

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-import click
-
 from lastmile_cli.content import Catalog
 from lastmile_cli.i18n import _
 from lastmile_cli.language_choice import chosen
 from lastmile_cli.model import SECTION_IDS, Document
-from lastmile_cli.options import Call, common_options, section_option, with_option
 from lastmile_cli.settings import Settings
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
+    import click
+
     from lastmile_cli.views import Interlinear
 
 
@@ -37,21 +37,31 @@ def explain(
     return interlinear(document, second(with_lang, language, settings, catalog))
 
 
-@click.command(
-    "explain",
-    help=_("Print the whole article, or the chosen sections."),
-    epilog="\b\n"
-    + _(
-        "Examples:\n"
-        "  lastmile explain --lang de\n"
-        "  lastmile explain --section definition --section key-point\n"
-        "  lastmile explain -l fr --width 72 > article.txt\n"
-        "  lastmile explain --lang it --with en\n"
-        "  lastmile explain -f markdown | pandoc -o article.html"
-    ),
-)
-@section_option
-@with_option
-@common_options
-def command(**params: Any) -> Call:
-    return Call.of(explain, params)
+def command() -> click.Command:
+    """The Click command, built when the command line asks for it: the shortcut for the
+    common forms (shortcut.py) calls the function above without loading Click."""
+    import click
+
+    from lastmile_cli.options import common_options, section_option, with_option
+    from lastmile_cli.perform import Call
+
+    @click.command(
+        "explain",
+        help=_("Print the whole article, or the chosen sections."),
+        epilog="\b\n"
+        + _(
+            "Examples:\n"
+            "  lastmile explain --lang de\n"
+            "  lastmile explain --section definition --section key-point\n"
+            "  lastmile explain -l fr --width 72 > article.txt\n"
+            "  lastmile explain --lang it --with en\n"
+            "  lastmile explain -f markdown | pandoc -o article.html"
+        ),
+    )
+    @section_option
+    @with_option
+    @common_options
+    def callback(**params: Any) -> Call:
+        return Call.of(explain, params)
+
+    return callback

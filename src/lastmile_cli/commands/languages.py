@@ -10,7 +10,8 @@ from lastmile_cli.content import Catalog
 from lastmile_cli.i18n import _, warning
 from lastmile_cli.language_choice import choose
 from lastmile_cli.model import FALLBACK, Language
-from lastmile_cli.options import Call, common_options
+from lastmile_cli.options import common_options
+from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
 
 if TYPE_CHECKING:
@@ -28,11 +29,16 @@ def languages(settings: Settings, catalog: Catalog) -> LanguageList:
     return LanguageList(available, choose(settings, catalog), english)
 
 
-@click.command(
-    "languages",
-    help=_("List the languages, and which one your environment selects and why."),
-    epilog="\b\n" + _("Examples:\n  lastmile languages\n  LANG=fr_CA.UTF-8 lastmile languages"),
-)
-@common_options
-def command(**params: Any) -> Call:
-    return Call.of(languages, params)
+def command() -> click.Command:
+    """The Click command (cli.py builds it when the command line asks for it)."""
+
+    @click.command(
+        "languages",
+        help=_("List the languages, and which one your environment selects and why."),
+        epilog="\b\n" + _("Examples:\n  lastmile languages\n  LANG=fr_CA.UTF-8 lastmile languages"),
+    )
+    @common_options
+    def callback(**params: Any) -> Call:
+        return Call.of(languages, params)
+
+    return callback

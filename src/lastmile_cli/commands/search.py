@@ -9,7 +9,8 @@ import click
 from lastmile_cli.content import Catalog
 from lastmile_cli.i18n import _
 from lastmile_cli.language_choice import named
-from lastmile_cli.options import Call, complete_languages, output_options
+from lastmile_cli.options import complete_languages, output_options
+from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
 
 if TYPE_CHECKING:
@@ -31,37 +32,42 @@ def search(
     return SearchResult(query, tuple(find(query, languages)))
 
 
-@click.command(
-    "search",
-    help=_(
-        "Find the passages that mention QUERY: whole words or a phrase, any case, accents optional."
-    ),
-    epilog="\b\n"
-    + _(
-        "Examples:\n"
-        "  lastmile search turnout                 every language\n"
-        '  lastmile search "ultima milla" -l es    accents and case do not matter\n'
-        "  lastmile search marathon -l de -l it\n"
-        "  lastmile search turnout -f json | jq -r '.[].section'\n"
-        "\n"
-        "Exit codes: 0 found, 1 nothing found (as grep), 2 usage error."
-    ),
-)
-@click.argument("query")
-@click.option(
-    "--lang",
-    "-l",
-    "langs",
-    multiple=True,
-    metavar="LANG",
-    shell_complete=complete_languages,
-    help=_(
-        "Search only this language; repeatable (default: all). a code (de), a locale"
-        " (de_AT.UTF-8) or a name (German, Deutsch)."
-    ),
-)
-@output_options
-def command(**params: Any) -> Call:
-    if not params["query"].strip():
-        raise click.BadParameter(_("the query is empty"), param_hint="QUERY")
-    return Call.of(search, params)
+def command() -> click.Command:
+    """The Click command (cli.py builds it when the command line asks for it)."""
+
+    @click.command(
+        "search",
+        help=_(
+            "Find the passages that mention QUERY: whole words or a phrase, any case, accents optional."
+        ),
+        epilog="\b\n"
+        + _(
+            "Examples:\n"
+            "  lastmile search turnout                 every language\n"
+            '  lastmile search "ultima milla" -l es    accents and case do not matter\n'
+            "  lastmile search marathon -l de -l it\n"
+            "  lastmile search turnout -f json | jq -r '.[].section'\n"
+            "\n"
+            "Exit codes: 0 found, 1 nothing found (as grep), 2 usage error."
+        ),
+    )
+    @click.argument("query")
+    @click.option(
+        "--lang",
+        "-l",
+        "langs",
+        multiple=True,
+        metavar="LANG",
+        shell_complete=complete_languages,
+        help=_(
+            "Search only this language; repeatable (default: all). a code (de), a locale"
+            " (de_AT.UTF-8) or a name (German, Deutsch)."
+        ),
+    )
+    @output_options
+    def callback(**params: Any) -> Call:
+        if not params["query"].strip():
+            raise click.BadParameter(_("the query is empty"), param_hint="QUERY")
+        return Call.of(search, params)
+
+    return callback

@@ -10,7 +10,8 @@ from lastmile_cli.content import Catalog
 from lastmile_cli.i18n import _
 from lastmile_cli.language_choice import chosen
 from lastmile_cli.model import SECTION_IDS
-from lastmile_cli.options import Call, common_options
+from lastmile_cli.options import common_options
+from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
 
 if TYPE_CHECKING:
@@ -24,11 +25,16 @@ def sections(settings: Settings, catalog: Catalog) -> SectionList:
     return SectionList(catalog.document(chosen(settings, catalog), SECTION_IDS))
 
 
-@click.command(
-    "sections",
-    help=_("List the sections: ids, kinds and titles in the chosen language."),
-    epilog="\b\n" + _("Examples:\n  lastmile sections\n  lastmile sections -l es -f json"),
-)
-@common_options
-def command(**params: Any) -> Call:
-    return Call.of(sections, params)
+def command() -> click.Command:
+    """The Click command (cli.py builds it when the command line asks for it)."""
+
+    @click.command(
+        "sections",
+        help=_("List the sections: ids, kinds and titles in the chosen language."),
+        epilog="\b\n" + _("Examples:\n  lastmile sections\n  lastmile sections -l es -f json"),
+    )
+    @common_options
+    def callback(**params: Any) -> Call:
+        return Call.of(sections, params)
+
+    return callback

@@ -9,7 +9,8 @@ import click
 from lastmile_cli.content import Catalog
 from lastmile_cli.i18n import _
 from lastmile_cli.model import FALLBACK, Language
-from lastmile_cli.options import Call, output_options
+from lastmile_cli.options import output_options
+from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
 
 if TYPE_CHECKING:
@@ -27,22 +28,27 @@ def validate(settings: Settings, catalog: Catalog, paths: tuple[str, ...], stric
     return validate_active(catalog.user_dirs, catalog.bundle.yaml_dir, strict, english)
 
 
-@click.command(
-    "validate",
-    help=_("Check language files (default: bundled and your own) and list every problem."),
-    epilog="\b\n"
-    + _(
-        "Examples:\n"
-        "  lastmile validate                      everything lastmile would load\n"
-        "  lastmile validate pt.yaml              one file, before you send it\n"
-        "  lastmile validate ~/my-languages/ --strict\n"
-        "  lastmile validate -f json | jq .errors\n"
-        "\n"
-        "Exit codes: 0 no errors (notes are fine), 1 errors found, 2 usage error."
-    ),
-)
-@click.argument("paths", nargs=-1, metavar="[PATH]...", type=click.Path(exists=True))
-@click.option("--strict", is_flag=True, help="Missing sections are errors, not notes.")
-@output_options
-def command(**params: Any) -> Call:
-    return Call.of(validate, params)
+def command() -> click.Command:
+    """The Click command (cli.py builds it when the command line asks for it)."""
+
+    @click.command(
+        "validate",
+        help=_("Check language files (default: bundled and your own) and list every problem."),
+        epilog="\b\n"
+        + _(
+            "Examples:\n"
+            "  lastmile validate                      everything lastmile would load\n"
+            "  lastmile validate pt.yaml              one file, before you send it\n"
+            "  lastmile validate ~/my-languages/ --strict\n"
+            "  lastmile validate -f json | jq .errors\n"
+            "\n"
+            "Exit codes: 0 no errors (notes are fine), 1 errors found, 2 usage error."
+        ),
+    )
+    @click.argument("paths", nargs=-1, metavar="[PATH]...", type=click.Path(exists=True))
+    @click.option("--strict", is_flag=True, help="Missing sections are errors, not notes.")
+    @output_options
+    def callback(**params: Any) -> Call:
+        return Call.of(validate, params)
+
+    return callback

@@ -10,12 +10,12 @@ exit status it means (`status`: 1 for a search that found nothing, or a check wi
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING
 
 from lastmile_cli.i18n import _, ngettext
 from lastmile_cli.model import Document
 from lastmile_cli.textutil import visible
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from lastmile_cli.output import Output
 

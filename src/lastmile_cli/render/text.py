@@ -6,10 +6,9 @@ terminal's (render/wrap.py). Listings are tab-separated.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from lastmile_cli.model import Document
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from lastmile_cli.output import Output
     from lastmile_cli.render.rows import Table
