@@ -320,10 +320,13 @@ entry.main()
 @pytest.mark.parametrize(
     ("module", "args"),
     [
-        ("click", ["explain"]),
-        ("click.core", ["explain"]),
-        ("lastmile_cli.cli", ["explain"]),
+        ("click", ["explain", "--format", "text"]),  # (a form the shortcut leaves to Click)
+        ("click.core", ["explain", "--format", "text"]),
+        ("lastmile_cli.cli", ["explain", "--format", "text"]),
+        ("lastmile_cli.shortcut", ["explain"]),
+        ("lastmile_cli.perform", ["explain"]),
         ("lastmile_cli.content", ["explain"]),
+        ("lastmile_cli.content", ["explain", "--format", "text"]),
         ("lastmile_cli.commands.explain", ["explain"]),
         ("lastmile_cli.render.text", ["explain"]),
         ("yaml", ["explain", "--lang", "qaa", "--data-dir", "USER"]),

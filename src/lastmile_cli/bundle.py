@@ -11,7 +11,6 @@ falls back to parsing its YAML only if that file is missing or unreadable.
 
 from __future__ import annotations
 
-import contextlib
 import os
 
 from lastmile_cli.files import identity, scan
@@ -132,6 +131,8 @@ def write(path: str, blob: bytes) -> None:
             stream.write(blob)
         os.replace(temporary, path)
     except OSError:
+        import contextlib  # (only when a rebuild in a checkout fails)
+
         with contextlib.suppress(OSError):
             os.unlink(temporary)
 

@@ -19,7 +19,6 @@ model's shape. Safe by construction against another user on the machine:
 
 from __future__ import annotations
 
-import contextlib
 import os
 import stat
 import time
@@ -94,6 +93,8 @@ class Cache:
 
     def _dir(self, create: bool) -> int | None:
         """The directory pinned as a descriptor, or None when it is missing or not safe to use."""
+        import contextlib  # (only when the cache is used: not for the bundled article)
+
         if self._descriptor is not None:
             return self._descriptor
         assert self.directory is not None  # get and put return before, when caching is off
@@ -114,6 +115,8 @@ class Cache:
     def close(self) -> None:
         descriptor = getattr(self, "_descriptor", None)  # None too if __init__ never finished
         if descriptor is not None:
+            import contextlib  # (only when the cache was opened: not for the bundled article)
+
             with contextlib.suppress(OSError):
                 os.close(descriptor)
             self._descriptor = None
@@ -161,6 +164,8 @@ class Cache:
 
     def put(self, path: str, found: Identity | None, value: Loaded) -> None:
         """Store what checking the file gave, unless it is too new to be told apart from an edit."""
+        import contextlib  # (only when the cache is used: not for the bundled article)
+
         if self.directory is None or found is None:  # no cache, or changed while it was read
             return
         if time.time_ns() - found[3] < RACY_SECONDS * 1_000_000_000:
@@ -226,6 +231,8 @@ def _source_of(name: str, directory: int) -> str | None:
 def prune(directory: int, keep: str) -> None:
     """Remove entries whose file is gone or that lastmile no longer reads, then the oldest
     beyond MAX_ENTRIES or MAX_TOTAL bytes. Runs only after a write, that is after a parse."""
+    import contextlib  # (only when the cache is used: not for the bundled article)
+
     entries: list[tuple[int, int, str]] = []
     now = time.time()
     try:

@@ -1,5 +1,6 @@
 """The `lastmile` console script: Ctrl-C is handled from the first line, before anything loads.
 
+Then the command line goes to the shortcut for its common forms (shortcut.py), or to Click.
 Until the command line is running, Ctrl-C ends lastmile at once with one line and exit 130
 (there is nothing to clean up yet). Then Python's own KeyboardInterrupt takes over, which
 `cli.run` turns into the same line and exit code, after restoring the terminal and the pager;
@@ -9,8 +10,16 @@ once `run` has returned, the first handler is back for the exit itself.
 from __future__ import annotations
 
 import os
-import signal
 import sys
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import signal
+else:
+    try:  # the C module itself: `signal` wraps it in enums, and enum costs a millisecond to load
+        import _signal as signal
+    except ImportError:  # pragma: no cover - a Python without it
+        import signal
 
 
 def _interrupted(number: int, frame: object) -> None:
@@ -41,11 +50,22 @@ def main() -> None:
     from lastmile_cli.i18n import setup
 
     setup(os.environ)  # before the commands are defined: their help is in the interface's language
-    from lastmile_cli.cli import run
+    from lastmile_cli.shortcut import recognize
+
+    call = recognize(sys.argv[1:], os.environ)  # the common forms, answered without Click
+
+    def answer() -> int:
+        if call is None:
+            from lastmile_cli.cli import run
+
+            return run()
+        from lastmile_cli.perform import guarded, perform
+
+        return guarded(lambda: perform(call))
 
     signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
-        code = run()
+        code = answer()
         signal.signal(signal.SIGINT, _interrupted)  # done: nothing left to restore
     except KeyboardInterrupt:  # between run's own handlers and here: the same line, the same code
         _interrupted(signal.SIGINT, None)

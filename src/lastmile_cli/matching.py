@@ -29,8 +29,10 @@ def find_section(value: str, languages: Iterable[Language], kind: str | None = N
     `languages` is consumed lazily, so other languages are loaded only when the first one has no
     such name. Raises UnknownName with the ids of this kind and the closest name seen.
     """
-    wanted = fold(value)
     ids = [i for i in SECTION_IDS if kind is None or kind_of(i) == kind]
+    if value in ids:  # an id as it is: no folding (which loads `re` and `unicodedata`)
+        return value
+    wanted = fold(value)
     by_id = {fold(i): i for i in ids}
     if wanted in by_id:
         return by_id[wanted]

@@ -7,7 +7,6 @@ only on a terminal, for output taller than the window, as git does.
 
 from __future__ import annotations
 
-import contextlib
 import os
 
 from lastmile_cli.i18n import _, warning
@@ -159,6 +158,7 @@ def page(text: str, command: str, encoding: str, stream: TextIO) -> list[str]:
     (126) becomes one warning and the text is shown without the pager; anything else a pager
     says is passed on as it said it.
     """
+    import contextlib  # (only when paging)
     import signal
     import subprocess
     import tempfile

@@ -9,7 +9,7 @@ exit status it means (`status`: 1 for a search that found nothing, or a check wi
 
 from __future__ import annotations
 
-from importlib import import_module
+import sys
 
 from lastmile_cli.i18n import _, ngettext
 from lastmile_cli.model import Document
@@ -41,7 +41,8 @@ FUNCTIONS = {
 def render(view: object, output: Output) -> str:
     """The complete output for `view`, ending in a newline (or empty)."""
     fmt = "terminal" if output.styled else output.format
-    function = getattr(import_module(FORMATS[fmt]), FUNCTIONS[type(view).__name__])
+    __import__(FORMATS[fmt])  # (not importlib.import_module: importlib loads `warnings` first)
+    function = getattr(sys.modules[FORMATS[fmt]], FUNCTIONS[type(view).__name__])
     text: str = function(view, output)
     return text
 
