@@ -93,12 +93,12 @@ class Cache:
 
     def _dir(self, create: bool) -> int | None:
         """The directory pinned as a descriptor, or None when it is missing or not safe to use."""
-        import contextlib  # (only when the cache is used: not for the bundled article)
-
         if self._descriptor is not None:
             return self._descriptor
         assert self.directory is not None  # get and put return before, when caching is off
         if create:
+            import contextlib  # (only to write: not on a warm cache's path)
+
             with contextlib.suppress(OSError):  # it may exist: then it is checked below
                 os.makedirs(self.directory, mode=0o700)
         try:
@@ -115,10 +115,10 @@ class Cache:
     def close(self) -> None:
         descriptor = getattr(self, "_descriptor", None)  # None too if __init__ never finished
         if descriptor is not None:
-            import contextlib  # (only when the cache was opened: not for the bundled article)
-
-            with contextlib.suppress(OSError):
+            try:  # (contextlib.suppress would load contextlib on every warm run)  # noqa: SIM105
                 os.close(descriptor)
+            except OSError:
+                pass
             self._descriptor = None
 
     # -- entries -----------------------------------------------------------------------------
