@@ -27,15 +27,52 @@ CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "ty
 
 _catalog: GNUTranslations | None = None
 _language = ENGLISH
+_pending: bytes | None = None  # the chosen catalog, read but not parsed: at the first message
+
+
+def _load() -> None:
+    """Parse the chosen catalog, once: a run that says nothing in words never pays for gettext
+    (which loads `locale` and `re`). One that cannot be parsed leaves the interface in
+    English, without a word."""
+    global _catalog, _language, _pending
+    data, _pending = _pending, None
+    if data is None:
+        return
+    import gettext
+    from io import BytesIO
+
+    try:
+        _catalog = gettext.GNUTranslations(BytesIO(data))
+    except Exception:  # a bad plural rule, a table gettext refuses: English
+        _catalog, _language = None, ENGLISH
+
+
+def _shaped(data: bytes) -> bool:
+    """Whether `data` has a gettext catalog's shape: its magic number, a version gettext reads,
+    and its two tables inside the file (what gettext itself checks first)."""
+    for order in ("little", "big"):
+        if int.from_bytes(data[:4], order) == 0x950412DE:
+            break
+    else:
+        return False
+    words = [int.from_bytes(data[i : i + 4], order) for i in range(4, 20, 4)]
+    if len(data) < 20 or (words[0] >> 16) not in (0, 1):
+        return False
+    count, originals, translations = words[1], words[2], words[3]
+    return max(originals, translations) + 8 * count <= len(data)
 
 
 def _(message: str) -> str:
     """`message` in the interface's language (as it is, in English)."""
+    if _pending is not None:
+        _load()
     return message if _catalog is None else _catalog.gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The form of a message for a count of `n`, in the interface's language."""
+    if _pending is not None:
+        _load()
     if _catalog is None:
         return singular if n == 1 else plural
     return _catalog.ngettext(singular, plural, n)
@@ -53,6 +90,8 @@ def N_(message: str) -> str:
 
 def language() -> str:
     """The interface's language code: `en` unless a catalog was loaded."""
+    if _pending is not None:
+        _load()
     return _language
 
 
@@ -83,30 +122,33 @@ def choose(env: Mapping[str, str], directory: str = LOCALE_DIR) -> str:
 
 
 def setup(env: Mapping[str, str], directory: str = LOCALE_DIR) -> str:
-    """Load the interface's catalog for this environment, if it needs one; its language code.
+    """Choose the interface's catalog for this environment, if it needs one; its language code.
 
-    A catalog that cannot be read leaves the interface in English, without a word: the
-    interface's language is a comfort, never a reason for a run to fail.
+    The catalog is read at the first message (`_load`). One that cannot be read leaves the
+    interface in English, without a word: the interface's language is a comfort, never a
+    reason for a run to fail.
     """
-    global _catalog, _language
+    global _catalog, _language, _pending
     code = choose(env, directory)
-    _catalog, _language = None, ENGLISH
+    _catalog, _language, _pending = None, ENGLISH, None
     if code == ENGLISH:
         return ENGLISH
-    import gettext
-
     try:
         with open(catalog_path(code, directory), "rb") as stream:
-            _catalog = gettext.GNUTranslations(stream)
-    except Exception:  # missing, truncated, a bad magic number, a bad plural rule: English
+            data = stream.read()
+    except OSError:
         return ENGLISH
-    _language = code
+    if not _shaped(data):  # truncated, a bad magic number or version: English
+        return ENGLISH
+    _pending, _language = data, code
     return code
 
 
 def translate_click() -> None:
     """Point Click's `_` and `ngettext` at the interface's catalog (Click binds gettext's own at
     import, which follows the locale by rules of its own and reads no catalog of ours)."""
+    if _pending is not None:
+        _load()
     if _catalog is None:
         return
     import importlib

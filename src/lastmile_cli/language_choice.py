@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from lastmile_cli.errors import Misnamed, UnknownName
 from lastmile_cli.i18n import _
+from lastmile_cli.i18n import _ as translate
 from lastmile_cli.model import FALLBACK, Language, Record
 from lastmile_cli.textutil import closest, fold, visible
 
@@ -84,8 +85,12 @@ def resolve(
     env: Mapping[str, str],
     available: Collection[str],
     names: Names,
+    explain: bool = True,
 ) -> Choice:
-    """Choose the language for one command; raises UnknownName for a bad `--lang`."""
+    """Choose the language for one command; raises UnknownName for a bad `--lang`. Without
+    `explain`, the reason is left empty (and the interface's catalog unread, when nothing
+    else needs it)."""
+    _ = translate if explain else _unexplained
     if requested is not None:
         asked = strict(requested, available, names)
         return Choice(asked, _("from {setting}").format(setting=f"--lang {visible(requested)}"))
@@ -153,10 +158,14 @@ def where_to_look(catalog: Catalog) -> str:
     return ""
 
 
-def choose(settings: Settings, catalog: Catalog) -> Choice:
+def _unexplained(message: str) -> str:
+    return ""
+
+
+def choose(settings: Settings, catalog: Catalog, explain: bool = True) -> Choice:
     """The language of this run, from --lang, LASTMILE_LANG or the locale, and why."""
     try:
-        return resolve(settings.lang, settings.env, catalog.codes(), names_of(catalog))
+        return resolve(settings.lang, settings.env, catalog.codes(), names_of(catalog), explain)
     except UnknownName as error:
         raise error.adding(where_to_look(catalog)) from None
 
@@ -173,7 +182,7 @@ def named(value: str, settings: Settings, catalog: Catalog) -> Language:
 def chosen(settings: Settings, catalog: Catalog) -> Language:
     """The language of this run; one chosen by the environment that cannot load falls back to
     English (a --lang that cannot load is an error)."""
-    code = choose(settings, catalog).code
+    code = choose(settings, catalog, explain=False).code
     if settings.lang is not None or code == FALLBACK:
         return catalog.require(code)
     return catalog.load(code) or catalog.require(FALLBACK)
