@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 
 from lastmile_cli.bundle import Bundle
-from lastmile_cli.cache import Cache
 from lastmile_cli.errors import ContentError, LastmileError
 from lastmile_cli.files import LanguageFile, Skipped, SourceError, read_source, scan
 from lastmile_cli.i18n import _, warning
@@ -22,6 +21,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from lastmile_cli.cache import Cache
     from lastmile_cli.packed import Loaded
     from lastmile_cli.problems import Problem
 
@@ -58,7 +58,7 @@ class Catalog:
     """Every available language, loaded lazily; warnings collect for the edge to print."""
 
     def __init__(
-        self, user_dirs: Sequence[str], cache: Cache, bundle: Bundle | None = None
+        self, user_dirs: Sequence[str], cache: Cache | None, bundle: Bundle | None = None
     ) -> None:
         self.user_dirs = list(user_dirs)
         self.cache = cache
@@ -114,7 +114,8 @@ class Catalog:
 
     def _check(self, file: LanguageFile) -> Loaded:
         """A user file, from the cache when it holds this version, else checked (and cached)."""
-        cached = self.cache.get(file.path, file.source, file.display)
+        cache = self.cache
+        cached = cache.get(file.path, file.source, file.display) if cache is not None else None
         if cached is not None:
             return cached
         try:
@@ -129,7 +130,8 @@ class Catalog:
             data, f"{file.code}.yaml", file.display, complete=False, source=file.source
         )
         value: Loaded = language if language is not None else tuple(problems)
-        self.cache.put(file.path, found, value)
+        if cache is not None:
+            cache.put(file.path, found, value)
         return value
 
     def load(self, code: str) -> Language | None:

@@ -74,13 +74,16 @@ def report(message: str, before: str = "") -> None:
 
 def perform(call: Call) -> int:
     """Build the settings, call the command, render its view; lastmile's errors become exits."""
-    from lastmile_cli.cache import Cache
     from lastmile_cli.content import Catalog
     from lastmile_cli.render import notes, render, status, summary
     from lastmile_cli.settings import build
 
     settings = build(dict(call.shared), os.environ, sys.stdout)
-    cache = Cache(settings.cache_dir)
+    cache = None
+    if settings.data_dirs:  # the bundled article is built in: only user files are cached
+        from lastmile_cli.cache import Cache
+
+        cache = Cache(settings.cache_dir)
     catalog = Catalog(settings.data_dirs, cache)
     warnings = list(settings.warnings)
     try:
@@ -91,7 +94,8 @@ def perform(call: Call) -> int:
         report(str(error))
         return 2 if isinstance(error, Misnamed) else 1
     finally:
-        cache.close()  # here, not in a finalizer, where a Ctrl-C would print a traceback
+        if cache is not None:
+            cache.close()  # here, not in a finalizer, where a Ctrl-C would print a traceback
     text = render(view, settings.output)
     for line in warnings + catalog.warnings + notes(view):
         report(line)

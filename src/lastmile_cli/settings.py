@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 
-from lastmile_cli.cache import default_dir
 from lastmile_cli.i18n import _, warning
 from lastmile_cli.language_choice import VARIABLES
 from lastmile_cli.model import Record
@@ -56,6 +55,12 @@ def data_dirs(option: tuple[str, ...], env: Mapping[str, str]) -> tuple[list[str
     return dirs, warnings
 
 
+def _cache_dir(env: Mapping[str, str]) -> str | None:
+    from lastmile_cli.cache import default_dir
+
+    return default_dir(env)
+
+
 def build(options: Mapping[str, Any], env: Mapping[str, str], stream: TextIO) -> Settings:
     """The settings for a command given its shared options, the environment and stdout."""
     dirs, warnings = data_dirs(tuple(options.get("data_dir") or ()), env)
@@ -75,6 +80,6 @@ def build(options: Mapping[str, Any], env: Mapping[str, str], stream: TextIO) ->
         data_dirs=tuple(dirs),
         lang=lang if isinstance(lang, str) else None,
         language_env=tuple((name, env[name]) for name in VARIABLES if name in env),
-        cache_dir=default_dir(env),
+        cache_dir=_cache_dir(env) if dirs else None,  # (only user files are ever cached)
         warnings=tuple(warnings),
     )
