@@ -90,7 +90,7 @@ def resolve(
     """Choose the language for one command; raises UnknownName for a bad `--lang`. Without
     `explain`, the reason is left empty (and the interface's catalog unread, when nothing
     else needs it)."""
-    _ = translate if explain else _unexplained
+    _ = translate if explain else _unexplained  # (still `_`: the catalogs extract these calls)
     if requested is not None:
         asked = strict(requested, available, names)
         return Choice(asked, _("from {setting}").format(setting=f"--lang {visible(requested)}"))
@@ -158,6 +158,11 @@ def where_to_look(catalog: Catalog) -> str:
     return ""
 
 
+def another(code: str) -> str:
+    """A language to suggest beside `code` in an example of `--with`: English, or German."""
+    return "de" if code == FALLBACK else FALLBACK
+
+
 def _unexplained(message: str) -> str:
     return ""
 
@@ -192,7 +197,7 @@ def second(value: str, first: Language, settings: Settings, catalog: Catalog) ->
     """The language `--with` names: strict, as --lang is, and not the one already shown."""
     language = named(value, settings, catalog)
     if language.code == first.code:
-        other = "de" if first.code == FALLBACK else FALLBACK
+        other = another(first.code)
         raise Misnamed(
             _(
                 "--with '{value}' is {code}, the language already shown; name another one,"

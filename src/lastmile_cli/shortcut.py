@@ -48,27 +48,18 @@ FLAGS = {"--pager": True, "--no-pager": False}  # options that take no value
 REPEATABLE = ("sections", "data_dir")  # collected in order, as Click's `multiple=True` does
 ARGUMENTS = {"explain": (), "example": ("name",)}  # positional, at most one value each
 # What Click passes for every parameter the command line does not give.
+_COMMON: dict[str, object] = {
+    "with_lang": None,
+    "lang": None,
+    "fmt": "text",
+    "color": "auto",
+    "width": None,
+    "pager": None,
+    "data_dir": (),
+}
 DEFAULTS: dict[str, dict[str, object]] = {
-    "explain": {
-        "sections": (),
-        "with_lang": None,
-        "lang": None,
-        "fmt": "text",
-        "color": "auto",
-        "width": None,
-        "pager": None,
-        "data_dir": (),
-    },
-    "example": {
-        "name": None,
-        "with_lang": None,
-        "lang": None,
-        "fmt": "text",
-        "color": "auto",
-        "width": None,
-        "pager": None,
-        "data_dir": (),
-    },
+    "explain": {"sections": (), **_COMMON},
+    "example": {"name": None, **_COMMON},
 }
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from lastmile_cli.content import Catalog
 from lastmile_cli.errors import Misnamed
 from lastmile_cli.i18n import _
-from lastmile_cli.language_choice import chosen
-from lastmile_cli.model import EXAMPLE_IDS, FALLBACK, SECTION_IDS, Document
+from lastmile_cli.language_choice import another, chosen
+from lastmile_cli.model import EXAMPLE_IDS, SECTION_IDS, Document
 from lastmile_cli.settings import Settings
 
 TYPE_CHECKING = False
@@ -30,7 +30,7 @@ def example(
                 _(
                     "--with reads one example sentence by sentence; name it,"
                     " such as: lastmile example marathon --with {other}"
-                ).format(other="de" if language.code == FALLBACK else FALLBACK)
+                ).format(other=another(language.code))
             )
         from lastmile_cli.views import ExampleList
 
