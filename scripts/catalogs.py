@@ -1,8 +1,15 @@
 """The interface's message catalogs: extract, update and check them, with Babel.
 
-    uv run python scripts/catalogs.py extract   # po/lastmile.pot from the code (and Click's strings)
+    uv run python scripts/catalogs.py extract   # po/lastmile.pot from the code and po/click.pot
     uv run python scripts/catalogs.py update    # merge the template into every po/<lang>.po
     uv run python scripts/catalogs.py check     # what CI runs: fails on anything not whole
+    uv run python scripts/catalogs.py click     # po/click.pot against the installed Click
+
+Click's messages that lastmile translates are listed once, in `po/click.pot`, so that the
+template is a function of this repository alone: a newer Click or Babel (which extracts Click's
+`_(extra["required"])` in one version and not in the next) cannot make `check` fail. When Click
+is upgraded, `click` says which of its messages the list lacks or no longer needs; `click
+--write` rewrites the list from the installed Click, keeping what it still shows.
 
 `check` fails when the template is out of date with the code (a string added or changed and not
 extracted), when a catalog's messages differ from the template's, when a message is untranslated
@@ -22,7 +29,6 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-import click
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir, extract_from_file
 from babel.messages.pofile import read_po, write_po
@@ -31,9 +37,12 @@ ROOT = Path(__file__).resolve().parent.parent
 PO = ROOT / "po"
 TEMPLATE = PO / "lastmile.pot"
 PACKAGE = ROOT / "src" / "lastmile_cli"
+CLICK_LIST = PO / "click.pot"
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 # The Click modules whose strings lastmile shows (src/lastmile_cli/i18n.py translates the same).
 CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types")
+# Click hands these to gettext through a variable, so no extractor sees them in its source.
+CLICK_INDIRECT = ("required",)
 # A fixed date keeps the template's bytes a function of the code alone.
 EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
@@ -44,25 +53,38 @@ def _found() -> Iterator[tuple[str, int, str | tuple[str, ...]]]:
         str(PACKAGE), [("**.py", "python")], KEYWORDS
     ):
         yield f"src/lastmile_cli/{filename}", line, message
+    for entry in read(CLICK_LIST):
+        if entry.id:
+            for filename, line in entry.locations:
+                yield filename, int(line or 0), entry.id
+
+
+def _from_click() -> Iterator[tuple[str, int, str | tuple[str, ...]]]:
+    """What the installed Click passes to gettext, by Babel's extractor and CLICK_INDIRECT."""
+    import click
+
     click_dir = Path(click.__file__).parent
     for name in CLICK_MODULES:
         path = click_dir / f"{name}.py"
         for line, message, _comments, _context in extract_from_file("python", str(path), KEYWORDS):
             yield f"click/{name}.py", line, message
+        source = path.read_text(encoding="utf-8")
+        for message in CLICK_INDIRECT:
+            if f'"{message}"' in source:
+                number = source[: source.index(f'"{message}"')].count("\n") + 1
+                yield f"click/{name}.py", number, message
 
 
-def extracted() -> Catalog:
-    """The template the code makes today."""
+def _catalog(found: Iterator[tuple[str, int, str | tuple[str, ...]]]) -> Catalog:
     catalog = Catalog(
         project="lastmile",
         version="",
         copyright_holder="the lastmile authors",
-        msgid_bugs_address="https://github.com/lastmile/lastmile/issues",
         creation_date=EPOCH,
         revision_date=EPOCH,
         fuzzy=False,
     )
-    for filename, line, message in _found():
+    for filename, line, message in found:
         if isinstance(message, tuple):
             message = message[:2]  # (singular, plural)
         text = message[0] if isinstance(message, tuple) else message
@@ -71,6 +93,11 @@ def extracted() -> Catalog:
         flags = ["python-brace-format"] if PLACEHOLDER.search(text) else []
         catalog.add(message, locations=[(filename, line)], flags=flags)
     return catalog
+
+
+def extracted() -> Catalog:
+    """The template the code makes today, with Click's listed messages."""
+    return _catalog(_found())
 
 
 def render(catalog: Catalog) -> bytes:
@@ -170,12 +197,38 @@ def check() -> int:
     return 1 if found else 0
 
 
+def click_list(write: bool = False) -> int:
+    """How po/click.pot stands against the installed Click; with `write`, make it the Click's."""
+    from importlib.metadata import version
+
+    listed, installed = keys(read(CLICK_LIST)), keys(_catalog(_from_click()))
+    for message in sorted(map(str, installed - listed)):
+        print(f"Click {version('click')} shows, po/click.pot lacks: {message}")
+    for message in sorted(map(str, listed - installed)):
+        print(f"po/click.pot lists, Click {version('click')} does not show: {message}")
+    if write:
+        CLICK_LIST.write_bytes(render(_catalog(_from_click())))
+        print(
+            f"{CLICK_LIST.relative_to(ROOT)}: {len(installed)} messages of Click {version('click')}"
+        )
+    elif listed == installed:
+        print(f"po/click.pot: as Click {version('click')} has it")
+    return 0
+
+
 def main(argv: list[str]) -> int:
-    actions = {"extract": extract, "update": update, "check": check}
-    if len(argv) != 1 or argv[0] not in actions:
+    actions = {
+        "extract": extract,
+        "update": update,
+        "check": check,
+        "click": click_list,
+        "click --write": lambda: click_list(write=True),
+    }
+    action = actions.get(" ".join(argv))
+    if action is None:
         print(__doc__)
         return 2
-    return actions[argv[0]]()
+    return action()
 
 
 if __name__ == "__main__":

@@ -10,8 +10,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from lastmile_cli.cli import run
+
+# No test depends on the machine's speed: property tests have no deadline and no health check
+# that times the generator. A test's own @settings starts from this profile, so it inherits
+# both unless it names them; NOT_TIMED is the list to name where a test suppresses others too.
+NOT_TIMED = [HealthCheck.too_slow]
+settings.register_profile("lastmile", deadline=None, suppress_health_check=NOT_TIMED)
+settings.load_profile("lastmile")
 
 ENV_TO_CLEAR = (
     "LANG",

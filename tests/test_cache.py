@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import lastmile_cli.cache as cache_module
+from conftest import NOT_TIMED
 from lastmile_cli.cache import Cache, default_dir
 from lastmile_cli.content import Catalog
 from lastmile_cli.files import identity, read_source
@@ -219,7 +220,9 @@ def test_a_forged_entry_can_never_show_what_a_file_could_not(
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, *NOT_TIMED],
 )
 @given(
     paragraph=st.text(min_size=1, max_size=30),

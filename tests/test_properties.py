@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import strip_ansi
+from conftest import NOT_TIMED, strip_ansi
 from lastmile_cli.cli import run
 from lastmile_cli.model import Document, Section
 from lastmile_cli.output import Output
@@ -55,7 +55,9 @@ ARGUMENT = st.one_of(st.sampled_from(OPTIONS), st.sampled_from(WORDS), ARG_TEXT)
 
 
 @settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, *NOT_TIMED],
 )
 @given(command=st.sampled_from(COMMANDS), arguments=st.lists(ARGUMENT, max_size=6))
 def test_any_arguments_give_0_1_or_2_and_no_traceback(
@@ -70,7 +72,9 @@ def test_any_arguments_give_0_1_or_2_and_no_traceback(
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, *NOT_TIMED],
 )
 @given(arguments=st.lists(ARGUMENT, max_size=5))
 def test_top_level_arguments(capsys: pytest.CaptureFixture[str], arguments: list[str]) -> None:

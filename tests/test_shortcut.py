@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import MINIMAL, TerminalRun, subprocess_env
+from conftest import MINIMAL, NOT_TIMED, TerminalRun, subprocess_env
 from lastmile_cli.commands import example, explain
 from lastmile_cli.shortcut import ARGUMENTS, DEFAULTS, FLAGS, OPTIONS, REPEATABLE, parse
 
@@ -269,7 +269,7 @@ BROKEN = "language: qab\nname: Broken\ntitle: [unclosed\n"
 @settings(
     max_examples=60,
     deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    suppress_health_check=[HealthCheck.function_scoped_fixture, *NOT_TIMED],
 )
 @given(data=st.data())
 def test_the_shortcut_and_click_answer_alike(tmp_path: Path, data: st.DataObject) -> None:

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import MINIMAL, TerminalRun, strip_ansi, subprocess_env
+from conftest import MINIMAL, NOT_TIMED, TerminalRun, strip_ansi, subprocess_env
 
 Spawn = Callable[..., subprocess.CompletedProcess[bytes]]
 Terminal = Callable[..., TerminalRun]
@@ -436,7 +436,9 @@ def moments(tmp_path_factory: pytest.TempPathFactory) -> int:
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, *NOT_TIMED],
 )
 @given(fraction=st.floats(0, 1), at_the_end=st.booleans(), back=st.integers(0, 80))
 def test_ctrl_c_at_any_moment_of_a_run_is_one_line_never_a_traceback(

@@ -89,3 +89,42 @@ def test_the_installed_layout_finds_its_data(wheel: Path, tmp_path: Path) -> Non
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[2] == "Maratona"
+
+
+def test_the_wheel_carries_the_licence_and_the_notice(wheel: Path) -> None:
+    """MIT, as pyproject says, and where the article comes from, in the wheel's metadata."""
+    archive = zipfile.ZipFile(wheel)
+    names = archive.namelist()
+    (licence,) = [n for n in names if n.endswith(".dist-info/licenses/LICENSE")]
+    (notice,) = [n for n in names if n.endswith(".dist-info/licenses/NOTICE")]
+    assert archive.read(licence).decode().startswith("MIT License\n")
+    assert b"machine-translated" in archive.read(notice)
+    (metadata,) = [n for n in names if n.endswith(".dist-info/METADATA")]
+    assert "License-Expression: MIT" in archive.read(metadata).decode().splitlines()
+
+
+def test_the_sdist_carries_what_the_tests_use(tmp_path: Path) -> None:
+    """An unpacked sdist passes its own tests (.ci/run runs them there): it holds every file the
+    repository tracks but git's own, so nothing a test or a README link names is missing."""
+    import shutil
+    import tarfile
+
+    git = shutil.which("git")
+    if git is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout (an unpacked sdist has no history to compare with)")
+    tracked = subprocess.run(
+        [git, "ls-files"], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout.split()
+    subprocess.run(
+        [sys.executable, "-m", "hatchling", "build", "-t", "sdist", "-d", str(tmp_path)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    (built,) = tmp_path.glob("*.tar.gz")
+    with tarfile.open(built) as archive:
+        shipped = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
+    missing = sorted(n for n in tracked if n not in shipped and not n.startswith(".git"))
+    assert missing == []
+    assert {"LICENSE", "NOTICE"} <= shipped

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,102 +91,122 @@ class StrictYaml:
     # -- text to a tree of nodes ---------------------------------------------------------
 
     def parse(self, text: str) -> Node:
-        """Build the document tree from parser events, refusing what lastmile never needs."""
-        events = yaml.parse(text, Loader=_Loader)
+        """Build the document tree from parser events, refusing what lastmile never needs.
+
+        libyaml scans ahead of the events it hands out, and from 0.2.6 (PyYAML 6.0.4) stops at a
+        nesting depth of its own, so a file it refuses is read once more by PyYAML's pure-Python
+        parser, which streams: lastmile's own rules (depth first) then speak where they apply,
+        whichever PyYAML is installed, and PyYAML's first word stands where none does.
+        """
+        found = Problems(self.problems.display)
+        try:
+            root = self._build(yaml.parse(text, Loader=_Loader), found)
+        except yaml.MarkedYAMLError as error:
+            again = Problems(self.problems.display)
+            try:
+                root = self._build(yaml.parse(text, Loader=yaml.SafeLoader), again)
+            except yaml.MarkedYAMLError:
+                self._keep(found)
+                mark = error.problem_mark or error.context_mark
+                line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+                raise stop(self.problems, line, column, syntax_message(error, text)) from None
+            except Stop:
+                self._keep(again)
+                raise
+            self._keep(again)
+            return root
+        except Stop:
+            self._keep(found)
+            raise
+        self._keep(found)
+        return root
+
+    def _keep(self, found: Problems) -> None:
+        self.problems.kept.extend(found.kept)
+        self.problems.errors += found.errors
+        self.problems.dropped += found.dropped
+
+    def _build(self, events: Iterator[yaml.Event], problems: Problems) -> Node:
+        """The tree the events describe; PyYAML's own errors pass through to `parse`."""
         stack: list[Node] = []
         pending_keys: list[str | None] = []
         root: Node | None = None
         documents = 0
-        try:
-            for event in events:
-                mark = event.start_mark
-                assert mark is not None  # PyYAML marks every event; only its stubs say otherwise
-                line, column = mark.line + 1, mark.column + 1
-                if isinstance(event, yaml.DocumentStartEvent):
-                    documents += 1
-                    if documents > 1:
-                        raise stop(
-                            self.problems,
-                            line,
-                            column,
-                            _("a second YAML document; use one per file"),
-                        )
-                    continue
-                if isinstance(event, yaml.AliasEvent):
+        for event in events:
+            mark = event.start_mark
+            assert mark is not None  # PyYAML marks every event; only its stubs say otherwise
+            line, column = mark.line + 1, mark.column + 1
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
                     raise stop(
-                        self.problems, line, column, _("YAML aliases (*name) are not allowed")
+                        problems,
+                        line,
+                        column,
+                        _("a second YAML document; use one per file"),
                     )
-                if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                raise stop(problems, line, column, _("YAML aliases (*name) are not allowed"))
+            if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+                raise stop(problems, line, column, _("YAML anchors (&name) are not allowed"))
+            if isinstance(event, yaml.ScalarEvent):
+                if event.tag is not None and event.tag != "!":
                     raise stop(
-                        self.problems, line, column, _("YAML anchors (&name) are not allowed")
+                        problems,
+                        line,
+                        column,
+                        _("YAML tags ({tag}) are not allowed").format(tag=event.tag),
                     )
-                if isinstance(event, yaml.ScalarEvent):
-                    if event.tag is not None and event.tag != "!":
-                        raise stop(
-                            self.problems,
-                            line,
-                            column,
-                            _("YAML tags ({tag}) are not allowed").format(tag=event.tag),
-                        )
-                    plain = event.implicit[0]  # a plain scalar: only those can mean null
-                    node = Node(
-                        None if plain and event.value in _NULLS else event.value, line, column
+                plain = event.implicit[0]  # a plain scalar: only those can mean null
+                node = Node(None if plain and event.value in _NULLS else event.value, line, column)
+            elif isinstance(event, yaml.CollectionStartEvent):
+                if event.tag is not None:
+                    raise stop(
+                        problems,
+                        line,
+                        column,
+                        _("YAML tags ({tag}) are not allowed").format(tag=event.tag),
                     )
-                elif isinstance(event, yaml.CollectionStartEvent):
-                    if event.tag is not None:
-                        raise stop(
-                            self.problems,
-                            line,
-                            column,
-                            _("YAML tags ({tag}) are not allowed").format(tag=event.tag),
-                        )
-                    if len(stack) >= MAX_DEPTH:
-                        raise stop(
-                            self.problems, line, column, _("nested too deeply for a language file")
-                        )
-                    is_map = isinstance(event, yaml.MappingStartEvent)
-                    stack.append(Node({} if is_map else [], line, column))
-                    pending_keys.append(None)
-                    continue
-                elif isinstance(event, yaml.CollectionEndEvent):
-                    node = stack.pop()
-                    pending_keys.pop()
-                else:
-                    continue
-                if not stack:
-                    root = node
-                    continue
-                parent = stack[-1]
-                if isinstance(parent.value, list):
-                    parent.value.append(node)
-                elif pending_keys[-1] is None:
-                    if not isinstance(node.value, str):
-                        raise stop(
-                            self.problems, node.line, node.column, _("a key must be plain text")
-                        )
-                    if node.value in parent.value:
-                        first = parent.key_marks[node.value][0]
-                        self.problems.add(
-                            node.line,
-                            node.column,
-                            _("duplicate key '{key}' (first at line {line})").format(
-                                key=node.value, line=first
-                            ),
-                        )
-                    parent.key_marks.setdefault(node.value, (node.line, node.column))
-                    pending_keys[-1] = node.value
-                else:
-                    key = pending_keys[-1]
-                    if key not in parent.value:
-                        parent.value[key] = node
-                    pending_keys[-1] = None
-        except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-            raise stop(self.problems, line, column, syntax_message(error, text)) from None
+                if len(stack) >= MAX_DEPTH:
+                    raise stop(problems, line, column, _("nested too deeply for a language file"))
+                is_map = isinstance(event, yaml.MappingStartEvent)
+                stack.append(Node({} if is_map else [], line, column))
+                pending_keys.append(None)
+                continue
+            elif isinstance(event, yaml.CollectionEndEvent):
+                node = stack.pop()
+                pending_keys.pop()
+            else:
+                continue
+            if not stack:
+                root = node
+                continue
+            parent = stack[-1]
+            if isinstance(parent.value, list):
+                parent.value.append(node)
+            elif pending_keys[-1] is None:
+                if not isinstance(node.value, str):
+                    raise stop(problems, node.line, node.column, _("a key must be plain text"))
+                if node.value in parent.value:
+                    first = parent.key_marks[node.value][0]
+                    problems.add(
+                        node.line,
+                        node.column,
+                        _("duplicate key '{key}' (first at line {line})").format(
+                            key=node.value, line=first
+                        ),
+                    )
+                parent.key_marks.setdefault(node.value, (node.line, node.column))
+                pending_keys[-1] = node.value
+            else:
+                key = pending_keys[-1]
+                if key not in parent.value:
+                    parent.value[key] = node
+                pending_keys[-1] = None
         if root is None:
             raise stop(
-                self.problems, 1, 1, _("the file is empty; a language file starts with 'language:'")
+                problems, 1, 1, _("the file is empty; a language file starts with 'language:'")
             )
         return root
 
