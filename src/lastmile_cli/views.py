@@ -97,6 +97,13 @@ class Starter(Record):
     english: Language
 
 
+class Script(Record):
+    """`lastmile completion`: the completion script for one shell."""
+
+    shell: str
+    text: str
+
+
 VIEWS = (
     Document,
     SectionList,
@@ -107,4 +114,5 @@ VIEWS = (
     Interlinear,
     Report,
     Starter,
+    Script,
 )

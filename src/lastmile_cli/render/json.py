@@ -16,6 +16,7 @@ if TYPE_CHECKING:
         Interlinear,
         LanguageList,
         Report,
+        Script,
         SearchResult,
         SectionList,
         Starter,
@@ -151,3 +152,7 @@ def starter(view: Starter, output: Output) -> str:
         },
         output,
     )
+
+
+def script(view: Script, output: Output) -> str:
+    return dumps({"shell": view.shell, "script": view.text}, output)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
         Interlinear,
         LanguageList,
         Report,
+        Script,
         SearchResult,
         SectionList,
         Starter,
@@ -116,6 +117,15 @@ def starter(view: Starter, output: Output) -> str:
     """The starter file in a fenced YAML block (no line of YAML can close the fence)."""
     from lastmile_cli.template import starter as yaml_text
 
-    text = yaml_text(view.code, view.english)
+    return fenced(yaml_text(view.code, view.english), "yaml")
+
+
+def fenced(text: str, language: str) -> str:
+    """`text` (ending in a newline) in a fenced code block no line of it can close."""
     fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", text)), default=0))
-    return f"{fence}yaml\n{text}{fence}\n"
+    return f"{fence}{language}\n{text}{fence}\n"
+
+
+def script(view: Script, output: Output) -> str:
+    """The completion script in a fenced block."""
+    return fenced(view.text, view.shell)
