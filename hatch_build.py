@@ -21,7 +21,6 @@ from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-
 MAN_PAGE = "share/man/man1/lastmile.1"
 
 
