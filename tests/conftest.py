@@ -31,7 +31,12 @@ ENV_TO_CLEAR = (
     "PYTHONIOENCODING",
     "COLUMNS",
     "LINES",
+    "LASTMILE_CONFIG",
+    "XDG_CONFIG_HOME",
 )
+# No test reads the developer's own configuration file: XDG_CONFIG_HOME points here, where no
+# file is, unless a test writes one (or sets LASTMILE_CONFIG).
+NO_CONFIG = str(Path(__file__).parent / "golden" / "no-config-here")
 GOLDEN = Path(__file__).parent / "golden"
 
 
@@ -47,6 +52,7 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     for name in ENV_TO_CLEAR:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     cache = tmp_path / "cache"
     monkeypatch.setenv("LASTMILE_CACHE_DIR", str(cache))
     return cache
@@ -80,6 +86,7 @@ def lastmile(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 def subprocess_env(**overrides: str) -> dict[str, str]:
     """The environment for a real `python -m lastmile_cli` run: clean, and buffered like a user's."""
     env = {k: v for k, v in os.environ.items() if k not in ENV_TO_CLEAR}
+    env["XDG_CONFIG_HOME"] = NO_CONFIG  # (a test of the configuration file passes its own)
     env.update(overrides)
     return env
 

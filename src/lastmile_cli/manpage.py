@@ -22,6 +22,10 @@ SUMMARY = "explain the last-mile failure, in five languages"
 
 ENVIRONMENT = (
     (
+        "LASTMILE_CONFIG",
+        "The configuration file to read instead of the usual one; empty: none.",
+    ),
+    (
         "LASTMILE_LANG",
         "The article's language when --lang is not given: a code, a locale or a name. A value"
         " that is not available falls through to the locale.",
@@ -54,6 +58,14 @@ ENVIRONMENT = (
 )
 
 FILES = (
+    (
+        "$XDG_CONFIG_HOME/lastmile/config.toml",
+        "The configuration file (else ~/.config/lastmile/config.toml): language, format,"
+        " color, width, pager and data_dirs, as the options take them. An option wins over"
+        " lastmile's own variable (LASTMILE_LANG, LASTMILE_PAGER, LASTMILE_DATA_DIR), which"
+        " wins over the file, which wins over the locale, PAGER, NO_COLOR, FORCE_COLOR and"
+        " TERM. A problem in it is a warning naming its line and key; the rest still applies.",
+    ),
     (
         "$XDG_CACHE_HOME/lastmile/",
         "The cache of your checked language files; delete it to clear it.",
