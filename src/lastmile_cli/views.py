@@ -65,6 +65,7 @@ class Comparison(Record):
     codes: tuple[str, str]
     sections: tuple[ComparedSection, ...]
     names: tuple[str, str] = ("", "")  # native names, for the column heads on a terminal
+    by: str = "paragraph"  # or "sentence": what the pairs hold
 
 
 class Interlinear(Record):
