@@ -35,6 +35,9 @@ def test_the_wheel_contains_every_language(wheel: Path) -> None:
     assert yaml_files == [f"lastmile_cli/data/{c}.yaml" for c in ("de", "en", "es", "fr", "it")]
     assert "lastmile_cli/render/terminal.py" in names
     assert "lastmile_cli/article.lmp" in names
+    from lastmile_cli.render.json import KINDS
+
+    assert {f"lastmile_cli/schemas/{kind}.json" for kind in KINDS} <= set(names)
 
 
 def test_the_wheel_carries_the_manual_page_where_man_looks(wheel: Path) -> None:
