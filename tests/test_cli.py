@@ -13,11 +13,11 @@ from conftest import Lastmile, check_golden
 from lastmile_cli.cli import COMMANDS, cli, sentence
 
 CODES = ["de", "en", "es", "fr", "it"]
-EXT = {"text": "txt", "markdown": "md", "json": "json"}
+EXT = {"text": "txt", "markdown": "md", "json": "json", "html": "html"}
 
 
 @pytest.mark.parametrize("code", CODES)
-@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json", "html"])
 def test_explain_golden(
     lastmile: Lastmile, request: pytest.FixtureRequest, code: str, fmt: str
 ) -> None:

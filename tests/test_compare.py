@@ -46,7 +46,8 @@ def test_a_missing_counterpart_is_null(
 
 def test_markdown_is_a_table_per_section(lastmile: Lastmile) -> None:
     out = lastmile("compare", "fr", "it", "-s", "conclusion", "-f", "markdown").out
-    lines = out.splitlines()
+    lines = out.splitlines()[5:]  # (after the metadata block: title and lang)
+    assert out.startswith("---\ntitle: \"Qu'est-ce qu'un échec du dernier kilomètre? · ")
     assert lines[0] == "| fr: Conclusion | it: Conclusione |"
     assert lines[1] == "|---|---|"
     assert lines[2].startswith("| Sceller l'accord")

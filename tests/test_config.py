@@ -212,7 +212,7 @@ def test_the_file_changes_the_defaults_of_every_command(
         ),
         ("width = 0", ":1: width: must be a whole number from 1 to 10000, not 0; ignored"),
         ("width = true", ":1: width: must be a whole number from 1 to 10000, not true; ignored"),
-        ('format = "yaml"', ":1: format: must be one of: text, markdown, json; ignored"),
+        ('format = "yaml"', ":1: format: must be one of: text, markdown, json, html; ignored"),
         ("color = 3", ":1: color: must be text, not 3; ignored"),
         ('\n\ndata_dirs = "x"', ":3: data_dirs: must be a list of directories, not 'x'; ignored"),
         ("pager = true", ":1: pager: must be a command, or false for none, not true; ignored"),

@@ -48,7 +48,10 @@ def test_text_shows_every_paragraph(lastmile: Lastmile, data: str) -> None:
 
 def test_markdown_shows_every_paragraph(lastmile: Lastmile, data: str) -> None:
     out = lastmile("example", "running", "-l", "qaa", "-f", "markdown", "--data-dir", data).out
-    assert out == "# Many paragraphs\n\n## Running\n\nDelta four.\n\nEpsilon five.\n"
+    assert out == (
+        '---\ntitle: "Many paragraphs"\nlang: "qaa"\n---\n\n'
+        "## Running\n\nDelta four.\n\nEpsilon five.\n"
+    )
 
 
 def test_json_shows_every_paragraph(lastmile: Lastmile, data: str) -> None:

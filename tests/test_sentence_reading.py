@@ -13,7 +13,13 @@ from conftest import Lastmile, TerminalRun, check_golden, strip_ansi
 from lastmile_cli.model import SECTION_IDS
 
 STYLED = ("--color", "always", "--width", "72")
-FORMS = {"txt": [], "md": ["-f", "markdown"], "json": ["-f", "json"], "ansi": list(STYLED)}
+FORMS = {
+    "txt": [],
+    "md": ["-f", "markdown"],
+    "json": ["-f", "json"],
+    "html": ["-f", "html"],
+    "ansi": list(STYLED),
+}
 
 
 @pytest.mark.parametrize("form", FORMS)

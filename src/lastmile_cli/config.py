@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 VARIABLE = "LASTMILE_CONFIG"
 MAX_BYTES = 64 * 1024
-FORMATS = ("text", "markdown", "json")
+FORMATS = ("text", "markdown", "json", "html")
 COLORS = ("auto", "always", "never")
 KEYS = ("language", "format", "color", "width", "pager", "data_dirs")
 

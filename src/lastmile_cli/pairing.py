@@ -39,7 +39,8 @@ def pair(
         titles = (a.title if a else None, b.title if b else None)
         sections.append(ComparedSection(section_id, titles, pairs))
     names = (first.name, second.name)
-    return Comparison((first.code, second.code), tuple(sections), names, by)
+    headlines = (first.title, second.title)
+    return Comparison((first.code, second.code), tuple(sections), names, by, headlines)
 
 
 def interlinear(document: Document, second: Language) -> Interlinear:

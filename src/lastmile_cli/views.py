@@ -66,6 +66,7 @@ class Comparison(Record):
     sections: tuple[ComparedSection, ...]
     names: tuple[str, str] = ("", "")  # native names, for the column heads on a terminal
     by: str = "paragraph"  # or "sentence": what the pairs hold
+    headlines: tuple[str, str] = ("", "")  # each language's title of the article
 
 
 class Interlinear(Record):

@@ -1,4 +1,5 @@
-"""Markdown for documents and wikis: `# Title`, `## Section`, paragraphs, tables for listings."""
+"""Markdown for documents and wikis: a YAML metadata block (title, lang) that pandoc and static
+site generators read, `## Section`, paragraphs, tables for listings and comparisons."""
 
 from __future__ import annotations
 
@@ -50,8 +51,17 @@ def code(text: str) -> str:
     return f"{fence}{padded}{fence}"
 
 
+def front_matter(title: str, code: str) -> str:
+    """The YAML metadata block a page starts with: `pandoc -s` makes it a titled page in its
+    language (its <title> and <html lang>), and a static site generator reads it the same way.
+    The title is escaped for Markdown (pandoc reads metadata as Markdown) and then quoted for
+    YAML, so it arrives exactly as written."""
+    title = escape(title, " ").replace("\\", "\\\\").replace('"', '\\"')
+    return f'---\ntitle: "{title}"\nlang: "{code}"\n---'
+
+
 def document(doc: Document, output: Output) -> str:
-    parts = [f"# {escape(doc.title, ' ')}"]
+    parts = [front_matter(doc.title, doc.code)]
     for section in doc.sections:
         parts.append(f"## {escape(doc.heading(section), ' ')}")
         parts.extend(escape(p) for p in section.paragraphs)
@@ -85,7 +95,9 @@ def search_result(view: SearchResult, output: Output) -> str:
 def comparison(view: Comparison, output: Output) -> str:
     """A two-column table per section, headed by each language's title."""
     a, b = view.codes
-    parts = []
+    if not view.sections:  # nothing in common: nothing, as in a pipe
+        return ""
+    parts = [front_matter(" · ".join(t for t in view.headlines if t), a) + "\n"]
     for section in view.sections:
         ta, tb = (escape(t, " ") if t else "" for t in section.titles)
         pairs = [(pa or "", pb or "") for pa, pb in section.pairs]
@@ -96,7 +108,7 @@ def comparison(view: Comparison, output: Output) -> str:
 def interlinear(view: Interlinear, output: Output) -> str:
     """Each sentence a paragraph, followed by what answers it as a quote headed by its language."""
     doc = view.document
-    parts = [f"# {escape(doc.title, ' ')}"]
+    parts = [front_matter(doc.title, doc.code)]
     for section, sentences in zip(doc.sections, view.sentences, strict=True):
         parts.append(f"## {escape(doc.heading(section), ' ')}")
         for text, answer in sentences:
