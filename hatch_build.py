@@ -1,11 +1,13 @@
 """The build step: the bundled article, checked by the strict loader and packed into the package,
-and the interface's message catalogs (`po/*.po`) compiled with Babel.
+the interface's message catalogs (`po/*.po`) compiled with Babel, and the manual page.
 
 Runs for `uv run` (an editable install), `pip install .` and wheels alike. An editable install
 gets `src/lastmile_cli/article.lmp` (a checkout also rebuilds it when `data/` changes, see
 bundle.py) and `src/lastmile_cli/locale/` (uv rebuilds when a `po/*.po` changes: its
 cache-keys); a wheel gets both in the package. A data file with any error, or a catalog Babel
-cannot read, fails the build.
+cannot read, fails the build. A wheel also carries lastmile(1), written from the Click commands
+(lastmile_cli/manpage.py), in its data as `share/man/man1/lastmile.1`: installed beside the
+`bin/` that holds `lastmile`, where `man` looks.
 """
 
 from __future__ import annotations
@@ -14,9 +16,19 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+
+MAN_PAGE = "share/man/man1/lastmile.1"
+
+
+def build_date() -> str:
+    """The page's date: SOURCE_DATE_EPOCH's day for a reproducible build, else today's."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    seconds = int(epoch) if epoch.isdigit() else time.time()
+    return time.strftime("%Y-%m-%d", time.gmtime(seconds))
 
 
 def compile_catalogs(po_dir: str, package: str) -> list[str]:
@@ -57,6 +69,11 @@ class ArticleHook(BuildHookInterface):  # type: ignore[type-arg]
             blob, made = bundle.build(
                 os.path.join(self.root, "data"), os.path.join(source, "lastmile_cli")
             )
+            if version != "editable":
+                from lastmile_cli.cli import cli
+                from lastmile_cli.manpage import page
+
+                manual = page(cli, self.metadata.version, build_date())
         finally:
             sys.path.remove(source)
         broken = [
@@ -75,6 +92,10 @@ class ArticleHook(BuildHookInterface):  # type: ignore[type-arg]
         with open(built, "wb") as stream:
             stream.write(blob)
         build_data["force_include"][built] = f"lastmile_cli/{bundle.ARTICLE}"
+        man = os.path.join(self._work, "lastmile.1")
+        with open(man, "w", encoding="ascii") as stream:  # (manpage.py escapes the rest)
+            stream.write(manual)
+        build_data["shared_data"][man] = MAN_PAGE
         for relative in compile_catalogs(os.path.join(self.root, "po"), self._work):
             build_data["force_include"][os.path.join(self._work, relative)] = (
                 f"lastmile_cli/{relative}"

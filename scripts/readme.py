@@ -42,7 +42,8 @@ def run(command: str, extra_env: dict[str, str] | None = None) -> str:
         env[name] = value
     assert words[0] == "lastmile", command
     with tempfile.TemporaryDirectory() as cache:
-        env.update(LASTMILE_CACHE_DIR=cache, PYTHONIOENCODING="utf-8", **(extra_env or {}))
+        env.update(LASTMILE_CACHE_DIR=cache, LASTMILE_CONFIG="", PYTHONIOENCODING="utf-8")
+        env.update(extra_env or {})
         result = subprocess.run(
             [sys.executable, "-m", "lastmile_cli", *words[1:]],
             cwd=ROOT,

@@ -19,7 +19,9 @@ from lastmile_cli.cli import run
 # both unless it names them; NOT_TIMED is the list to name where a test suppresses others too.
 NOT_TIMED = [HealthCheck.too_slow]
 settings.register_profile("lastmile", deadline=None, suppress_health_check=NOT_TIMED)
-settings.load_profile("lastmile")
+# In CI (CI=true) the examples are derived from each test's name, so a red run is repeatable.
+settings.register_profile("ci", parent=settings.get_profile("lastmile"), derandomize=True)
+settings.load_profile("ci" if os.environ.get("CI") else "lastmile")
 
 ENV_TO_CLEAR = (
     "LANG",
@@ -39,7 +41,12 @@ ENV_TO_CLEAR = (
     "PYTHONIOENCODING",
     "COLUMNS",
     "LINES",
+    "LASTMILE_CONFIG",
+    "XDG_CONFIG_HOME",
 )
+# No test reads the developer's own configuration file: XDG_CONFIG_HOME points here, where no
+# file is, unless a test writes one (or sets LASTMILE_CONFIG).
+NO_CONFIG = str(Path(__file__).parent / "golden" / "no-config-here")
 GOLDEN = Path(__file__).parent / "golden"
 
 
@@ -55,6 +62,7 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     for name in ENV_TO_CLEAR:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     cache = tmp_path / "cache"
     monkeypatch.setenv("LASTMILE_CACHE_DIR", str(cache))
     return cache
@@ -88,6 +96,7 @@ def lastmile(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 def subprocess_env(**overrides: str) -> dict[str, str]:
     """The environment for a real `python -m lastmile_cli` run: clean, and buffered like a user's."""
     env = {k: v for k, v in os.environ.items() if k not in ENV_TO_CLEAR}
+    env["XDG_CONFIG_HOME"] = NO_CONFIG  # (a test of the configuration file passes its own)
     env.update(overrides)
     return env
 

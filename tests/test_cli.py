@@ -13,11 +13,11 @@ from conftest import Lastmile, check_golden
 from lastmile_cli.cli import COMMANDS, cli, sentence
 
 CODES = ["de", "en", "es", "fr", "it"]
-EXT = {"text": "txt", "markdown": "md", "json": "json"}
+EXT = {"text": "txt", "markdown": "md", "json": "json", "html": "html"}
 
 
 @pytest.mark.parametrize("code", CODES)
-@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json", "html"])
 def test_explain_golden(
     lastmile: Lastmile, request: pytest.FixtureRequest, code: str, fmt: str
 ) -> None:
@@ -145,9 +145,9 @@ def test_languages_says_which_and_why(lastmile: Lastmile) -> None:
         "fr\tFrançais\tFrench\t8/8\tbundled\t",
         "it\tItaliano\tItalian\t8/8\tbundled\t",
     ]
-    records = json.loads(lastmile("languages", "-f", "json", "-l", "es").out)
-    assert [r["code"] for r in records if r["selected"]] == ["es"]
-    assert records[2]["reason"] == "from --lang es"
+    listed = json.loads(lastmile("languages", "-f", "json", "-l", "es").out)
+    assert [r["code"] for r in listed["languages"] if r["selected"]] == ["es"]
+    assert listed["choice"] == {"code": "es", "reason": "from --lang es"}
 
 
 def test_markdown_listing_is_a_table(lastmile: Lastmile) -> None:

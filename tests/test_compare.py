@@ -25,8 +25,10 @@ def test_every_section_aligns(lastmile: Lastmile) -> None:
     assert [s["id"] for s in data["sections"]] == list(SECTION_IDS)
     for section in data["sections"]:
         assert set(section) == {"id", "titles", "pairs"}
-        assert set(section["titles"]) == {"en", "es"}
-        assert all(len(pair) == 2 and all(pair) for pair in section["pairs"])
+        assert set(section["titles"]) == {"first", "second"}
+        assert all(
+            set(pair) == {"first", "second"} and all(pair.values()) for pair in section["pairs"]
+        )
 
 
 def test_a_missing_counterpart_is_null(
@@ -38,13 +40,14 @@ def test_a_missing_counterpart_is_null(
     )
     summary = data["sections"][0]
     assert summary["id"] == "summary"
-    assert summary["titles"] == {"qaa": None, "de": "Zusammenfassung"}
-    assert summary["pairs"][0][0] is None
+    assert summary["titles"] == {"first": None, "second": "Zusammenfassung"}
+    assert summary["pairs"][0]["first"] is None
 
 
 def test_markdown_is_a_table_per_section(lastmile: Lastmile) -> None:
     out = lastmile("compare", "fr", "it", "-s", "conclusion", "-f", "markdown").out
-    lines = out.splitlines()
+    lines = out.splitlines()[5:]  # (after the metadata block: title and lang)
+    assert out.startswith("---\ntitle: \"Qu'est-ce qu'un échec du dernier kilomètre? · ")
     assert lines[0] == "| fr: Conclusion | it: Conclusione |"
     assert lines[1] == "|---|---|"
     assert lines[2].startswith("| Sceller l'accord")

@@ -227,7 +227,7 @@ def test_machine_readable_output_is_the_same_in_every_locale(run: Run) -> None:
         for lang in LOCALES.values():
             assert run(*args, LANG=lang)[:2] == english[:2], (args, lang)
     _status, out, _err = run("validate", "-f", "json", LANG="de_DE.UTF-8")
-    assert set(json.loads(out)) == {"files", "errors", "notes", "problems"}
+    assert set(json.loads(out)) == {"schema", "files", "errors", "notes", "problems"}
 
 
 def test_cached_problems_are_shown_in_the_language_of_the_run(run: Run, broken: Path) -> None:

@@ -109,3 +109,47 @@ def test_a_fence_in_a_user_file_leaves_the_rest_of_the_document_alone(
     headings = [t for t in PARSER.parse(out) if t.type == "heading_open"]
     assert len(headings) == 1 + 8  # the title and the eight sections (English fills in)
     assert not any(t.type in ("fence", "bullet_list_open", "html_block") for t in PARSER.parse(out))
+
+
+@settings(deadline=None)
+@given(title=MARKUP.map(lambda t: " ".join(t.split())).filter(bool))
+def test_the_metadata_block_carries_any_title_as_written(title: str) -> None:
+    """pandoc reads the block as YAML, then each value as Markdown: both steps give the title
+    back exactly, so `pandoc -s` titles the page with it."""
+    import yaml
+
+    from lastmile_cli.render.markdown import front_matter
+
+    block = front_matter(title, "no")  # (Norwegian: YAML 1.1 would read a bare no as false)
+    assert block.startswith("---\n") and block.endswith("\n---")
+    meta = yaml.safe_load(block.strip("-\n"))
+    assert meta["lang"] == "no"
+    assert inline_text(meta["title"]) == f"{title}\n"
+
+
+def test_a_page_starts_with_its_metadata(lastmile: Lastmile) -> None:
+    out = lastmile("explain", "--lang", "es", "-f", "markdown").out
+    assert out.startswith(
+        '---\ntitle: "¿Qué es un fracaso de la última milla?"\nlang: "es"\n---\n\n## '
+    )
+    reading = lastmile("example", "marathon", "-l", "de", "--with", "en", "-f", "markdown").out
+    assert reading.startswith(
+        '---\ntitle: "Was ist ein Scheitern der letzten Meile?"\nlang: "de"\n---\n'
+    )
+
+
+@pytest.mark.skipif(__import__("shutil").which("pandoc") is None, reason="pandoc is not installed")
+def test_pandoc_makes_a_titled_page_in_the_articles_language(lastmile: Lastmile) -> None:
+    import subprocess
+
+    markdown = lastmile("explain", "--lang", "es", "-f", "markdown").out
+    made = subprocess.run(
+        ["pandoc", "-s", "-f", "markdown", "-t", "html"],
+        input=markdown,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (made.returncode, made.stderr) == (0, "")  # no "requires a nonempty <title>"
+    assert 'lang="es"' in made.stdout and '<meta charset="utf-8" />' in made.stdout
+    assert "<title>¿Qué es un fracaso de la última milla?</title>" in made.stdout

@@ -48,7 +48,10 @@ def test_text_shows_every_paragraph(lastmile: Lastmile, data: str) -> None:
 
 def test_markdown_shows_every_paragraph(lastmile: Lastmile, data: str) -> None:
     out = lastmile("example", "running", "-l", "qaa", "-f", "markdown", "--data-dir", data).out
-    assert out == "# Many paragraphs\n\n## Running\n\nDelta four.\n\nEpsilon five.\n"
+    assert out == (
+        '---\ntitle: "Many paragraphs"\nlang: "qaa"\n---\n\n'
+        "## Running\n\nDelta four.\n\nEpsilon five.\n"
+    )
 
 
 def test_json_shows_every_paragraph(lastmile: Lastmile, data: str) -> None:
@@ -83,7 +86,7 @@ def test_the_terminal_shows_every_paragraph(terminal: Callable[..., object], dat
 def test_search_looks_past_the_first_paragraph(lastmile: Lastmile, data: str) -> None:
     out = lastmile("search", "gamma", "--data-dir", data).out
     assert out == "qaa\tdefinition\tGamma three.\n"
-    hits = json.loads(lastmile("search", "five", "-f", "json", "--data-dir", data).out)
+    hits = json.loads(lastmile("search", "five", "-f", "json", "--data-dir", data).out)["hits"]
     assert hits == [
         {
             "language": "qaa",
@@ -105,18 +108,18 @@ def test_compare_a_partial_language_on_either_side(
         "summary", "definition", "telecom", "key-point", "marathon", "politics", "car-sales", "conclusion"
     ]  # fmt: skip
     english = "Last mile failure is a phrase"
-    definition = sections["definition"]["pairs"]
+    definition = [(p["first"], p["second"]) for p in sections["definition"]["pairs"]]
     summary = sections["summary"]
     if order == ("qaa", "en"):
         assert definition[0][0] == "Alpha one." and definition[0][1].startswith(english)
-        assert definition[1:] == [["Beta two.", None], ["Gamma three.", None]]
-        assert summary["titles"] == {"qaa": None, "en": "Summary"}
-        assert summary["pairs"][0][0] is None
+        assert definition[1:] == [("Beta two.", None), ("Gamma three.", None)]
+        assert summary["titles"] == {"first": None, "second": "Summary"}
+        assert summary["pairs"][0]["first"] is None
     else:
         assert definition[0][1] == "Alpha one." and definition[0][0].startswith(english)
-        assert definition[1:] == [[None, "Beta two."], [None, "Gamma three."]]
-        assert summary["titles"] == {"en": "Summary", "qaa": None}
-        assert summary["pairs"][0][1] is None
+        assert definition[1:] == [(None, "Beta two."), (None, "Gamma three.")]
+        assert summary["titles"] == {"first": "Summary", "second": None}
+        assert summary["pairs"][0]["second"] is None
 
 
 def test_compare_text_keeps_each_side_on_its_own_line(lastmile: Lastmile, data: str) -> None:
@@ -138,8 +141,8 @@ def test_compare_skips_a_section_neither_has_and_goes_on(
     sections = json.loads(result.out)["sections"]
     assert [s["id"] for s in sections] == ["definition", "marathon"]
     assert sections[1]["pairs"] == [
-        ["Delta four.", "Delta four."],
-        ["Epsilon five.", "Epsilon five."],
+        {"first": "Delta four.", "second": "Delta four."},
+        {"first": "Epsilon five.", "second": "Epsilon five."},
     ]
 
 

@@ -122,3 +122,13 @@ def test_every_test_docs_reliability_names_exists() -> None:
     files = {path.stem for path in (ROOT / "tests").glob("test_*.py")}
     assert named - defined - files == set()
     assert len(named & defined) > 60
+
+
+def test_the_changelog_starts_with_this_version() -> None:
+    """The version in pyproject.toml is the changelog's newest entry: no release without one."""
+    import tomllib
+
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["version"]
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    entries = re.findall(r"^## (\d+\.\d+\.\d+) - \d{4}-\d{2}-\d{2}$", changelog, flags=re.M)
+    assert entries[0] == version and "0.1.0" in entries

@@ -82,7 +82,9 @@ def test_unknown_language_is_a_usage_error(lastmile: Lastmile) -> None:
 
 
 def test_json_hits(lastmile: Lastmile) -> None:
-    hits = json.loads(lastmile("search", "Wahlbeteiligung", "-f", "json").out)
+    found = json.loads(lastmile("search", "Wahlbeteiligung", "-f", "json").out)
+    assert found["query"] == "Wahlbeteiligung"
+    hits = found["hits"]
     assert [set(h) for h in hits] == [{"language", "section", "snippet", "paragraph"}] * len(hits)
     assert {(h["language"], h["section"]) for h in hits} == {("de", "politics")}
     assert hits[0]["paragraph"].startswith(

@@ -13,7 +13,13 @@ from conftest import Lastmile, TerminalRun, check_golden, strip_ansi
 from lastmile_cli.model import SECTION_IDS
 
 STYLED = ("--color", "always", "--width", "72")
-FORMS = {"txt": [], "md": ["-f", "markdown"], "json": ["-f", "json"], "ansi": list(STYLED)}
+FORMS = {
+    "txt": [],
+    "md": ["-f", "markdown"],
+    "json": ["-f", "json"],
+    "html": ["-f", "html"],
+    "ansi": list(STYLED),
+}
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -38,9 +44,9 @@ def test_by_sentence_keeps_the_json_schema(lastmile: Lastmile) -> None:
     assert by_sentence.keys() == by_paragraph.keys()
     for p, s in zip(by_paragraph["sections"], by_sentence["sections"], strict=True):
         assert s.keys() == p.keys() and s["titles"] == p["titles"]
-        assert all(len(pair) == 2 and all(pair) for pair in s["pairs"])
+        assert all(set(pair) == {"first", "second"} and all(pair.values()) for pair in s["pairs"])
         # the sentences are the paragraphs' own text, cut at single spaces
-        for side in (0, 1):
+        for side in ("first", "second"):
             assert " ".join(pair[side] for pair in s["pairs"]) == " ".join(
                 pair[side] for pair in p["pairs"]
             )
@@ -204,7 +210,7 @@ def test_compare_by_sentence_finds_the_merge(
         "--data-dir",
         data_dir,
     )
-    pairs = json.loads(result.out)["sections"][0]["pairs"]
+    pairs = [(p["first"], p["second"]) for p in json.loads(result.out)["sections"][0]["pairs"]]
     starts = [(a[:20] if a else None, b[:20] if b else None) for a, b in pairs]
     assert starts == [
         ("Perhaps the most lit", None),

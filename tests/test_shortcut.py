@@ -132,6 +132,7 @@ HEAVY = (
     "lastmile_cli.cli",
     "lastmile_cli.options",
     "lastmile_cli.loader",
+    "tomllib",  # (only to read a configuration file that is there: test_config.py)
 )
 
 

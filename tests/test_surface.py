@@ -21,6 +21,7 @@ from lastmile_cli.options import FORMATS
 # What each command needs to show something in each format.
 ARGUMENTS = {
     "compare": ["de", "it", "--section", "definition"],
+    "completion": ["zsh"],
     "example": ["marathon"],
     "explain": ["--section", "definition"],
     "languages": [],
@@ -32,6 +33,7 @@ ARGUMENTS = {
 # A value no option of the command accepts.
 BAD_VALUES = {
     "compare": ["de", "klingon"],
+    "completion": ["tcsh"],
     "example": ["marathn"],
     "explain": ["--section", "nowhere"],
     "languages": ["--lang", "xx"],

@@ -22,7 +22,7 @@ def test_the_round_trip_template_validate_show_progress(lastmile: Lastmile, tmp_
     assert checked.err == "lastmile: checked 1 file: 0 error(s), 8 note(s)\n"
 
     listed = json.loads(lastmile("languages", "--data-dir", str(tmp_path), "-f", "json").out)
-    (started,) = [entry for entry in listed if entry["code"] == "pt-BR"]
+    (started,) = [entry for entry in listed["languages"] if entry["code"] == "pt-BR"]
     assert (started["sections"], started["complete"], len(started["untranslated"])) == (0, False, 8)
 
     shown = lastmile("explain", "--data-dir", str(tmp_path), "--lang", "pt-BR")
@@ -33,7 +33,7 @@ def test_the_round_trip_template_validate_show_progress(lastmile: Lastmile, tmp_
     )
     (tmp_path / "pt-BR.yaml").write_text(text, encoding="utf-8")
     listed = json.loads(lastmile("languages", "--data-dir", str(tmp_path), "-f", "json").out)
-    (started,) = [entry for entry in listed if entry["code"] == "pt-BR"]
+    (started,) = [entry for entry in listed["languages"] if entry["code"] == "pt-BR"]
     assert started["sections"] == 1 and "marathon" not in started["untranslated"]
     assert "pt-BR\tpt-BR\tpt-BR\t1/8\t" in lastmile("languages", "--data-dir", str(tmp_path)).out
 
@@ -54,6 +54,7 @@ def test_the_starter_has_every_section_and_says_what_to_keep(lastmile: Lastmile)
 def test_other_formats_carry_the_same_file(lastmile: Lastmile) -> None:
     text = lastmile("template", "pt").out
     assert json.loads(lastmile("template", "pt", "-f", "json").out) == {
+        "schema": {"kind": "template", "version": 1},
         "language": "pt",
         "file": "pt.yaml",
         "yaml": text,

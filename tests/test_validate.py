@@ -77,11 +77,13 @@ def test_json_report(lastmile: Lastmile, write_language: Callable[..., Path]) ->
     path = write_language("qaa", "language: qaa\nname: Test\ntitle: T\nsections: 42\n")
     report = json.loads(lastmile("validate", str(path), "-f", "json").out)
     assert report == {
+        "schema": {"kind": "validation", "version": 1},
         "files": 1,
         "errors": 1,
         "notes": 0,
         "problems": [
             {
+                "code": "not-a-list",
                 "path": str(path),
                 "line": 4,
                 "column": 11,

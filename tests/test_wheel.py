@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import zipfile
@@ -34,6 +35,23 @@ def test_the_wheel_contains_every_language(wheel: Path) -> None:
     assert yaml_files == [f"lastmile_cli/data/{c}.yaml" for c in ("de", "en", "es", "fr", "it")]
     assert "lastmile_cli/render/terminal.py" in names
     assert "lastmile_cli/article.lmp" in names
+    from lastmile_cli.render.json import KINDS
+
+    assert {f"lastmile_cli/schemas/{kind}.json" for kind in KINDS} <= set(names)
+
+
+def test_the_wheel_carries_the_manual_page_where_man_looks(wheel: Path) -> None:
+    """lastmile(1) in the wheel's data, installed as PREFIX/share/man/man1/lastmile.1 beside
+    PREFIX/bin/lastmile; written from the same commands as the page the code makes."""
+    from lastmile_cli.cli import cli
+    from lastmile_cli.manpage import page
+
+    archive = zipfile.ZipFile(wheel)
+    (name,) = [n for n in archive.namelist() if n.endswith("lastmile.1")]
+    assert re.fullmatch(r"lastmile_cli-[^/]+\.data/data/share/man/man1/lastmile\.1", name)
+    shipped = archive.read(name).decode("ascii")
+    made = page(cli, "VERSION", "DATE")
+    assert shipped.split("\n", 1)[1] == made.split("\n", 1)[1]  # all but the .TH line
 
 
 def test_the_installed_article_needs_no_yaml(wheel: Path, tmp_path: Path) -> None:

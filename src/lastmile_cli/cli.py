@@ -27,6 +27,7 @@ translate_click()  # Click's own strings (Usage:, Options:, …) in the interfac
 
 COMMANDS = (
     "compare",
+    "completion",
     "example",
     "explain",
     "languages",
@@ -126,8 +127,8 @@ def completion_problem(env: Mapping[str, str]) -> str | None:
     shell, _sep, action = instruction.partition("_")
     if shell not in ("bash", "zsh", "fish") or action not in ("source", "complete"):
         return _(
-            "unknown completion instruction {variable}={value}; use bash_source,"
-            " zsh_source or fish_source (see the README's 'Shell completion')"
+            "unknown completion instruction {variable}={value}; for the script to install,"
+            " run: lastmile completion bash (or zsh, or fish)"
         ).format(variable=COMPLETE_VAR, value=instruction)
     if action == "source":
         return None

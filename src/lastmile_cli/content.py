@@ -123,7 +123,7 @@ class Catalog:
         except SourceError as error:
             from lastmile_cli.problems import Problem
 
-            return (Problem(file.display, 1, 1, str(error)),)
+            return (Problem(file.display, 1, 1, str(error), code=error.code),)
         from lastmile_cli.loader import check_bytes
 
         language, problems = check_bytes(

@@ -46,7 +46,12 @@ class Skipped(Record):
 
 
 class SourceError(Exception):
-    """A language file that cannot be read; the message says why, without the path."""
+    """A language file that cannot be read; the message says why, without the path, and
+    `code` names the kind for scripts (unreadable-file, not-a-file, too-large)."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 REASONS = {
@@ -148,16 +153,18 @@ def read_source(path: str, limit: int = MAX_BYTES) -> tuple[bytes, Identity | No
     try:
         descriptor = os.open(path, flags)
     except OSError as error:
-        raise SourceError(_("cannot read: {reason}").format(reason=reason_of(error))) from None
+        said = _("cannot read: {reason}").format(reason=reason_of(error))
+        raise SourceError(said, "unreadable-file") from None
     try:
         before = os.fstat(descriptor)
         if stat.S_ISDIR(before.st_mode):
-            raise SourceError(_("is a directory, not a language file"))
+            raise SourceError(_("is a directory, not a language file"), "not-a-file")
         if not stat.S_ISREG(before.st_mode):
             kind = kind_of_file(before.st_mode)
-            raise SourceError(_("is {kind}, not a regular file").format(kind=kind))
+            raise SourceError(_("is {kind}, not a regular file").format(kind=kind), "not-a-file")
         if before.st_size > limit:
-            raise SourceError(_("is larger than 1 MiB; a language file is a few kilobytes"))
+            said = _("is larger than 1 MiB; a language file is a few kilobytes")
+            raise SourceError(said, "too-large")
         chunks, size = [], 0
         while size <= limit:
             chunk = os.read(descriptor, limit + 1 - size)
@@ -167,10 +174,12 @@ def read_source(path: str, limit: int = MAX_BYTES) -> tuple[bytes, Identity | No
             size += len(chunk)
         data = b"".join(chunks)
         if len(data) > limit:
-            raise SourceError(_("is larger than 1 MiB; a language file is a few kilobytes"))
+            said = _("is larger than 1 MiB; a language file is a few kilobytes")
+            raise SourceError(said, "too-large")
         after = os.fstat(descriptor)
     except OSError as error:
-        raise SourceError(_("cannot read: {reason}").format(reason=reason_of(error))) from None
+        said = _("cannot read: {reason}").format(reason=reason_of(error))
+        raise SourceError(said, "unreadable-file") from None
     finally:
         os.close(descriptor)
     found = identity(before)

@@ -15,8 +15,11 @@ import os
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
     from gettext import GNUTranslations
+    from typing import TypeVar
+
+    T = TypeVar("T")
 
 DOMAIN = "lastmile"
 ENGLISH = "en"
@@ -93,6 +96,18 @@ def language() -> str:
     if _pending is not None:
         _load()
     return _language
+
+
+def english(action: Callable[[], T]) -> T:
+    """`action()` with the interface in English: what machine output (JSON) says is the same
+    under every locale. The catalog is back once it returns, or raises."""
+    global _catalog, _language, _pending
+    saved = _catalog, _language, _pending
+    _catalog, _language, _pending = None, ENGLISH, None
+    try:
+        return action()
+    finally:
+        _catalog, _language, _pending = saved
 
 
 def available(directory: str = LOCALE_DIR) -> list[str]:

@@ -86,10 +86,12 @@ def resolve(
     available: Collection[str],
     names: Names,
     explain: bool = True,
+    configured: tuple[str, str] | None = None,
 ) -> Choice:
     """Choose the language for one command; raises UnknownName for a bad `--lang`. Without
     `explain`, the reason is left empty (and the interface's catalog unread, when nothing
-    else needs it)."""
+    else needs it). `configured` is the configuration file's language and the file's path:
+    after LASTMILE_LANG, before the locale, and like it, falling through when not available."""
     _ = translate if explain else _unexplained  # (still `_`: the catalogs extract these calls)
     if requested is not None:
         asked = strict(requested, available, names)
@@ -106,6 +108,13 @@ def resolve(
         skipped = _("{setting} is not available; ").format(
             setting=f"LASTMILE_LANG={visible(preferred)}"
         )
+    if configured is not None:
+        value, where = configured
+        code = match_code(value, available) or match_name(value, names())
+        setting = f"language = {visible(value)} ({visible(where)})"
+        if code is not None:
+            return Choice(code, skipped + _("from {setting}").format(setting=setting))
+        skipped += _("{setting} is not available; ").format(setting=setting)
 
     variable = next((v for v in LOCALE_VARIABLES if env.get(v)), None)
     if variable is None:
@@ -168,9 +177,17 @@ def _unexplained(message: str) -> str:
 
 
 def choose(settings: Settings, catalog: Catalog, explain: bool = True) -> Choice:
-    """The language of this run, from --lang, LASTMILE_LANG or the locale, and why."""
+    """The language of this run, from --lang, LASTMILE_LANG, the configuration file or the
+    locale, and why."""
     try:
-        return resolve(settings.lang, settings.env, catalog.codes(), names_of(catalog), explain)
+        return resolve(
+            settings.lang,
+            settings.env,
+            catalog.codes(),
+            names_of(catalog),
+            explain,
+            settings.configured_lang,
+        )
     except UnknownName as error:
         raise error.adding(where_to_look(catalog)) from None
 

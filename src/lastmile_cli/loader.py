@@ -39,5 +39,5 @@ def check_file(
     try:
         data, _ = read_source(path)
     except SourceError as error:
-        return None, [Problem(display, 1, 1, str(error))]
+        return None, [Problem(display, 1, 1, str(error), code=error.code)]
     return check_bytes(data, os.path.basename(path), display, complete=complete, source=source)

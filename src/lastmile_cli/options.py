@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from lastmile_cli.config import COLORS, FORMATS
 from lastmile_cli.i18n import _
 from lastmile_cli.model import EXAMPLE_IDS, SECTION_IDS
 
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
     from lastmile_cli.content import Catalog
 
 F = TypeVar("F", bound=Callable[..., Any])
-FORMATS = ("text", "markdown", "json")
 
 
 def version_option(function: F) -> F:
@@ -52,10 +52,11 @@ class Directory(click.Path):
 def _catalog(ctx: click.Context) -> Catalog:
     """The languages a command on this line would see: --data-dir, else LASTMILE_DATA_DIR."""
     from lastmile_cli.cache import Cache
+    from lastmile_cli.config import load
     from lastmile_cli.content import Catalog
     from lastmile_cli.settings import data_dirs
 
-    dirs, _ = data_dirs(tuple(ctx.params.get("data_dir") or ()), os.environ)
+    dirs, _ = data_dirs(tuple(ctx.params.get("data_dir") or ()), os.environ, load(os.environ))
     return Catalog(dirs, Cache(None))
 
 
@@ -83,16 +84,23 @@ def complete_examples(
     """Example ids, each described by its title in the language the line would show."""
     from click.shell_completion import CompletionItem
 
+    from lastmile_cli.config import load
     from lastmile_cli.errors import LastmileError
     from lastmile_cli.language_choice import names_of, resolve
     from lastmile_cli.model import FALLBACK
 
     catalog = _catalog(ctx)
     codes = catalog.codes()
+    config = load(os.environ)
+    configured = (config.language, config.path or "") if config.language else None
     try:
         lang = ctx.params.get("lang")
         code = resolve(
-            lang if isinstance(lang, str) else None, os.environ, codes, names_of(catalog)
+            lang if isinstance(lang, str) else None,
+            os.environ,
+            codes,
+            names_of(catalog),
+            configured=configured,
         ).code
     except LastmileError:
         code = FALLBACK
@@ -112,6 +120,15 @@ def complete_from(ids: list[str]) -> Callable[..., list[str]]:
         return [i for i in ids if i.startswith(incomplete.lower())]
 
     return complete
+
+
+def unless_default(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """The value given on the command line, or None for Click's default, which `--help` shows:
+    the configuration file's value comes before it (settings.build)."""
+    from click.core import ParameterSource
+
+    given = param.name is not None and ctx.get_parameter_source(param.name)
+    return None if given in (ParameterSource.DEFAULT, None) else value
 
 
 def common_options(function: F) -> F:
@@ -136,14 +153,16 @@ def output_options(function: F) -> F:
             type=click.Choice(FORMATS, case_sensitive=False),
             default="text",
             show_default=True,
+            callback=unless_default,
             help=_("Output format."),
         ),
         click.option(
             "--color",
             "--colour",
-            type=click.Choice(("auto", "always", "never"), case_sensitive=False),
+            type=click.Choice(COLORS, case_sensitive=False),
             default="auto",
             show_default=True,
+            callback=unless_default,
             help=_("Colour on a terminal; 'always' also in a pipe."),
         ),
         click.option(

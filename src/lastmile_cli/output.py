@@ -58,9 +58,16 @@ def color_system(env: Mapping[str, str]) -> str:
     return "256" if "256" in env.get("TERM", "") else "standard"
 
 
-def pager_command(env: Mapping[str, str]) -> str | None:
-    """LASTMILE_PAGER, else PAGER, else `less -FRX`; empty or `cat` means no pager."""
-    command = env.get("LASTMILE_PAGER", env.get("PAGER", DEFAULT_PAGER)).strip()
+def pager_command(env: Mapping[str, str], configured: str | None = None) -> str | None:
+    """LASTMILE_PAGER, else the configuration file's pager, else PAGER, else `less -FRX`, as
+    git ranks GIT_PAGER, core.pager and PAGER; empty or `cat` means no pager."""
+    if "LASTMILE_PAGER" in env:
+        command = env["LASTMILE_PAGER"]
+    elif configured is not None:
+        command = configured
+    else:
+        command = env.get("PAGER", DEFAULT_PAGER)
+    command = command.strip()
     return None if command in ("", "cat") else command
 
 
@@ -71,6 +78,7 @@ def decide(
     pager: bool | None,
     env: Mapping[str, str],
     stream: TextIO,
+    configured_pager: str | None = None,
 ) -> Output:
     """The single terminal-or-pipe decision for a command writing to `stream`."""
     try:
@@ -93,7 +101,7 @@ def decide(
         styled=styled,
         color_system=color_system(env) if colored else None,
         width=width,
-        pager=pager_command(env) if is_tty and pager is not False else None,
+        pager=pager_command(env, configured_pager) if is_tty and pager is not False else None,
         always_page=bool(pager),
         height=rows if rows > 0 else 24,
         encoding=getattr(stream, "encoding", None) or "utf-8",

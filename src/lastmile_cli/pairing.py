@@ -38,7 +38,9 @@ def pair(
             pairs = tuple(zip_longest(a.paragraphs if a else (), b.paragraphs if b else ()))
         titles = (a.title if a else None, b.title if b else None)
         sections.append(ComparedSection(section_id, titles, pairs))
-    return Comparison((first.code, second.code), tuple(sections), (first.name, second.name))
+    names = (first.name, second.name)
+    headlines = (first.title, second.title)
+    return Comparison((first.code, second.code), tuple(sections), names, by, headlines)
 
 
 def interlinear(document: Document, second: Language) -> Interlinear:

@@ -96,7 +96,12 @@ def perform(call: Call) -> int:
     finally:
         if cache is not None:
             cache.close()  # here, not in a finalizer, where a Ctrl-C would print a traceback
-    text = render(view, settings.output)
+    if settings.output.format == "json":  # the same under every locale (docs/json.md)
+        from lastmile_cli.i18n import english
+
+        text = english(lambda: render(view, settings.output))
+    else:
+        text = render(view, settings.output)
     for line in warnings + catalog.warnings + notes(view):
         report(line)
     for line in emit(text, settings.output, sys.stdout) + summary(view):

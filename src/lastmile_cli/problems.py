@@ -15,6 +15,44 @@ from lastmile_cli.textutil import visible
 
 MAX_PROBLEMS = 200
 
+# Every kind of problem, by the stable code `validate -f json` gives it (docs/json.md lists
+# them): a script tests the code, never the message, which follows the locale elsewhere.
+CODES = {
+    "binary-file": "the file holds NUL bytes",
+    "not-utf8": "the file is not UTF-8",
+    "unsafe-character": "a control character, bidirectional control or noncharacter",
+    "yaml-syntax": "YAML cannot read the file",
+    "tab-indent": "a tab where YAML wants spaces",
+    "second-document": "more than one YAML document",
+    "yaml-alias": "a YAML alias (*name)",
+    "yaml-anchor": "a YAML anchor (&name)",
+    "yaml-tag": "a YAML tag (!!int, !!python/...)",
+    "too-deep": "nesting deeper than a language file needs",
+    "key-not-text": "a key that is a list or a mapping",
+    "duplicate-key": "a key given twice",
+    "empty-file": "the file is empty",
+    "not-a-mapping": "the file, or a section, is not a mapping",
+    "unknown-key": "a key lastmile does not know",
+    "missing-key": "a required key is missing",
+    "not-text": "a text that is empty, or not text",
+    "line-break": "a tab or line break in a one-line text",
+    "bad-language-tag": "language is not a language tag",
+    "language-mismatch": "language differs from the file's name",
+    "bad-origin": "title_origin or origin is neither seed nor added",
+    "not-a-list": "sections, paragraphs or aliases is not a list (or is empty)",
+    "unknown-section": "a section id lastmile does not know",
+    "wrong-kind": "a section's kind does not fit its id",
+    "duplicate-section": "a section given twice",
+    "section-order": "a section out of article order",
+    "missing-sections": "sections the file lacks (a note, or an error with --strict)",
+    "untranslated": "a section still in English (a note)",
+    "unreadable-file": "the file cannot be read",
+    "not-a-file": "a directory, FIFO, device or socket where a file belongs",
+    "too-large": "the file is over 1 MiB",
+    "skipped-file": "a file in a directory that lastmile skips, and why",
+    "more-problems": "how many problems past the first 200 are not listed",
+}
+
 
 class Severity(StrEnum):
     """An error makes a file unusable; a note (a partial file) does not."""
@@ -35,11 +73,18 @@ class Problem(Record):
     column: int
     message: str
     severity: Severity = Severity.ERROR
+    code: str = ""  # stable, for scripts (`validate -f json`): unknown-key, tab-indent, …
 
     def __init__(
-        self, path: str, line: int, column: int, message: str, severity: Severity = Severity.ERROR
+        self,
+        path: str,
+        line: int,
+        column: int,
+        message: str,
+        severity: Severity = Severity.ERROR,
+        code: str = "",
     ) -> None:
-        super().__init__(visible(path), line, column, visible(message), severity)
+        super().__init__(visible(path), line, column, visible(message), severity, code)
 
     @property
     def where(self) -> str:
@@ -70,14 +115,23 @@ class Problems:
         return len(self.kept) >= MAX_PROBLEMS
 
     def add(
-        self, line: int, column: int, message: str, severity: Severity = Severity.ERROR
+        self,
+        line: int,
+        column: int,
+        message: str,
+        severity: Severity = Severity.ERROR,
+        *,
+        code: str,
     ) -> None:
+        """Record one problem; `code` names its kind for scripts, whatever the message's
+        language (docs/json.md lists them)."""
+        assert code in CODES, code
         if severity is Severity.ERROR:
             self.errors += 1
         if self.full:
             self.dropped += 1
             return
-        self.kept.append(Problem(self.display, line, column, message, severity))
+        self.kept.append(Problem(self.display, line, column, message, severity, code))
 
     def count(self, errors: int) -> None:
         """Errors found past the limit, counted without a message."""
@@ -91,5 +145,5 @@ class Problems:
             more = ngettext(
                 "{count} more problem not shown", "{count} more problems not shown", self.dropped
             ).format(count=self.dropped)
-            found.append(Problem(self.display, 0, 0, more))
+            found.append(Problem(self.display, 0, 0, more, code="more-problems"))
         return found

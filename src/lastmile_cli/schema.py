@@ -42,12 +42,17 @@ class Schema:
         if not (isinstance(node.value, str) and node.value.strip()):
             message = _("{key} must be non-empty text, not {found}")
             self.problems.add(
-                node.line, node.column, message.format(key=what, found=kind_of_node(node))
+                node.line,
+                node.column,
+                message.format(key=what, found=kind_of_node(node)),
+                code="not-text",
             )
             return None
         char = first_unsafe(node.value)
         if char is not None:
-            self.problems.add(node.line, node.column, f"{what}: {unsafe_message(char)}")
+            self.problems.add(
+                node.line, node.column, f"{what}: {unsafe_message(char)}", code="unsafe-character"
+            )
             return None
         if one_line:
             breaks = [c for c in ONE_LINE_BREAKS if c in node.value]
@@ -55,7 +60,10 @@ class Schema:
                 name = _(ONE_LINE_BREAKS[breaks[0]])
                 message = _("{character} is not allowed in a one-line text; use a space")
                 self.problems.add(
-                    node.line, node.column, f"{what}: {message.format(character=name)}"
+                    node.line,
+                    node.column,
+                    f"{what}: {message.format(character=name)}",
+                    code="line-break",
                 )
                 return None
         return node.value
@@ -79,14 +87,14 @@ class Schema:
                 else:
                     unknown = _("unknown key '{key}'{unsafe} in a section")
                 unknown = unknown.format(key=key, unsafe=unsafe)
-                self.problems.add(line, column, f"{unknown}; {extra}")
+                self.problems.add(line, column, f"{unknown}; {extra}", code="unknown-key")
         for key in required:
             if key not in node.value:
                 if where == "file":
                     missing = _("the file is missing '{key}'").format(key=key)
                 else:
                     missing = _("a section is missing '{key}'").format(key=key)
-                self.problems.add(node.line, node.column, missing)
+                self.problems.add(node.line, node.column, missing, code="missing-key")
 
     def language(self, root: Node, complete: bool, source: str) -> Language | None:
         if not isinstance(root.value, dict):
@@ -97,6 +105,7 @@ class Schema:
                 _("expected a mapping with 'language:' and 'sections:', not {found}").format(
                     found=kind_of_node(root)
                 ),
+                "not-a-mapping",
             )
         self.keys(root, TOP_KEYS, TOP_REQUIRED, "file")
         fields: dict[str, str | None] = {}
@@ -114,6 +123,7 @@ class Schema:
                     _("language '{code}' is not a language tag such as de, pt-BR or qaa").format(
                         code=code
                     ),
+                    code="bad-language-tag",
                 )
             elif code != stem:
                 self.problems.add(
@@ -122,6 +132,7 @@ class Schema:
                     _("language '{code}' does not match the file name '{name}'").format(
                         code=code, name=self.name
                     ),
+                    code="language-mismatch",
                 )
         origin = fields.get("title_origin") or "seed"
         if origin not in ORIGINS:
@@ -131,6 +142,7 @@ class Schema:
                 node.line,
                 node.column,
                 message.format(key="title_origin", values=", ".join(ORIGINS)),
+                code="bad-origin",
             )
         sections: tuple[Section, ...] | None = None
         if "sections" in root.value:
@@ -159,6 +171,7 @@ class Schema:
                 _("sections must be a non-empty list of sections, not {found}").format(
                     found=kind_of_node(node)
                 ),
+                code="not-a-list",
             )
             return None
         found: list[Section] = []
@@ -170,7 +183,7 @@ class Schema:
             index = SECTION_IDS.index(section.id)
             if any(s.id == section.id for s in found):
                 twice = _("section '{id}' appears twice").format(id=section.id)
-                self.problems.add(item.line, item.column, twice)
+                self.problems.add(item.line, item.column, twice, code="duplicate-section")
                 continue
             if index < last_index:
                 after = SECTION_IDS[last_index]
@@ -180,6 +193,7 @@ class Schema:
                     _("section '{id}' is out of order: it comes before '{after}'").format(
                         id=section.id, after=after
                     ),
+                    code="section-order",
                 )
             last_index = max(last_index, index)
             found.append(section)
@@ -187,7 +201,7 @@ class Schema:
         if missing and not self.problems.errors:
             severity = Severity.ERROR if complete else Severity.NOTE
             message = _("missing sections: {ids}").format(ids=", ".join(missing))
-            self.problems.add(line, column, message, severity)
+            self.problems.add(line, column, message, severity, code="missing-sections")
         return tuple(found)
 
     def section(self, node: Node, code: str) -> Section | None:
@@ -198,6 +212,7 @@ class Schema:
                 _(
                     "a section must be a mapping with id, kind, title and paragraphs, not {found}"
                 ).format(found=kind_of_node(node)),
+                code="not-a-mapping",
             )
             return None
         before = self.problems.errors
@@ -211,7 +226,12 @@ class Schema:
             else:
                 extra = _("known: {ids}").format(ids=", ".join(SECTION_IDS))
             unknown = _("unknown section id '{id}'").format(id=section_id)
-            self.problems.add(values["id"].line, values["id"].column, f"{unknown}; {extra}")
+            self.problems.add(
+                values["id"].line,
+                values["id"].column,
+                f"{unknown}; {extra}",
+                code="unknown-section",
+            )
             section_id = None
         kind = self.text(values["kind"], "kind") if "kind" in values else None
         if section_id is not None and kind is not None and kind != kind_of(section_id):
@@ -221,6 +241,7 @@ class Schema:
                 _("kind of '{id}' must be '{kind}', not '{found}'").format(
                     id=section_id, kind=kind_of(section_id), found=kind
                 ),
+                code="wrong-kind",
             )
         title = self.text(values["title"], "title") if "title" in values else None
         paragraphs = (
@@ -241,6 +262,7 @@ class Schema:
                 values["origin"].line,
                 values["origin"].column,
                 _("{key} must be one of: {values}").format(key="origin", values=", ".join(ORIGINS)),
+                code="bad-origin",
             )
         if self.problems.errors > before:
             return None
@@ -261,6 +283,7 @@ class Schema:
                     if empty_ok
                     else _("{key} must be a non-empty list of texts, not {found}")
                 ).format(key=key, found=kind_of_node(node)),
+                code="not-a-list",
             )
             return ()
         texts = (self.text(item, what, one_line) for item in node.value)

@@ -51,8 +51,8 @@ ARGUMENTS = {"explain": (), "example": ("name",)}  # positional, at most one val
 _COMMON: dict[str, object] = {
     "with_lang": None,
     "lang": None,
-    "fmt": "text",
-    "color": "auto",
+    "fmt": None,
+    "color": None,
     "width": None,
     "pager": None,
     "data_dir": (),

@@ -46,8 +46,8 @@ class Stop(Exception):
     """Reading cannot go on; the problem has been recorded."""
 
 
-def stop(problems: Problems, line: int, column: int, message: str) -> Stop:
-    problems.add(line, column, message)
+def stop(problems: Problems, line: int, column: int, message: str, code: str) -> Stop:
+    problems.add(line, column, message, code=code)
     return Stop()
 
 
@@ -63,7 +63,11 @@ class StrictYaml:
         if b"\x00" in data:
             line = data.count(b"\n", 0, data.index(b"\x00")) + 1
             raise stop(
-                self.problems, line, 1, _("contains NUL bytes: this is a binary file, not YAML")
+                self.problems,
+                line,
+                1,
+                _("contains NUL bytes: this is a binary file, not YAML"),
+                "binary-file",
             )
         try:
             text = data.decode("utf-8")
@@ -71,7 +75,11 @@ class StrictYaml:
             line = data.count(b"\n", 0, error.start) + 1
             column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
             raise stop(
-                self.problems, line, column, _("is not valid UTF-8 (save the file as UTF-8)")
+                self.problems,
+                line,
+                column,
+                _("is not valid UTF-8 (save the file as UTF-8)"),
+                "not-utf8",
             ) from None
         text = text.removeprefix("\ufeff")
         starts: list[int] | None = None
@@ -83,7 +91,7 @@ class StrictYaml:
                 starts = [0, *(m.end() for m in re.finditer("\n", text))]
             line = bisect_right(starts, match.start())
             column = match.start() - starts[line - 1] + 1
-            self.problems.add(line, column, unsafe_message(match.group()))
+            self.problems.add(line, column, unsafe_message(match.group()), code="unsafe-character")
         if self.problems.errors:
             raise Stop()
         return text
@@ -109,7 +117,8 @@ class StrictYaml:
                 self._keep(found)
                 mark = error.problem_mark or error.context_mark
                 line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-                raise stop(self.problems, line, column, syntax_message(error, text)) from None
+                code = "tab-indent" if _at_tab(error, text) else "yaml-syntax"
+                raise stop(self.problems, line, column, syntax_message(error, text), code) from None
             except Stop:
                 self._keep(again)
                 raise
@@ -144,12 +153,17 @@ class StrictYaml:
                         line,
                         column,
                         _("a second YAML document; use one per file"),
+                        "second-document",
                     )
                 continue
             if isinstance(event, yaml.AliasEvent):
-                raise stop(problems, line, column, _("YAML aliases (*name) are not allowed"))
+                raise stop(
+                    problems, line, column, _("YAML aliases (*name) are not allowed"), "yaml-alias"
+                )
             if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
-                raise stop(problems, line, column, _("YAML anchors (&name) are not allowed"))
+                raise stop(
+                    problems, line, column, _("YAML anchors (&name) are not allowed"), "yaml-anchor"
+                )
             if isinstance(event, yaml.ScalarEvent):
                 if event.tag is not None and event.tag != "!":
                     raise stop(
@@ -157,6 +171,7 @@ class StrictYaml:
                         line,
                         column,
                         _("YAML tags ({tag}) are not allowed").format(tag=event.tag),
+                        "yaml-tag",
                     )
                 plain = event.implicit[0]  # a plain scalar: only those can mean null
                 node = Node(None if plain and event.value in _NULLS else event.value, line, column)
@@ -167,9 +182,16 @@ class StrictYaml:
                         line,
                         column,
                         _("YAML tags ({tag}) are not allowed").format(tag=event.tag),
+                        "yaml-tag",
                     )
                 if len(stack) >= MAX_DEPTH:
-                    raise stop(problems, line, column, _("nested too deeply for a language file"))
+                    raise stop(
+                        problems,
+                        line,
+                        column,
+                        _("nested too deeply for a language file"),
+                        "too-deep",
+                    )
                 is_map = isinstance(event, yaml.MappingStartEvent)
                 stack.append(Node({} if is_map else [], line, column))
                 pending_keys.append(None)
@@ -187,7 +209,13 @@ class StrictYaml:
                 parent.value.append(node)
             elif pending_keys[-1] is None:
                 if not isinstance(node.value, str):
-                    raise stop(problems, node.line, node.column, _("a key must be plain text"))
+                    raise stop(
+                        problems,
+                        node.line,
+                        node.column,
+                        _("a key must be plain text"),
+                        "key-not-text",
+                    )
                 if node.value in parent.value:
                     first = parent.key_marks[node.value][0]
                     problems.add(
@@ -196,6 +224,7 @@ class StrictYaml:
                         _("duplicate key '{key}' (first at line {line})").format(
                             key=node.value, line=first
                         ),
+                        code="duplicate-key",
                     )
                 parent.key_marks.setdefault(node.value, (node.line, node.column))
                 pending_keys[-1] = node.value
@@ -206,7 +235,11 @@ class StrictYaml:
                 pending_keys[-1] = None
         if root is None:
             raise stop(
-                problems, 1, 1, _("the file is empty; a language file starts with 'language:'")
+                problems,
+                1,
+                1,
+                _("the file is empty; a language file starts with 'language:'"),
+                "empty-file",
             )
         return root
 
@@ -239,7 +272,7 @@ def syntax_message(error: yaml.MarkedYAMLError, text: str) -> str:
     that starts at line 2, column 7"), and the word "tab" when a tab is what it tripped on."""
     problem = _(str(error.problem or error.context))
     mark = error.problem_mark
-    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+    if _at_tab(error, text):
         if "tab" not in str(error.problem or error.context):
             problem += " " + _("(a tab)")
         return _("YAML syntax: {problem}; YAML indents with spaces, never tabs").format(
@@ -255,6 +288,12 @@ def syntax_message(error: yaml.MarkedYAMLError, text: str) -> str:
             )
             message += f", {began}"
     return message
+
+
+def _at_tab(error: yaml.MarkedYAMLError, text: str) -> bool:
+    """Whether PyYAML tripped on a tab (in a language file, a tab used to indent)."""
+    mark = error.problem_mark
+    return mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t"
 
 
 def unsafe_message(char: str, in_key: bool = False) -> str:

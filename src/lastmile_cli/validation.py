@@ -25,7 +25,7 @@ def files_in(path: str, bundled: bool = False) -> tuple[list[LanguageFile], list
         return [LanguageFile(os.path.basename(path).removesuffix(".yaml"), path, bundled)], []
     found, skipped = scan(path)
     found = [LanguageFile(f.code, f.path, bundled) for f in found]
-    return found, [Problem(s.path, 1, 1, s.reason) for s in skipped]
+    return found, [Problem(s.path, 1, 1, s.reason, code="skipped-file") for s in skipped]
 
 
 def check(
@@ -43,7 +43,14 @@ def check(
             for section_id in language.untranslated(english):
                 message = _("section '{id}' is still the English text: not translated yet")
                 problems.append(
-                    Problem(file.path, 0, 0, message.format(id=section_id), Severity.NOTE)
+                    Problem(
+                        file.path,
+                        0,
+                        0,
+                        message.format(id=section_id),
+                        Severity.NOTE,
+                        code="untranslated",
+                    )
                 )
     return problems
 

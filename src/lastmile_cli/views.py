@@ -65,6 +65,8 @@ class Comparison(Record):
     codes: tuple[str, str]
     sections: tuple[ComparedSection, ...]
     names: tuple[str, str] = ("", "")  # native names, for the column heads on a terminal
+    by: str = "paragraph"  # or "sentence": what the pairs hold
+    headlines: tuple[str, str] = ("", "")  # each language's title of the article
 
 
 class Interlinear(Record):
@@ -97,6 +99,13 @@ class Starter(Record):
     english: Language
 
 
+class Script(Record):
+    """`lastmile completion`: the completion script for one shell."""
+
+    shell: str
+    text: str
+
+
 VIEWS = (
     Document,
     SectionList,
@@ -107,4 +116,5 @@ VIEWS = (
     Interlinear,
     Report,
     Starter,
+    Script,
 )

@@ -55,7 +55,7 @@ def command() -> click.Command:
             "  lastmile explain --section definition --section key-point\n"
             "  lastmile explain -l fr --width 72 > article.txt\n"
             "  lastmile explain --lang it --with en\n"
-            "  lastmile explain -f markdown | pandoc -o article.html"
+            "  lastmile explain --lang es -f html > es.html"
         ),
     )
     @section_option

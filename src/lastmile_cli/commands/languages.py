@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from lastmile_cli import i18n
 from lastmile_cli.content import Catalog
 from lastmile_cli.i18n import _, warning
 from lastmile_cli.language_choice import choose
@@ -26,7 +27,10 @@ def languages(settings: Settings, catalog: Catalog) -> LanguageList:
     catalog.warnings += [warning(f"{s.path}: {s.reason}") for s in catalog.skipped if not s.special]
     bundled = catalog.bundle.get(FALLBACK)
     english = bundled if isinstance(bundled, Language) else None
-    return LanguageList(available, choose(settings, catalog), english)
+    choice = choose(settings, catalog)  # (a bad --lang is said in the interface's language)
+    if settings.output.format == "json":  # the reason in English, as all JSON is: docs/json.md
+        choice = i18n.english(lambda: choose(settings, catalog))
+    return LanguageList(available, choice, english)
 
 
 def command() -> click.Command:

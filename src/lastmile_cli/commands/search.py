@@ -46,7 +46,7 @@ def command() -> click.Command:
             "  lastmile search turnout                 every language\n"
             '  lastmile search "ultima milla" -l es    accents and case do not matter\n'
             "  lastmile search marathon -l de -l it\n"
-            "  lastmile search turnout -f json | jq -r '.[].section'\n"
+            "  lastmile search turnout -f json | jq -r '.hits[].section'\n"
             "\n"
             "Exit codes: 0 found, 1 nothing found (as grep), 2 usage error."
         ),

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from lastmile_cli import i18n
 from lastmile_cli.content import Catalog
 from lastmile_cli.i18n import _
 from lastmile_cli.model import FALLBACK, Language
@@ -23,9 +24,15 @@ def validate(settings: Settings, catalog: Catalog, paths: tuple[str, ...], stric
 
     bundled = catalog.bundle.get(FALLBACK)
     english = bundled if isinstance(bundled, Language) else None
-    if paths:
-        return validate_paths(paths, strict, english)
-    return validate_active(catalog.user_dirs, catalog.bundle.yaml_dir, strict, english)
+
+    def report() -> Report:
+        if paths:
+            return validate_paths(paths, strict, english)
+        return validate_active(catalog.user_dirs, catalog.bundle.yaml_dir, strict, english)
+
+    if settings.output.format == "json":  # messages in English, as all JSON is: docs/json.md
+        return i18n.english(report)
+    return report()
 
 
 def command() -> click.Command:

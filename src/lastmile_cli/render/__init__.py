@@ -24,6 +24,7 @@ FORMATS = {
     "terminal": "lastmile_cli.render.terminal",
     "markdown": "lastmile_cli.render.markdown",
     "json": "lastmile_cli.render.json",
+    "html": "lastmile_cli.render.html",
 }
 FUNCTIONS = {
     "Document": "document",
@@ -35,6 +36,7 @@ FUNCTIONS = {
     "Interlinear": "interlinear",
     "Report": "report",
     "Starter": "starter",
+    "Script": "script",
 }
 
 

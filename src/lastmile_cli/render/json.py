@@ -1,4 +1,8 @@
-"""JSON for scripts: one document, in the shapes the README documents, ending in a newline."""
+"""JSON for scripts: one object per run, ending in a newline, whose `schema` names its kind and
+that kind's version; each kind has a JSON Schema in `lastmile_cli/schemas/` (and docs/schemas/),
+which the tests hold every document to. docs/json.md is the contract: a field is added with a
+new minor version of lastmile, and removed or changed only with a new version of its kind.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ if TYPE_CHECKING:
         Interlinear,
         LanguageList,
         Report,
+        Script,
         SearchResult,
         SectionList,
         Starter,
@@ -31,8 +36,27 @@ def dumps(value: object, output: Output) -> str:
     return json.dumps(value, ensure_ascii=ascii_only, indent=2) + "\n"
 
 
+# Every kind of document, and its schema's version (lastmile_cli/schemas/<kind>.json).
+KINDS = {
+    "article": 1,
+    "interlinear": 1,
+    "sections": 1,
+    "examples": 1,
+    "languages": 1,
+    "search": 1,
+    "comparison": 1,
+    "validation": 1,
+    "template": 1,
+    "completion": 1,
+}
+
+
+def _object(kind: str, **fields: object) -> dict[str, object]:
+    return {"schema": {"kind": kind, "version": KINDS[kind]}, **fields}
+
+
 def document(doc: Document, output: Output) -> str:
-    return dumps(_document(doc), output)
+    return dumps(_object("article", **_document(doc)), output)
 
 
 def _document(doc: Document) -> dict[str, object]:
@@ -53,24 +77,32 @@ def _document(doc: Document) -> dict[str, object]:
 
 
 def section_list(view: SectionList, output: Output) -> str:
-    sections = view.document.sections
-    records = [{"id": s.id, "kind": s.kind, "language": s.code, "title": s.title} for s in sections]
-    return dumps(records, output)
+    doc = view.document
+    records = [
+        {"id": s.id, "kind": s.kind, "language": s.code, "title": s.title} for s in doc.sections
+    ]
+    return dumps(_object("sections", language=doc.code, sections=records), output)
 
 
 def example_list(view: ExampleList, output: Output) -> str:
+    doc = view.document
     records = [
-        {"id": s.id, "language": s.code, "title": s.title, "aliases": list(s.aliases)}
-        for s in view.document.sections
+        {
+            "id": s.id,
+            "kind": s.kind,
+            "language": s.code,
+            "title": s.title,
+            "aliases": list(s.aliases),
+        }
+        for s in doc.sections
     ]
-    return dumps(records, output)
+    return dumps(_object("examples", language=doc.code, examples=records), output)
 
 
 def language_list(view: LanguageList, output: Output) -> str:
     records = []
     for language in view.languages:
         count = language.translated(view.english)
-        selected = language.code == view.choice.code
         records.append(
             {
                 "code": language.code,
@@ -80,11 +112,11 @@ def language_list(view: LanguageList, output: Output) -> str:
                 "complete": count == len(SECTION_IDS),
                 "untranslated": list(language.untranslated(view.english)),
                 "source": language.source,
-                "selected": selected,
-                "reason": view.choice.reason if selected else None,
+                "selected": language.code == view.choice.code,
             }
         )
-    return dumps(records, output)
+    choice = {"code": view.choice.code, "reason": view.choice.reason}
+    return dumps(_object("languages", choice=choice, languages=records), output)
 
 
 def search_result(view: SearchResult, output: Output) -> str:
@@ -97,35 +129,38 @@ def search_result(view: SearchResult, output: Output) -> str:
         }
         for h in view.hits
     ]
-    return dumps(hits, output)
+    return dumps(_object("search", query=view.query, hits=hits), output)
 
 
 def comparison(view: Comparison, output: Output) -> str:
-    a, b = view.codes
+    """Each pair a record: `first` in the first language named, `second` in the other."""
     sections = [
         {
             "id": s.id,
-            "titles": {a: s.titles[0], b: s.titles[1]},
-            "pairs": [list(p) for p in s.pairs],
+            "titles": {"first": s.titles[0], "second": s.titles[1]},
+            "pairs": [{"first": a, "second": b} for a, b in s.pairs],
         }
         for s in view.sections
     ]
-    return dumps({"languages": [a, b], "sections": sections}, output)
+    languages = list(view.codes)
+    return dumps(_object("comparison", languages=languages, by=view.by, sections=sections), output)
 
 
 def interlinear(view: Interlinear, output: Output) -> str:
-    """The document's own shape, with the second language and, per section, its sentences."""
+    """The article's own shape, with the second language and, per section, its sentences."""
     record = _document(view.document)
     sections = record.pop("sections")
     assert isinstance(sections, list)
     for section, sentences in zip(sections, view.sentences, strict=True):
         section["sentences"] = [{"text": text, "with": answer} for text, answer in sentences]
-    return dumps({**record, "with": view.code, "sections": sections}, output)
+    fields = {**record, "with": view.code, "sections": sections}
+    return dumps(_object("interlinear", **fields), output)
 
 
 def report(view: Report, output: Output) -> str:
     problems = [
         {
+            "code": p.code,
             "path": p.path,
             "line": p.line,
             "column": p.column,
@@ -136,7 +171,8 @@ def report(view: Report, output: Output) -> str:
     ]
     notes = len(view.problems) - view.errors
     return dumps(
-        {"files": view.files, "errors": view.errors, "notes": notes, "problems": problems}, output
+        _object("validation", files=view.files, errors=view.errors, notes=notes, problems=problems),
+        output,
     )
 
 
@@ -144,10 +180,15 @@ def starter(view: Starter, output: Output) -> str:
     from lastmile_cli.template import starter as yaml_text
 
     return dumps(
-        {
-            "language": view.code,
-            "file": f"{view.code}.yaml",
-            "yaml": yaml_text(view.code, view.english),
-        },
+        _object(
+            "template",
+            language=view.code,
+            file=f"{view.code}.yaml",
+            yaml=yaml_text(view.code, view.english),
+        ),
         output,
     )
+
+
+def script(view: Script, output: Output) -> str:
+    return dumps(_object("completion", shell=view.shell, script=view.text), output)

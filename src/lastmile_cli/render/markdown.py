@@ -1,4 +1,5 @@
-"""Markdown for documents and wikis: `# Title`, `## Section`, paragraphs, tables for listings."""
+"""Markdown for documents and wikis: a YAML metadata block (title, lang) that pandoc and static
+site generators read, `## Section`, paragraphs, tables for listings and comparisons."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
         Interlinear,
         LanguageList,
         Report,
+        Script,
         SearchResult,
         SectionList,
         Starter,
@@ -49,8 +51,17 @@ def code(text: str) -> str:
     return f"{fence}{padded}{fence}"
 
 
+def front_matter(title: str, code: str) -> str:
+    """The YAML metadata block a page starts with: `pandoc -s` makes it a titled page in its
+    language (its <title> and <html lang>), and a static site generator reads it the same way.
+    The title is escaped for Markdown (pandoc reads metadata as Markdown) and then quoted for
+    YAML, so it arrives exactly as written."""
+    title = escape(title, " ").replace("\\", "\\\\").replace('"', '\\"')
+    return f'---\ntitle: "{title}"\nlang: "{code}"\n---'
+
+
 def document(doc: Document, output: Output) -> str:
-    parts = [f"# {escape(doc.title, ' ')}"]
+    parts = [front_matter(doc.title, doc.code)]
     for section in doc.sections:
         parts.append(f"## {escape(doc.heading(section), ' ')}")
         parts.extend(escape(p) for p in section.paragraphs)
@@ -84,7 +95,9 @@ def search_result(view: SearchResult, output: Output) -> str:
 def comparison(view: Comparison, output: Output) -> str:
     """A two-column table per section, headed by each language's title."""
     a, b = view.codes
-    parts = []
+    if not view.sections:  # nothing in common: nothing, as in a pipe
+        return ""
+    parts = [front_matter(" · ".join(t for t in view.headlines if t), a) + "\n"]
     for section in view.sections:
         ta, tb = (escape(t, " ") if t else "" for t in section.titles)
         pairs = [(pa or "", pb or "") for pa, pb in section.pairs]
@@ -95,7 +108,7 @@ def comparison(view: Comparison, output: Output) -> str:
 def interlinear(view: Interlinear, output: Output) -> str:
     """Each sentence a paragraph, followed by what answers it as a quote headed by its language."""
     doc = view.document
-    parts = [f"# {escape(doc.title, ' ')}"]
+    parts = [front_matter(doc.title, doc.code)]
     for section, sentences in zip(doc.sections, view.sentences, strict=True):
         parts.append(f"## {escape(doc.heading(section), ' ')}")
         for text, answer in sentences:
@@ -116,6 +129,15 @@ def starter(view: Starter, output: Output) -> str:
     """The starter file in a fenced YAML block (no line of YAML can close the fence)."""
     from lastmile_cli.template import starter as yaml_text
 
-    text = yaml_text(view.code, view.english)
+    return fenced(yaml_text(view.code, view.english), "yaml")
+
+
+def fenced(text: str, language: str) -> str:
+    """`text` (ending in a newline) in a fenced code block no line of it can close."""
     fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", text)), default=0))
-    return f"{fence}yaml\n{text}{fence}\n"
+    return f"{fence}{language}\n{text}{fence}\n"
+
+
+def script(view: Script, output: Output) -> str:
+    """The completion script in a fenced block."""
+    return fenced(view.text, view.shell)

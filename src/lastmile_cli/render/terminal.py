@@ -32,6 +32,7 @@ if TYPE_CHECKING:
         Interlinear,
         LanguageList,
         Report,
+        Script,
         SearchResult,
         SectionList,
         Starter,
@@ -260,3 +261,8 @@ def starter(view: Starter, output: Output) -> str:
     from lastmile_cli.render.text import starter as plain
 
     return plain(view, output)
+
+
+def script(view: Script, output: Output) -> str:
+    """The completion script as it would be saved: a file to install, not a page to style."""
+    return view.text

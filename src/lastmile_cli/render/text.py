@@ -18,6 +18,7 @@ if TYPE_CHECKING:
         Interlinear,
         LanguageList,
         Report,
+        Script,
         SearchResult,
         SectionList,
         Starter,
@@ -109,3 +110,8 @@ def starter(view: Starter, output: Output) -> str:
     from lastmile_cli.template import starter as yaml_text
 
     return yaml_text(view.code, view.english)
+
+
+def script(view: Script, output: Output) -> str:
+    """The completion script, as `lastmile completion bash > FILE` saves it."""
+    return view.text

@@ -1,0 +1,205 @@
+"""The JSON contract: every document lastmile prints is an object that names its kind and
+version, validates against the shipped schema of that kind (which allows no field it does not
+name), and is the same under every locale."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import MINIMAL, subprocess_env
+from lastmile_cli.render.json import KINDS
+
+ROOT = Path(__file__).resolve().parent.parent
+BROKEN = "language: qab\nname: Q\ntitle: T\n\tsections: []\n"
+UNKNOWN = "language: qac\nname: Q\ntitle: T\nsections:\n  - id: nope\n    kind: section\n    titel: X\n    paragraphs: [x]\n"
+
+
+def shipped(kind: str) -> dict[str, object]:
+    text = resources.files("lastmile_cli").joinpath("schemas", f"{kind}.json").read_text("utf-8")
+    schema: dict[str, object] = json.loads(text)
+    return schema
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data directory: a partial language of one's own, a file with a tab, an unknown key."""
+    made = tmp_path_factory.mktemp("data")
+    (made / "qaa.yaml").write_text(MINIMAL.format(code="qaa"), encoding="utf-8")
+    (made / "qab.yaml").write_text(BROKEN, encoding="utf-8")
+    (made / "qac.yaml").write_text(UNKNOWN, encoding="utf-8")
+    return made
+
+
+def invocations(folder: Path) -> list[tuple[str, list[str]]]:
+    """(kind, arguments) for every command and form that prints JSON."""
+    data = ["--data-dir", str(folder)]
+    return [
+        ("article", ["explain"]),
+        ("article", ["explain", "--lang", "qaa", *data]),  # borrowed sections
+        ("article", ["example", "marathon", "--lang", "de"]),
+        ("interlinear", ["explain", "--lang", "it", "--with", "en", "-s", "summary"]),
+        ("interlinear", ["explain", "--lang", "qaa", "--with", "de", *data]),  # nothing answers
+        ("interlinear", ["example", "politics", "--lang", "fr", "--with", "es"]),
+        ("sections", ["sections", "--lang", "es"]),
+        ("sections", ["sections", "--lang", "qaa", *data]),
+        ("examples", ["example"]),
+        ("examples", ["example", "--lang", "qaa", *data]),
+        ("languages", ["languages", *data]),
+        ("languages", ["languages", "--lang", "Deutsch"]),
+        ("search", ["search", "turnout"]),
+        ("search", ["search", "no such words anywhere"]),
+        ("comparison", ["compare", "de", "it"]),
+        ("comparison", ["compare", "en", "qaa", "--by", "sentence", *data]),
+        ("validation", ["validate"]),
+        ("validation", ["validate", str(folder)]),
+        ("validation", ["validate", str(folder / "qab.yaml"), "--strict"]),
+        ("template", ["template", "pt-BR"]),
+        ("completion", ["completion", "fish"]),
+    ]
+
+
+def run(args: list[str], cache: Path, locale: str) -> tuple[int, str]:
+    result = subprocess.run(
+        [sys.executable, "-c", "from lastmile_cli.entry import main; main()", *args, "-f", "json"],
+        capture_output=True,
+        text=True,
+        # (LASTMILE_LANG holds the article's language still: the locale changes the interface's)
+        env=subprocess_env(LASTMILE_CACHE_DIR=str(cache), LANG=locale, LASTMILE_LANG="en"),
+        timeout=60,
+    )
+    assert "Traceback" not in result.stderr
+    return result.returncode, result.stdout
+
+
+LOCALES = ("C", "de_DE.UTF-8", "es_ES.UTF-8", "fr_FR.UTF-8", "it_IT.UTF-8")
+
+
+@pytest.fixture(scope="module")
+def outputs(
+    folder: Path, tmp_path_factory: pytest.TempPathFactory
+) -> dict[tuple[int, str], tuple[int, str]]:
+    """What each invocation prints in each locale, run as the console script runs it."""
+    cache = tmp_path_factory.mktemp("cache")
+    jobs = [(i, locale) for i in range(len(invocations(folder))) for locale in LOCALES]
+    every = invocations(folder)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        done = pool.map(lambda job: run(every[job[0]][1], cache, job[1]), jobs)
+        return dict(zip(jobs, done, strict=True))
+
+
+def test_every_kind_is_exercised(folder: Path) -> None:
+    assert {kind for kind, _ in invocations(folder)} == set(KINDS)
+
+
+def test_every_schema_is_a_valid_schema_and_the_docs_have_the_same() -> None:
+    for kind in KINDS:
+        schema = shipped(kind)
+        jsonschema.Draft202012Validator.check_schema(schema)
+        docs = json.loads((ROOT / "docs" / "schemas" / f"{kind}.json").read_text("utf-8"))
+        assert docs == schema, kind
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "schemas.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize("index", range(21))
+def test_every_json_document_validates_against_its_schema(
+    folder: Path, outputs: dict[tuple[int, str], tuple[int, str]], index: int
+) -> None:
+    kind, args = invocations(folder)[index]
+    code, out = outputs[(index, "C")]
+    assert code in (0, 1), args  # (search: nothing found; validate: errors found)
+    document = json.loads(out)
+    assert document["schema"] == {"kind": kind, "version": KINDS[kind]}
+    jsonschema.Draft202012Validator(
+        shipped(kind), format_checker=jsonschema.FormatChecker()
+    ).validate(document)
+
+
+@pytest.mark.parametrize("index", range(21))
+def test_json_is_the_same_under_every_locale(
+    folder: Path, outputs: dict[tuple[int, str], tuple[int, str]], index: int
+) -> None:
+    english = outputs[(index, "C")]
+    for locale in LOCALES[1:]:
+        assert outputs[(index, locale)] == english, (invocations(folder)[index][1], locale)
+
+
+def test_an_undocumented_field_fails_validation() -> None:
+    """The schemas are closed: what they do not name is an error, at any depth."""
+    document = {
+        "schema": {"kind": "sections", "version": 1},
+        "language": "en",
+        "sections": [{"id": "summary", "kind": "section", "language": "en", "title": "S"}],
+    }
+    validator = jsonschema.Draft202012Validator(shipped("sections"))
+    validator.validate(document)
+    for extra in (
+        {**document, "extra": 1},
+        {**document, "schema": {"kind": "sections", "version": 1, "x": 1}},
+        {**document, "sections": [{**document["sections"][0], "x": 1}]},  # type: ignore[dict-item]
+    ):
+        with pytest.raises(jsonschema.ValidationError):
+            validator.validate(extra)
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate({**document, "schema": {"kind": "sections", "version": 2}})
+
+
+def test_validate_gives_each_problem_a_stable_code(
+    folder: Path, outputs: dict[tuple[int, str], tuple[int, str]]
+) -> None:
+    index = [
+        i for i, (_, args) in enumerate(invocations(folder)) if args == ["validate", str(folder)]
+    ]
+    problems = json.loads(outputs[(index[0], "de_DE.UTF-8")][1])["problems"]
+    by_file = {(Path(p["path"]).name, p["code"]) for p in problems}
+    assert ("qab.yaml", "tab-indent") in by_file
+    assert ("qac.yaml", "unknown-section") in by_file
+    assert ("qac.yaml", "unknown-key") in by_file
+    assert ("qac.yaml", "missing-key") in by_file
+    assert ("qaa.yaml", "missing-sections") in by_file
+    unknown = next(p for p in problems if p["code"] == "unknown-key")
+    assert unknown["message"] == "unknown key 'titel' in a section; did you mean 'title'?"
+
+
+def test_compare_pairs_are_records_and_examples_have_a_kind(
+    folder: Path, outputs: dict[tuple[int, str], tuple[int, str]]
+) -> None:
+    every = invocations(folder)
+    compare = json.loads(outputs[(every.index(("comparison", ["compare", "de", "it"])), "C")][1])
+    assert compare["languages"] == ["de", "it"] and compare["by"] == "paragraph"
+    first = compare["sections"][0]
+    assert first["titles"] == {"first": "Zusammenfassung", "second": "Riepilogo"}
+    assert set(first["pairs"][0]) == {"first", "second"}
+    examples = json.loads(outputs[(every.index(("examples", ["example"])), "C")][1])
+    assert {e["kind"] for e in examples["examples"]} == {"example"}
+
+
+def test_every_problem_code_is_documented_and_every_documented_one_exists() -> None:
+    import re
+
+    from lastmile_cli.problems import CODES
+
+    doc = (ROOT / "docs" / "json.md").read_text("utf-8").split("## Problem codes", 1)[1]
+    assert re.findall(r"^\| `([a-z0-9-]+)` \|", doc, flags=re.M) == list(CODES)
+    source = "".join(p.read_text("utf-8") for p in (ROOT / "src" / "lastmile_cli").glob("*.py"))
+    for code in CODES:  # each is given somewhere (stop(..., "code") or code="code")
+        assert f'"{code}"' in source.replace(f'    "{code}": ', ""), code
+
+
+def test_a_problem_without_a_known_code_cannot_be_recorded() -> None:
+    from lastmile_cli.problems import Problems
+
+    with pytest.raises(AssertionError):
+        Problems("x.yaml").add(1, 1, "a message", code="no-such-code")

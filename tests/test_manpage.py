@@ -1,0 +1,127 @@
+"""lastmile(1): written from the Click commands, so every command, option and example is in it,
+and valid roff, as mandoc and groff read it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import click
+import pytest
+
+from lastmile_cli.cli import COMMANDS, cli
+from lastmile_cli.manpage import escape, filled, literal, page, prose
+
+PAGE = page(cli, "9.9.9", "2026-01-02")
+
+
+def sections(text: str) -> dict[str, str]:
+    """Each command's subsection of the page, by name."""
+    parts = re.split(
+        r'^\.SS "(.+)"$', text.split(".SH COMMANDS", 1)[1].split("\n.SH ", 1)[0], flags=re.M
+    )
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
+
+
+def test_every_command_has_its_section_with_its_options_and_examples() -> None:
+    found = sections(PAGE)
+    assert list(found) == [name.replace("-", "\\-") for name in COMMANDS]
+    root = click.Context(cli, info_name="lastmile", **cli.context_settings)
+    for name in COMMANDS:
+        command = cli.get_command(root, name)
+        assert command is not None
+        ctx = command.make_context(name, [], parent=root, resilient_parsing=True)
+        text = found[name]
+        assert f"\\fBlastmile {name}\\fR" in text
+        for param in command.get_params(ctx):
+            if isinstance(param, click.Option) and not param.hidden:
+                for option in (*param.opts, *param.secondary_opts):
+                    assert f"\\fB{literal(option)}\\fR" in text, (name, option)
+        for line in (command.epilog or "").splitlines():
+            if line.startswith("  lastmile "):
+                assert literal(line.strip()) in text, (name, line)
+        first = " ".join((command.help or "").split("\n\n")[0].split()[:4])
+        assert prose(first) in " ".join(text.split()), name
+
+
+def test_the_page_names_its_version_date_and_what_click_does_not_know() -> None:
+    assert PAGE.startswith('.TH LASTMILE 1 2026-01-02 "lastmile 9.9.9" "User Commands"\n')
+    for heading in (
+        "NAME",
+        "SYNOPSIS",
+        "DESCRIPTION",
+        "OPTIONS",
+        "COMMANDS",
+        "EXAMPLES",
+        "ENVIRONMENT",
+        "FILES",
+        "EXIT STATUS",
+        "SEE ALSO",
+    ):
+        assert f"\n.SH {heading}\n" in PAGE
+    for variable in ("LASTMILE_LANG", "LASTMILE_DATA_DIR", "NO_COLOR", "LASTMILE_PAGER"):
+        assert f"\\fB{literal(variable)}" in PAGE
+
+
+def test_the_page_is_ascii_and_no_text_line_is_a_request() -> None:
+    PAGE.encode("ascii")
+    macros = {"TH", "SH", "SS", "PP", "TP", "RS", "RE", "nf", "fi"}
+    for line in PAGE.splitlines():
+        if line.startswith((".", "'")):
+            assert line[1:].split(" ", 1)[0] in macros, line
+
+
+@pytest.mark.parametrize(
+    ("text", "roff"),
+    [
+        (".start", "\\&.start"),
+        ("'quote", "\\&'quote"),
+        ("back\\slash", "back\\eslash"),
+        ("maratón — «x»", "marat\\[u00F3]n \\[u2014] \\[u00AB]x\\[u00BB]"),
+    ],
+)
+def test_text_is_escaped_for_roff(text: str, roff: str) -> None:
+    assert escape(text) == roff
+
+
+def test_option_dashes_are_minus_signs_and_words_keep_their_hyphens() -> None:
+    assert (
+        prose("use --lang or -f, a last-mile failure")
+        == "use \\-\\-lang or \\-f, a last-mile failure"
+    )
+    assert literal("lastmile explain -l de") == "lastmile explain \\-l de"
+
+
+def test_filling_never_starts_a_line_with_a_request() -> None:
+    text = "x " * 38 + ".y and 'z " + "w " * 40
+    lines = filled(text).splitlines()
+    assert all(not line.startswith((".", "'")) for line in lines)
+    assert " ".join(line.removeprefix("\\&") for line in lines) == " ".join(text.split())
+
+
+@pytest.fixture
+def written(tmp_path: Path) -> Path:
+    path = tmp_path / "lastmile.1"
+    path.write_text(PAGE, encoding="ascii")
+    return path
+
+
+@pytest.mark.skipif(
+    shutil.which("mandoc") is None, reason="mandoc is not installed (.ci/run installs it)"
+)
+def test_mandoc_finds_nothing_to_say(written: Path) -> None:
+    result = subprocess.run(
+        ["mandoc", "-T", "lint", "-W", "style", str(written)], capture_output=True, text=True
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+@pytest.mark.skipif(shutil.which("groff") is None, reason="groff is not installed")
+def test_groff_renders_it_without_a_warning(written: Path) -> None:
+    result = subprocess.run(
+        ["groff", "-man", "-Tutf8", "-ww", str(written)], capture_output=True, text=True
+    )
+    assert result.returncode == 0 and result.stderr == ""
+    assert "lastmile compare [OPTIONS] LANG LANG" in re.sub(".\b", "", result.stdout)
