@@ -24,6 +24,7 @@ import stat
 import time
 
 from lastmile_cli.files import MAX_BYTES, Identity, identity
+from lastmile_cli.i18n import _, warning
 from lastmile_cli.packed import (
     SHAPE,
     Corrupt,
@@ -45,6 +46,7 @@ SUFFIX = ".lmc"
 RACY_SECONDS = 3
 MAX_ENTRY = 4 * MAX_BYTES  # a 1 MiB file's entry, with room for its problems
 MAX_ENTRIES = 200
+HEADER_BYTES = 32 * 1024  # an entry's first atoms, its source path among them (8 KiB in hex)
 MAX_TOTAL = 32 * 1024 * 1024
 _PRIME = (1 << 61) - 1
 _HERE = os.path.dirname(os.path.abspath(__file__))
@@ -74,11 +76,55 @@ def checksum(data: bytes) -> int:
     return int.from_bytes(data) % _PRIME
 
 
-def safe_directory(descriptor: int) -> bool:
-    """Owned by this user and writable by no one else: the rule ssh and pip apply (the
-    descriptor was opened with O_DIRECTORY, so it is a directory)."""
+def unsafe_directory(descriptor: int) -> str | None:
+    """Why the directory may not hold the cache, or None: it must be owned by this user and
+    writable by no one else, the rule ssh applies to ~/.ssh (the descriptor was opened with
+    O_DIRECTORY, so it is a directory). The reason names the directory as {path}."""
     status = os.fstat(descriptor)
-    return status.st_uid == os.geteuid() and not status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    if status.st_uid != os.geteuid():
+        return _("the cache directory {path} belongs to another user")
+    if status.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return _("others may write to the cache directory {path}")
+    return None
+
+
+def make_private(path: str) -> None:
+    """Create the directory and whichever of its parents are missing, each 0700 whatever the
+    umask. Each new directory is opened without following a link and must be this user's
+    before anything is made inside it; a directory that exists is left as it is."""
+    missing: list[str] = []
+    head = path
+    while not os.path.lexists(head):
+        head, name = os.path.split(head)
+        if not name:
+            return
+        missing.append(name)
+    if not missing:
+        return
+    try:
+        parent = os.open(head, os.O_RDONLY | os.O_DIRECTORY | _CLOEXEC)
+    except OSError:
+        return
+    try:
+        for name in reversed(missing):
+            try:
+                os.mkdir(name, 0o700, dir_fd=parent)
+                made = True
+            except FileExistsError:  # made meanwhile (another lastmile): checked as it is
+                made = False
+            child = os.open(
+                name, os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW | _CLOEXEC, dir_fd=parent
+            )
+            os.close(parent)
+            parent = child
+            if made:
+                if os.fstat(child).st_uid != os.geteuid():  # swapped for someone else's
+                    return
+                os.fchmod(child, 0o700)  # the umask may have taken bits away (0o200: unwritable)
+    except OSError:
+        return
+    finally:
+        os.close(parent)
 
 
 class Cache:
@@ -88,6 +134,7 @@ class Cache:
         self.directory = directory
         self._descriptor: int | None = None
         self._code: str | None = None
+        self.warnings: list[str] = []  # why the directory was refused, for the edge to print
 
     # -- the directory ---------------------------------------------------------------------
 
@@ -96,21 +143,28 @@ class Cache:
         if self._descriptor is not None:
             return self._descriptor
         assert self.directory is not None  # get and put return before, when caching is off
+        path = os.path.abspath(self.directory)  # no trailing slash: O_NOFOLLOW sees the name
         if create:
-            import contextlib  # (only to write: not on a warm cache's path)
-
-            with contextlib.suppress(OSError):  # it may exist: then it is checked below
-                os.makedirs(self.directory, mode=0o700)
-        try:
-            descriptor = os.open(self.directory, os.O_RDONLY | os.O_DIRECTORY | _CLOEXEC)
+            make_private(path)
+        try:  # O_NOFOLLOW: a link in place of the directory itself is not followed, anywhere
+            descriptor = os.open(path, os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW | _CLOEXEC)
         except OSError:
-            return None
-        if safe_directory(descriptor):
+            if os.path.islink(path):
+                self._refuse(_("the cache directory {path} is a symbolic link"), path)
+            return None  # missing (nothing cached yet), or not a directory: no cache
+        problem = unsafe_directory(descriptor)
+        if problem is None:
             self._descriptor = descriptor
             return descriptor
-        self.directory = None  # off for this run: no read, no write
         os.close(descriptor)
+        self._refuse(problem, path)
         return None
+
+    def _refuse(self, problem: str, path: str) -> None:
+        """Caching off for this run (no read, no write), with one warning naming the directory."""
+        self.directory = None
+        said = _("{problem}; lastmile works without the cache")
+        self.warnings.append(warning(said.format(problem=problem.format(path=path))))
 
     def close(self) -> None:
         descriptor = getattr(self, "_descriptor", None)  # None too if __init__ never finished
@@ -197,8 +251,9 @@ class Cache:
         prune(descriptor, keep=name)
 
 
-def _read_entry(name: str, directory: int) -> bytes | None:
-    """An entry's bytes: a regular file, not a link, of a sane size; else None."""
+def _read_entry(name: str, directory: int, limit: int = MAX_ENTRY) -> bytes | None:
+    """An entry's bytes (at most `limit` of them): a regular file, not a link, of a sane size;
+    else None."""
     flags = os.O_RDONLY | os.O_NONBLOCK | _NOFOLLOW | _CLOEXEC
     try:
         descriptor = os.open(name, flags, dir_fd=directory)
@@ -208,6 +263,8 @@ def _read_entry(name: str, directory: int) -> bytes | None:
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode) or not 8 < status.st_size <= MAX_ENTRY:
             return None
+        if limit < status.st_size:
+            return os.read(descriptor, limit)
         data = os.read(descriptor, status.st_size + 1)
         return data if len(data) == status.st_size else None
     except OSError:
@@ -216,10 +273,32 @@ def _read_entry(name: str, directory: int) -> bytes | None:
         os.close(descriptor)
 
 
-def _source_of(name: str, directory: int) -> str | None:
-    """The path an entry was made from, read from its header; None when it is not ours."""
-    data = _read_entry(name, directory)
-    atoms = data[8:].split(b"\x00", 4) if data else []
+_HEX = frozenset("0123456789abcdef")
+
+
+def is_entry_name(name: str) -> bool:
+    """Whether `name` is one lastmile gives an entry: 16 hex digits and SUFFIX (see _name)."""
+    stem = name.removesuffix(SUFFIX)
+    return len(stem) == 16 and stem != name and _HEX.issuperset(stem)
+
+
+def is_temporary_name(name: str) -> bool:
+    """Whether `name` is one lastmile gives a temporary file: `.ENTRY.PID.tmp` (see put)."""
+    if not (name.startswith(".") and name.endswith(".tmp")):
+        return False
+    entry, _dot, pid = name[1:-4].rpartition(".")
+    return is_entry_name(entry) and pid.isascii() and pid.isdigit()
+
+
+def is_header(data: bytes) -> bool:
+    """Whether `data` begins as lastmile writes an entry, in any of its formats: a checksum,
+    then `LMC`, the format's number and a NUL."""
+    return data[8:11] == b"LMC" and data[11:12].isdigit() and data[12:13] == b"\x00"
+
+
+def _source_of(data: bytes) -> str | None:
+    """The path an entry of the current format was made from; None for another format."""
+    atoms = data[8:].split(b"\x00", 4)
     if len(atoms) < 5 or atoms[0] != MAGIC.encode() or atoms[1] != SHAPE.encode():
         return None
     try:
@@ -228,9 +307,32 @@ def _source_of(name: str, directory: int) -> str | None:
         return None
 
 
+def _stale_temporary(name: str, directory: int, now: float) -> bool:
+    """A temporary file of a run that died mid-write, an hour ago or more: a regular file,
+    empty or begun as an entry is."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | _NOFOLLOW | _CLOEXEC
+    try:
+        descriptor = os.open(name, flags, dir_fd=directory)
+    except OSError:
+        return False
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode) or now - status.st_mtime <= 3600:
+            return False
+        return status.st_size == 0 or is_header(os.read(descriptor, 16))
+    except OSError:
+        return False
+    finally:
+        os.close(descriptor)
+
+
 def prune(directory: int, keep: str) -> None:
     """Remove entries whose file is gone or that lastmile no longer reads, then the oldest
-    beyond MAX_ENTRIES or MAX_TOTAL bytes. Runs only after a write, that is after a parse."""
+    beyond MAX_ENTRIES or MAX_TOTAL bytes. Runs only after a write, that is after a parse.
+
+    Only lastmile's own files are ever removed: names it gives (is_entry_name,
+    is_temporary_name) holding what it writes (is_header). Anything else in the directory,
+    whatever its name, is left alone."""
     import contextlib  # (only when the cache is used: not for the bundled article)
 
     entries: list[tuple[int, int, str]] = []
@@ -241,14 +343,17 @@ def prune(directory: int, keep: str) -> None:
     except OSError:
         return
     for name, status in names:
-        if name.endswith(".tmp"):  # a run that died mid-write, an hour ago or more
-            if now - status.st_mtime > 3600:
+        if is_temporary_name(name):
+            if _stale_temporary(name, directory, now):
                 with contextlib.suppress(OSError):
                     os.unlink(name, dir_fd=directory)
             continue
-        if not name.endswith(SUFFIX) or name == keep:
+        if not is_entry_name(name) or name == keep:
             continue
-        source = _source_of(name, directory)
+        data = _read_entry(name, directory, HEADER_BYTES)  # (a link is never read: not ours)
+        if data is None or not is_header(data):
+            continue  # not lastmile's: left alone
+        source = _source_of(data)
         if source is None or not os.path.exists(source):
             with contextlib.suppress(OSError):
                 os.unlink(name, dir_fd=directory)
@@ -256,7 +361,7 @@ def prune(directory: int, keep: str) -> None:
         entries.append((status.st_mtime_ns, status.st_size, name))
     entries.sort(reverse=True)  # newest first; the entry just written counts first of all
     total, count = 0, 1
-    for _, size, name in entries:
+    for _mtime, size, name in entries:
         total, count = total + size, count + 1
         if count > MAX_ENTRIES or total > MAX_TOTAL:
             with contextlib.suppress(OSError):

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
 
+    from lastmile_cli.cache import Cache
+
 
 class Call(Record):
     """What a command's callback hands to the edge: the pure function that makes the command's
@@ -89,7 +91,7 @@ def perform(call: Call) -> int:
     try:
         view = call.function(settings, catalog, **dict(call.arguments))
     except LastmileError as error:
-        for line in warnings + catalog.warnings:
+        for line in warnings + _said(cache) + catalog.warnings:
             report(line)
         report(str(error))
         return 2 if isinstance(error, Misnamed) else 1
@@ -97,11 +99,16 @@ def perform(call: Call) -> int:
         if cache is not None:
             cache.close()  # here, not in a finalizer, where a Ctrl-C would print a traceback
     text = render(view, settings.output)
-    for line in warnings + catalog.warnings + notes(view):
+    for line in warnings + _said(cache) + catalog.warnings + notes(view):
         report(line)
     for line in emit(text, settings.output, sys.stdout) + summary(view):
         report(line)
     return status(view)
+
+
+def _said(cache: Cache | None) -> list[str]:
+    """The cache's warning (a directory it refused), if any."""
+    return cache.warnings if cache is not None else []
 
 
 def guarded(action: Callable[[], int]) -> int:
