@@ -251,3 +251,54 @@ def test_any_text_in_the_line_formats_stays_in_its_field(first: str, second: str
     document = Document("de", "T", ())
     reading = Interlinear(document, "en", "English", ())
     assert plain.interlinear(reading, Output()) == "T\n"
+
+
+# -- JSON: every control and direction character escaped, every field, and decoded exactly ----
+
+JSON_ESCAPED = (
+    [chr(c) for c in range(0x20)]
+    + [chr(c) for c in range(0x7F, 0xA0)]
+    + list(BIDI_CONTROL)
+    + ["\u2028", "\u2029"]
+)
+
+
+def test_json_escapes_a_c1_and_a_bidi_character_in_a_path(
+    lastmile: Lastmile, tmp_path: Path
+) -> None:
+    directory = tmp_path / "dir\u009bx\u200fy"
+    directory.mkdir()
+    (directory / "qaa.yaml").write_text(
+        "language: qaa\nname: Q\ntitle: T\nsections:\n"
+        '  - id: summary\n    kind: section\n    title: S\n    paragraphs: ["P\u200f."]\n',
+        encoding="utf-8",
+    )
+    for args in (["languages"], ["validate", str(directory)], ["explain", "-l", "qaa"]):
+        result = lastmile(*args, "-f", "json", "--data-dir", str(directory))
+        assert result.code == 0, result.err
+        assert not set(JSON_ESCAPED) & set(result.out.replace("\n", ""))
+    # validate's problems hold their path as it is echoed (problems.Problem): safe, not decoded
+    records = json.loads(lastmile("languages", "-f", "json", "--data-dir", str(directory)).out)
+    assert records[-1]["source"] == str(directory / "qaa.yaml")
+    article = lastmile("explain", "-l", "qaa", "-f", "json", "--data-dir", str(directory)).out
+    assert '"P\\u200f."' in article
+    assert json.loads(article)["sections"][0]["paragraphs"] == ["P\u200f."]
+
+
+@settings(deadline=None, max_examples=300)
+@given(
+    st.recursive(
+        st.text() | st.text(alphabet=st.sampled_from([*JSON_ESCAPED, "a", "é", "\\", '"'])),
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+        max_leaves=8,
+    )
+)
+def test_any_json_document_is_escaped_and_decodes_to_the_same(value: object) -> None:
+    from lastmile_cli.output import Output
+    from lastmile_cli.render.json import dumps
+
+    for encoding in ("utf-8", "ascii"):
+        text = dumps(value, Output(encoding=encoding))
+        assert not set(JSON_ESCAPED) & set(text.replace("\n", ""))
+        assert not any(0xD800 <= ord(c) <= 0xDFFF for c in text)
+        assert json.loads(text) == value
