@@ -65,6 +65,7 @@ class Comparison(Record):
     codes: tuple[str, str]
     sections: tuple[ComparedSection, ...]
     names: tuple[str, str] = ("", "")  # native names, for the column heads on a terminal
+    grouped: tuple[str, ...] = ()  # sections aligned in groups of sentences (a note says so)
 
 
 class Interlinear(Record):
@@ -75,6 +76,7 @@ class Interlinear(Record):
     code: str  # the second language's
     name: str
     sentences: tuple[tuple[tuple[str, str | None], ...], ...]  # per section of the document
+    grouped: tuple[str, ...] = ()  # sections aligned in groups of sentences (a note says so)
 
 
 class Report(Record):
