@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import stat
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,6 +25,15 @@ from lastmile_cli.model import Language, Section
 from lastmile_cli.textutil import first_unsafe
 
 PAST = 1_600_000_000
+
+
+@pytest.fixture
+def prune_always(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every run that writes looks through the directory (normally once a day)."""
+    monkeypatch.setattr(cache_module, "PRUNE_SECONDS", -1)
+
+
+STAMP = cache_module.STAMP
 
 
 def aged(path: Path) -> Path:
@@ -353,22 +363,120 @@ def test_a_broken_file_is_remembered_and_still_warned_about(
     assert "qaa.yaml:1:1: the file is missing 'title' (and 2 more)" in again.warnings[0]
 
 
-def test_entries_of_deleted_files_are_removed_and_the_size_is_capped(
-    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_entries_of_deleted_files_go_at_the_daily_look_through(
+    write_language: Callable[..., Path], tmp_path: Path
 ) -> None:
     cache_dir = tmp_path / "c"
     gone = aged(write_language("qaa", directory="gone"))
     catalog(gone.parent, cache_dir).load("qaa")
     gone.unlink()
+    second = aged(write_language("qab", directory="d1"))
+    catalog(second.parent, cache_dir).load("qab")
+    assert len(entries(cache_dir)) == 2  # looked through today already: nothing read
+    day = cache_module.PRUNE_SECONDS
+    os.utime(cache_dir / STAMP, (PAST, PAST))
+    third = aged(write_language("qac", directory="d2"))
+    catalog(third.parent, cache_dir).load("qac")
+    assert [e.name for e in entries(cache_dir)] == sorted(
+        Cache._name(str(p)) for p in (second, third)
+    )
+    assert (cache_dir / STAMP).stat().st_mtime > PAST + day  # and noted
+
+
+def test_a_full_cache_keeps_what_it_holds(
+    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More files than entries: the first stay cached, the others are parsed each time but
+    never written, so no run evicts what the next one needs (no run slower than no cache)."""
+    cache_dir = tmp_path / "c"
     monkeypatch.setattr(cache_module, "MAX_ENTRIES", 3)
     paths = [aged(write_language("qab", directory=f"d{i}")) for i in range(5)]
     for path in paths:
         catalog(path.parent, cache_dir).load("qab")
-    kept = entries(cache_dir)
-    assert len(kept) == 3
-    sources = {cache_module._source_of(e.read_bytes()) for e in kept}
-    assert str(gone) not in sources
-    assert str(paths[-1]) in sources  # the newest stay
+    held = sorted(Cache._name(str(p)) for p in paths[:3])
+    assert [e.name for e in entries(cache_dir)] == held
+    for path in paths:  # again: the same three hit, the other two miss, nothing is written
+        catalog(path.parent, cache_dir).load("qab")
+    assert [e.name for e in entries(cache_dir)] == held
+    import lastmile_cli.loader as loader
+
+    monkeypatch.setattr(loader, "check_bytes", lambda *a, **k: pytest.fail("parsed again"))
+    for path in paths[:3]:
+        catalog(path.parent, cache_dir).load("qab")
+    edited = paths[0]
+    monkeypatch.undo()
+    monkeypatch.setattr(cache_module, "MAX_ENTRIES", 3)
+    edited.write_text(edited.read_text().replace("Test", "Edited"))
+    aged(edited)
+    catalog(edited.parent, cache_dir).load("qab")  # full, but its own entry is replaced
+    language = Cache(str(cache_dir)).get(str(edited), str(edited), "x")
+    assert language is not None and not isinstance(language, tuple)
+    assert language.name == "Edited"
+
+
+def test_pruning_reads_the_entries_once_a_day_not_at_every_write(
+    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache_dir = tmp_path / "c"
+    paths = [aged(write_language(f"qa{c}", directory="user")) for c in "abcdefgh"]
+    reads: list[str] = []
+    real = cache_module._read_entry
+
+    def counted(name: str, directory: int, limit: int = cache_module.MAX_ENTRY) -> object:
+        if limit == cache_module.HEADER_BYTES:  # pruning's reads, not a lookup's
+            reads.append(name)
+        return real(name, directory, limit)
+
+    monkeypatch.setattr(cache_module, "_read_entry", counted)
+    for path in paths:  # eight runs, each writing one entry
+        catalog(path.parent, cache_dir).load(path.stem)
+    assert reads == []  # no header read to write them: no look through at every write
+    os.utime(cache_dir / STAMP, (PAST, PAST))
+    writes = Catalog([str(paths[0].parent)], Cache(str(cache_dir)))
+    for path in paths:
+        path.write_text(path.read_text().replace("Test", "Again"))
+        aged(path)
+    for path in paths:  # one run writing eight entries, a day later: one look through
+        writes.load(path.stem)
+    assert sorted(reads) == sorted(Cache._name(str(p)) for p in paths[1:])
+    reads.clear()
+    os.utime(cache_dir / STAMP, (PAST, PAST))
+    more = aged(write_language("qai", directory="user"))
+    catalog(more.parent, cache_dir).load("qai")
+    assert sorted(reads) == sorted(Cache._name(str(p)) for p in paths)
+
+
+def test_an_entry_in_use_is_marked_so_once_a_day(
+    write_language: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A hit on an entry older than a day renews its mtime (what pruning reads as its last
+    use); a younger one is not touched."""
+    path = aged(write_language("qaa"))
+    entry = forge(path, tmp_path / "c", loaded(path))
+    young = entry.stat().st_mtime_ns
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") is not None
+    assert entry.stat().st_mtime_ns == young
+    os.utime(entry, (PAST, PAST))
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") is not None
+    assert entry.stat().st_mtime > PAST + cache_module.PRUNE_SECONDS
+
+
+def test_entries_unused_for_a_month_go(
+    write_language: Callable[..., Path], tmp_path: Path, prune_always: None
+) -> None:
+    import time
+
+    cache_dir = tmp_path / "c"
+    old, recent = (aged(write_language(c, directory="user")) for c in ("qaa", "qab"))
+    for path in (old, recent):
+        catalog(path.parent, cache_dir).load(path.stem)
+    month = time.time() - cache_module.UNUSED_SECONDS - 60
+    os.utime(cache_dir / Cache._name(str(old)), (month, month))
+    third = aged(write_language("qac", directory="user"))
+    catalog(third.parent, cache_dir).load("qac")
+    assert [e.name for e in entries(cache_dir)] == sorted(
+        Cache._name(str(p)) for p in (recent, third)
+    )
 
 
 def test_an_unwritable_cache_directory_still_works(
@@ -487,8 +595,14 @@ def test_pruning_removes_only_what_lastmile_wrote(
     assert (cache_dir / Cache._name(str(path))).exists()
 
 
+SHAPE, MAGIC = cache_module.SHAPE, cache_module.MAGIC
+
+
 def test_entries_of_another_format_are_removed(
-    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    write_language: Callable[..., Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    prune_always: None,
 ) -> None:
     """Entries of another format (an older lastmile) or another model go; a damaged entry of
     lastmile's own goes; what is not lastmile's stays."""
@@ -503,23 +617,28 @@ def test_entries_of_another_format_are_removed(
     monkeypatch.setattr(cache_module, "MAGIC", "LMC9")
     third = aged(write_language("qac", directory="third"))
     catalog(third.parent, cache_dir).load("qac")
-    monkeypatch.undo()
+    monkeypatch.setattr(cache_module, "SHAPE", SHAPE)
+    monkeypatch.setattr(cache_module, "MAGIC", MAGIC)
     path = aged(write_language("qaa"))
     catalog(path.parent, cache_dir).load("qaa")
     assert sorted(p.name for p in cache_dir.iterdir()) == sorted(
-        [Cache._name(str(path)), "garbage.lmc", "notes.txt"]
+        [Cache._name(str(path)), "garbage.lmc", "notes.txt", STAMP]
     )
 
 
 def test_the_cap_keeps_the_newest_entries_and_counts_bytes_exactly(
-    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    write_language: Callable[..., Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    prune_always: None,
 ) -> None:
     cache_dir = tmp_path / "c"
     paths = [aged(write_language("qab", directory=f"d{i}")) for i in range(5)]
     for index, path in enumerate(paths[:4]):
         catalog(path.parent, cache_dir).load("qab")
         entry = cache_dir / Cache._name(str(path))
-        os.utime(entry, ns=(0, 10**18 + index * 10**9))  # a strict order, oldest first
+        moment = time.time_ns() - (10 - index) * 10**9
+        os.utime(entry, ns=(moment, moment))  # a strict order, oldest first
     sizes = {
         Cache._name(str(p)): (cache_dir / Cache._name(str(p))).stat().st_size for p in paths[:4]
     }
@@ -544,7 +663,7 @@ def test_a_cache_closes_its_directory(write_language: Callable[..., Path], tmp_p
 
 
 def test_a_fifo_or_a_dangling_link_among_the_entries_does_not_stop_pruning(
-    write_language: Callable[..., Path], tmp_path: Path
+    write_language: Callable[..., Path], tmp_path: Path, prune_always: None
 ) -> None:
     """Pruning opens entries to read their headers: a FIFO must not block it, a link not stop
     it; neither is lastmile's, so both stay."""
@@ -569,7 +688,7 @@ def test_a_fifo_or_a_dangling_link_among_the_entries_does_not_stop_pruning(
     worker.join(timeout=20)
     assert done == [True], "pruning blocked"
     assert sorted(p.name for p in cache_dir.iterdir()) == sorted(
-        ["00000000000000f0.lmc", "00000000000000f1.lmc", young, Cache._name(str(path))]
+        ["00000000000000f0.lmc", "00000000000000f1.lmc", young, Cache._name(str(path)), STAMP]
     )
 
 
@@ -653,11 +772,14 @@ def test_a_failed_write_leaves_no_temporary_behind(
 
     monkeypatch.setattr(os, "replace", full)
     assert catalog(path.parent, tmp_path / "c").load("qaa") is not None
-    assert list((tmp_path / "c").iterdir()) == []
+    assert [p.name for p in (tmp_path / "c").iterdir()] == [STAMP]
 
 
 def test_the_cap_goes_on_when_an_old_entry_cannot_be_removed(
-    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    write_language: Callable[..., Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    prune_always: None,
 ) -> None:
     cache_dir = tmp_path / "c"
     first = aged(write_language("qab", directory="one"))
@@ -670,7 +792,7 @@ def test_the_cap_goes_on_when_an_old_entry_cannot_be_removed(
     monkeypatch.setattr(os, "unlink", refuse)
     second = aged(write_language("qab", directory="two"))
     assert catalog(second.parent, cache_dir).load("qab") is not None
-    assert len(entries(cache_dir)) == 2  # the old one stays; nothing failed
+    assert [e.name for e in entries(cache_dir)] == [Cache._name(str(first))]  # full: kept
 
 
 def test_a_link_among_the_entries_is_left_alone_not_followed(
@@ -686,7 +808,7 @@ def test_a_link_among_the_entries_is_left_alone_not_followed(
     path = aged(write_language("qaa"))
     catalog(path.parent, cache_dir).load("qaa")
     assert sorted(p.name for p in cache_dir.iterdir()) == sorted(
-        [genuine.name, "0000000000000001.lmc", Cache._name(str(path))]
+        [genuine.name, "0000000000000001.lmc", Cache._name(str(path)), STAMP]
     )
 
 

@@ -6,15 +6,21 @@ parsed again on every run either), keyed by the file's identity (path, device, i
 mtime and ctime, from the descriptor the parse read), by the loader's own identity and by the
 model's shape. Safe by construction against another user on the machine:
 
-- the directory is created 0700 and used only when it is owned by this user and writable by no
-  one else (the rule of ssh and pip); otherwise caching is off for the run, and nothing is
-  written. It is then pinned as a descriptor, so swapping it afterwards changes nothing;
+- the directory (and each parent lastmile creates) is created 0700 whatever the umask, and
+  used only when it is owned by this user, writable by no one else (the rule of ssh and pip)
+  and not a symbolic link; otherwise caching is off for the run, with one warning, and nothing
+  is written. It is then pinned as a descriptor, so swapping it afterwards changes nothing;
 - entries are opened with O_NOFOLLOW and O_NONBLOCK, must be regular files, and are size-checked
   before they are read; temporary files are created with O_EXCL and O_NOFOLLOW;
 - every string of an entry passes the loader's unsafe-character rule before it is used
   (packed.py), and a checksum catches damage; any failure is silently a miss;
-- entries for files that no longer exist are removed, and the directory holds at most
-  MAX_ENTRIES entries and MAX_TOTAL bytes (the oldest go first).
+- only lastmile's own files are ever removed (names it gives, holding its header).
+
+Never slower than no cache, for any number of files: the directory holds up to MAX_ENTRIES
+entries, and when it is full new files are parsed but not stored, so no run evicts what the
+next one needs. Pruning (entries of deleted files, of other formats, unused for
+UNUSED_SECONDS, then the least recently used beyond the caps) runs at most once every
+PRUNE_SECONDS, in a run that stores an entry; no other write reads any entry.
 """
 
 from __future__ import annotations
@@ -45,9 +51,12 @@ MAGIC = "LMC3"
 SUFFIX = ".lmc"
 RACY_SECONDS = 3
 MAX_ENTRY = 4 * MAX_BYTES  # a 1 MiB file's entry, with room for its problems
-MAX_ENTRIES = 200
+MAX_ENTRIES = 20_000  # more than the user files of any run: a warm run finds them all
+MAX_TOTAL = 256 * 1024 * 1024
 HEADER_BYTES = 32 * 1024  # an entry's first atoms, its source path among them (8 KiB in hex)
-MAX_TOTAL = 32 * 1024 * 1024
+PRUNE_SECONDS = 24 * 3600  # the whole directory is looked through at most this often
+UNUSED_SECONDS = 30 * 24 * 3600  # an entry no run has read for this long goes
+STAMP = ".lastmile-pruned"  # an empty file lastmile writes: its mtime is the last look through
 _PRIME = (1 << 61) - 1
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -135,6 +144,8 @@ class Cache:
         self._descriptor: int | None = None
         self._code: str | None = None
         self.warnings: list[str] = []  # why the directory was refused, for the edge to print
+        self._entries: int | None = None  # how many the directory holds, counted at a first put
+        self._pruned = False  # looked through once this run (at most)
 
     # -- the directory ---------------------------------------------------------------------
 
@@ -201,9 +212,11 @@ class Cache:
         descriptor = self._dir(create=False)
         if descriptor is None:
             return None
-        data = _read_entry(self._name(path), descriptor)
-        if data is None:
+        name = self._name(path)
+        read = _read_entry(name, descriptor)
+        if read is None:
             return None
+        data, modified = read
         key = self._key(path, found)
         try:
             atoms = decode(data[8:])
@@ -212,9 +225,16 @@ class Cache:
             reader = Reader(atoms, trusted=False)
             reader.position = len(key)
             value = unpack(reader, source, display)
-            return value if reader.done() else None
+            if not reader.done():
+                return None
         except (Corrupt, ValueError, TypeError):
             return None
+        if time.time() - modified > PRUNE_SECONDS:  # in use: once a day, its mtime says so
+            try:  # (an entry's mtime is when a run last read it, for pruning)  # noqa: SIM105
+                os.utime(name, dir_fd=descriptor, follow_symlinks=False)
+            except (OSError, NotImplementedError):
+                pass
+        return value
 
     def put(self, path: str, found: Identity | None, value: Loaded) -> None:
         """Store what checking the file gave, unless it is too new to be told apart from an edit."""
@@ -234,6 +254,18 @@ class Cache:
         if descriptor is None:
             return
         name = self._name(path)
+        if not self._pruned:  # the first write of this run: look through, if not done today
+            self._pruned = True
+            prune_if_due(descriptor, keep=name)
+        if self._entries is None:
+            self._entries = _count(descriptor)
+        try:
+            os.stat(name, dir_fd=descriptor, follow_symlinks=False)
+            new = False  # an older version of this file's entry: replaced, not added
+        except OSError:
+            new = True
+        if new and self._entries >= MAX_ENTRIES:  # full: what is cached stays cached
+            return
         temporary = f".{name}.{os.getpid()}.tmp"
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC
         try:
@@ -248,12 +280,12 @@ class Cache:
             with contextlib.suppress(OSError):
                 os.unlink(temporary, dir_fd=descriptor)
             return
-        prune(descriptor, keep=name)
+        self._entries += new
 
 
-def _read_entry(name: str, directory: int, limit: int = MAX_ENTRY) -> bytes | None:
-    """An entry's bytes (at most `limit` of them): a regular file, not a link, of a sane size;
-    else None."""
+def _read_entry(name: str, directory: int, limit: int = MAX_ENTRY) -> tuple[bytes, float] | None:
+    """An entry's bytes (at most `limit` of them) and its mtime: a regular file, not a link, of
+    a sane size; else None."""
     flags = os.O_RDONLY | os.O_NONBLOCK | _NOFOLLOW | _CLOEXEC
     try:
         descriptor = os.open(name, flags, dir_fd=directory)
@@ -264,13 +296,21 @@ def _read_entry(name: str, directory: int, limit: int = MAX_ENTRY) -> bytes | No
         if not stat.S_ISREG(status.st_mode) or not 8 < status.st_size <= MAX_ENTRY:
             return None
         if limit < status.st_size:
-            return os.read(descriptor, limit)
+            return os.read(descriptor, limit), status.st_mtime
         data = os.read(descriptor, status.st_size + 1)
-        return data if len(data) == status.st_size else None
+        return (data, status.st_mtime) if len(data) == status.st_size else None
     except OSError:
         return None
     finally:
         os.close(descriptor)
+
+
+def _count(directory: int) -> int:
+    """How many entries the directory holds, by their names (nothing is opened)."""
+    try:
+        return sum(1 for name in os.listdir(directory) if is_entry_name(name))
+    except OSError:
+        return MAX_ENTRIES  # cannot tell: write nothing new
 
 
 _HEX = frozenset("0123456789abcdef")
@@ -326,9 +366,28 @@ def _stale_temporary(name: str, directory: int, now: float) -> bool:
         os.close(descriptor)
 
 
+def prune_if_due(directory: int, keep: str) -> None:
+    """Look through the directory (prune) when the last look was PRUNE_SECONDS ago or more,
+    and note the time in STAMP. Only a run that writes an entry (that parsed a file) asks."""
+    try:
+        last = os.stat(STAMP, dir_fd=directory, follow_symlinks=False).st_mtime
+    except OSError:
+        last = 0.0
+    if time.time() - last < PRUNE_SECONDS:
+        return
+    prune(directory, keep)
+    flags = os.O_WRONLY | os.O_CREAT | _NOFOLLOW | _CLOEXEC
+    try:
+        os.close(os.open(STAMP, flags, 0o600, dir_fd=directory))
+        os.utime(STAMP, dir_fd=directory, follow_symlinks=False)
+    except (OSError, NotImplementedError):
+        pass
+
+
 def prune(directory: int, keep: str) -> None:
-    """Remove entries whose file is gone or that lastmile no longer reads, then the oldest
-    beyond MAX_ENTRIES or MAX_TOTAL bytes. Runs only after a write, that is after a parse.
+    """Remove entries whose file is gone, that lastmile no longer reads, or that no run has
+    read for UNUSED_SECONDS, then the least recently used beyond MAX_ENTRIES or MAX_TOTAL
+    bytes, and temporary files of runs that died mid-write.
 
     Only lastmile's own files are ever removed: names it gives (is_entry_name,
     is_temporary_name) holding what it writes (is_header). Anything else in the directory,
@@ -350,16 +409,17 @@ def prune(directory: int, keep: str) -> None:
             continue
         if not is_entry_name(name) or name == keep:
             continue
-        data = _read_entry(name, directory, HEADER_BYTES)  # (a link is never read: not ours)
-        if data is None or not is_header(data):
+        read = _read_entry(name, directory, HEADER_BYTES)  # (a link is never read: not ours)
+        if read is None or not is_header(read[0]):
             continue  # not lastmile's: left alone
-        source = _source_of(data)
-        if source is None or not os.path.exists(source):
+        source = _source_of(read[0])
+        unused = now - status.st_mtime > UNUSED_SECONDS
+        if source is None or unused or not os.path.exists(source):
             with contextlib.suppress(OSError):
                 os.unlink(name, dir_fd=directory)
             continue
         entries.append((status.st_mtime_ns, status.st_size, name))
-    entries.sort(reverse=True)  # newest first; the entry just written counts first of all
+    entries.sort(reverse=True)  # most recently used first; the entry being written first of all
     total, count = 0, 1
     for _mtime, size, name in entries:
         total, count = total + size, count + 1
