@@ -110,6 +110,21 @@ def measure(size: int, runs: int, work: Path) -> list[dict[str, object]]:
     return rows
 
 
+HEADER = (
+    f"{'files':>6} {'command':10}{'warm':>10}{'none':>10}{'warm/none':>10}"
+    f"{'cold':>10}{'cold none':>10}{'entries':>9}{'written':>9}"
+)
+
+
+def row_line(row: dict[str, object]) -> str:
+    ms = {k: float(str(row[k])) * 1000 for k in ("warm", "none", "cold", "cold none")}
+    return (
+        f"{row['files']:>6} {row['command']:10}{ms['warm']:>8.0f}ms{ms['none']:>8.0f}ms"
+        f"{ms['warm'] / ms['none']:>10.2f}{ms['cold']:>8.0f}ms{ms['cold none']:>8.0f}ms"
+        f"{row['entries']:>9}{row['written by warm runs']:>9}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--runs", type=int, default=9, help="pairs of timed runs (default 9)")
@@ -117,33 +132,17 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     rows: list[dict[str, object]] = []
+    if not args.json:
+        print(HEADER)
     with tempfile.TemporaryDirectory() as folder:
         for size in (int(s) for s in args.sizes.split(",")):
-            rows += measure(size, args.runs, Path(folder))
+            measured = measure(size, args.runs, Path(folder))
+            rows += measured
             if not args.json:
-                for row in rows[-2:]:
-                    print_row(row)
+                for row in measured:
+                    print(row_line(row), flush=True)
     if args.json:
         print(json.dumps(rows, indent=2))
-
-
-HEADER_PRINTED = []
-
-
-def print_row(row: dict[str, object]) -> None:
-    if not HEADER_PRINTED:
-        HEADER_PRINTED.append(True)
-        print(
-            f"{'files':>6} {'command':10}{'warm':>10}{'none':>10}{'warm/none':>10}"
-            f"{'cold':>10}{'cold none':>10}{'entries':>9}{'written':>9}"
-        )
-    warm, none, cold, cold_none = (float(row[k]) for k in ("warm", "none", "cold", "cold none"))  # type: ignore[arg-type]
-    print(
-        f"{row['files']:>6} {row['command']:10}{warm * 1000:>8.0f}ms{none * 1000:>8.0f}ms"
-        f"{warm / none:>10.2f}{cold * 1000:>8.0f}ms{cold_none * 1000:>8.0f}ms"
-        f"{row['entries']:>9}{row['written by warm runs']:>9}",
-        flush=True,
-    )
 
 
 if __name__ == "__main__":
