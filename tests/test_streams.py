@@ -141,7 +141,7 @@ def test_a_cache_on_a_full_disk_leaves_no_partial_entry(spawn: Spawn, small_disk
     )
     assert (result.returncode, result.stderr) == (0, b"")
     assert b"summary\tsection\tT" in result.stdout
-    assert list(cache.iterdir()) == []
+    assert [p.name for p in cache.iterdir()] == [".lastmile-pruned"]  # no entry, no temporary
 
 
 def test_a_terminal_gone_is_an_input_output_error(clean_env: Path) -> None:
