@@ -10,7 +10,7 @@ from pathlib import Path
 from random import Random
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lastmile_cli.alignment import LIMIT, align, in_groups, ratio
@@ -185,3 +185,24 @@ def test_the_alignment_benchmark_meets_its_targets() -> None:
     bundled, perturbed = scores["bundled"], scores["perturbed"]
     assert (bundled["links"], bundled["precision"], bundled["recall"]) == (162, 1.0, 1.0)
     assert perturbed["precision"] >= 0.95 and perturbed["recall"] >= 0.95
+
+
+@settings(deadline=None, max_examples=300)
+@given(sentences, sentences, st.integers(min_value=1, max_value=6), st.floats(0.1, 3.0))
+def test_groups_cover_every_sentence_once_in_order_and_never_join_paragraphs(
+    a: list[list[str]], b: list[list[str]], limit: int, r: float
+) -> None:
+    """Past the limit (made small here, so that groups are met in sections hypothesis can
+    make), links still cover both sides in order, and none joins two paragraphs' sentences."""
+    from unittest.mock import patch
+
+    import lastmile_cli.alignment as alignment
+
+    with patch.object(alignment, "LIMIT", limit):
+        links = align(a, b, r)
+    assert [i for x, _ in links for i in x] == list(range(sum(map(len, a))))
+    assert [j for _, y in links for j in y] == list(range(sum(map(len, b))))
+    assert all(x or y for x, y in links)
+    for side, paragraphs in ((0, a), (1, b)):
+        paragraph = [k for k, p in enumerate(paragraphs) for _ in p]
+        assert all(len({paragraph[i] for i in link[side]}) <= 1 for link in links)

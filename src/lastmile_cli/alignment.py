@@ -107,7 +107,7 @@ def align(a: Sequence[Sequence[str]], b: Sequence[Sequence[str]], ratio: float) 
     the rest grows linearly with the text, so a longer section never aligns faster."""
     n, m = sum(map(len, a)), sum(map(len, b))
     if in_groups(n, m):
-        return _in_groups([s for p in a for s in p], [s for p in b for s in p], ratio)
+        return _in_groups(a, b, ratio)
     if len(a) != len(b) or len(a) < 2:
         return _align(a, b, ratio)
     links: list[Link] = []
@@ -126,29 +126,46 @@ def in_groups(n: int, m: int) -> bool:
     return max(n, m) > LIMIT
 
 
-def _in_groups(a: Sequence[str], b: Sequence[str], ratio: float) -> list[Link]:
+def _in_groups(a: Sequence[Sequence[str]], b: Sequence[Sequence[str]], ratio: float) -> list[Link]:
     """Align at most LIMIT groups of consecutive sentences a side (a group may span paragraphs:
     its sentences are linked one to one, so no link joins two paragraphs of one side). Linked
     groups of as many sentences on each side pair by position; the others (where a sentence
     was merged, split or left out) are aligned sentence by sentence, in order, while the
     search has done no more than twice LIMIT sentences' work, and pair by position after."""
+    flat_a = [s for p in a for s in p]
+    flat_b = [s for p in b for s in p]
+    paragraph_a = [k for k, p in enumerate(a) for _ in p]
+    paragraph_b = [k for k, p in enumerate(b) for _ in p]
 
     def groups(side: Sequence[str]) -> list[range]:
         count = min(len(side), LIMIT)
         return [range(k * len(side) // count, (k + 1) * len(side) // count) for k in range(count)]
 
-    ga, gb = groups(a), groups(b)
-    texts_a = [" ".join(a[r.start : r.stop]) for r in ga]
-    texts_b = [" ".join(b[r.start : r.stop]) for r in gb]
+    def by_paragraph(indices: list[int], texts: list[str], paragraph: list[int]) -> list[list[str]]:
+        """The sentences at `indices`, in their paragraphs (so no link joins two)."""
+        paragraphs: list[list[str]] = []
+        for position, index in enumerate(indices):
+            if not position or paragraph[index] != paragraph[indices[position - 1]]:
+                paragraphs.append([])
+            paragraphs[-1].append(texts[index])
+        return paragraphs
+
+    ga, gb = groups(flat_a), groups(flat_b)
+    texts_a = [" ".join(flat_a[r.start : r.stop]) for r in ga]
+    texts_b = [" ".join(flat_b[r.start : r.stop]) for r in gb]
     budget = FINE_BUDGET
     links: list[Link] = []
-    for xs, ys in _align([texts_a] if a else [], [texts_b] if b else [], ratio):
+    for xs, ys in _align([texts_a] if flat_a else [], [texts_b] if flat_b else [], ratio):
         left = [i for x in xs for i in ga[x]]
         right = [j for y in ys for j in gb[y]]
         work = 3 * len(left) * len(right)  # at most: every cell, three links each
         if left and right and len(left) != len(right) and work <= budget:
             budget -= work
-            fine = _align([[a[i] for i in left]], [[b[j] for j in right]], ratio)
+            fine = _align(
+                by_paragraph(left, flat_a, paragraph_a),
+                by_paragraph(right, flat_b, paragraph_b),
+                ratio,
+            )
             links += [(tuple(left[x] for x in fx), tuple(right[y] for y in fy)) for fx, fy in fine]
             continue
         for k in range(max(len(left), len(right))):

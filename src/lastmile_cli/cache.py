@@ -376,7 +376,7 @@ def prune_if_due(directory: int, keep: str) -> None:
     if time.time() - last < PRUNE_SECONDS:
         return
     prune(directory, keep)
-    flags = os.O_WRONLY | os.O_CREAT | _NOFOLLOW | _CLOEXEC
+    flags = os.O_WRONLY | os.O_CREAT | os.O_NONBLOCK | _NOFOLLOW | _CLOEXEC  # (never a FIFO's wait)
     try:
         os.close(os.open(STAMP, flags, 0o600, dir_fd=directory))
         os.utime(STAMP, dir_fd=directory, follow_symlinks=False)
