@@ -13,7 +13,14 @@ answer the sentences of the other; one side may be empty):
 The sentences are cut by lastmile's own splitter (lastmile_cli/sentences.py) from the changed
 paragraph, so a change the splitter would read differently is counted apart, not scored.
 
+With --worst, how long the worst cases take instead: one section of n sentences a side, for n
+up to 100 times alignment.LIMIT, in the shapes that cost most (sentences full of numbers that
+never agree, long words that never match, one side far longer than the other), in-process
+(the best of --repeat runs, CPU time) with the link costs the search computed; then whole
+`compare --by sentence` and `--with` runs on two files of eight such sections.
+
     uv run python benchmarks/alignment.py [--runs 400] [--seed 1] [--json]
+    uv run python benchmarks/alignment.py --worst [--repeat 5] [--json]
 """
 
 from __future__ import annotations
@@ -27,7 +34,7 @@ from pathlib import Path
 from lastmile_cli.alignment import Link, align, ratio
 from lastmile_cli.cache import Cache
 from lastmile_cli.content import Catalog
-from lastmile_cli.model import SECTION_IDS, Language
+from lastmile_cli.model import EXAMPLE_IDS, SECTION_IDS, Language
 from lastmile_cli.sentences import split
 
 GOLD = Path(__file__).with_name("alignment-gold.txt")
@@ -107,14 +114,14 @@ def split_at_clause(sentence: str, rng: random.Random) -> tuple[str, str] | None
 
 
 def perturb(
-    sections: dict[str, list[str]], rng: random.Random, changes: int
+    sections: dict[str, list[str]], rng: random.Random, changes: int, attempts: int = 50
 ) -> tuple[dict[str, list[str]], dict[str, list[tuple[str, frozenset[int]]]]] | None:
     """The sections with `changes` random changes, and for each sentence the original indices it
     translates. Sentences already changed, and their neighbours, are not changed again."""
     state = {sid: [(t, frozenset({i})) for i, t in enumerate(ss)] for sid, ss in sections.items()}
     touched: set[tuple[str, int]] = set()  # (section, original index)
     done = 0
-    for _attempt in range(50):
+    for _attempt in range(attempts):
         if done == changes:
             break
         sid = rng.choice(list(state))
@@ -262,12 +269,208 @@ def flat_all(language: Language) -> list[str]:
     return [p for s in language.sections for p in s.paragraphs]
 
 
+# -- the worst cases: time ---------------------------------------------------------------------
+
+
+def shaped(kind: str, count: int, side: int) -> list[str]:
+    """`count` sentences of one side (0 or 1) of a worst case."""
+    rng = random.Random(f"{kind}-{side}")
+    if kind == "plain":
+        word = ("Yes", "Ja")[side]
+        return [f"{word}, this is one sentence of a long section." for _ in range(count)]
+    if kind == "numbers":  # every sentence full of numbers, none shared by the other side
+        return [
+            " ".join(str(rng.randrange(10**6) * 2 + side) for _ in range(30)) + "."
+            for _ in range(count)
+        ]
+    if kind == "short numbers":  # as many sentences as a file can hold, each two numbers
+        return [f"{rng.randrange(10**4) * 2 + side} {index}." for index in range(count)]
+    if kind == "long words":  # many long words, none beginning alike on the two sides
+        stems = (
+            ["marathon", "telecommunication", "infrastructure", "preparation"],
+            ["qwerty", "zxcvbnm", "asdfghjk", "poiuytre"],
+        )[side]
+        return [
+            " ".join(rng.choice(stems) + str(rng.randrange(100)) for _ in range(20)) + "?"
+            for _ in range(count)
+        ]
+    raise ValueError(kind)
+
+
+def timed(a: Paragraphs, b: Paragraphs, repeat: int) -> tuple[float, int]:
+    """The best CPU time of `repeat` alignments, and the link costs one computes."""
+    import time
+
+    import lastmile_cli.alignment as alignment
+
+    cost = alignment._cost
+    calls = [0]
+
+    def counted(*args: object) -> float:
+        calls[0] += 1
+        return cost(*args)  # type: ignore[arg-type]
+
+    alignment._cost = counted  # type: ignore[assignment]
+    try:
+        align(a, b, 1.0)
+    finally:
+        alignment._cost = cost
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.process_time()
+        align(a, b, 1.0)
+        best = min(best, time.process_time() - start)
+    return best, calls[0]
+
+
+def worst(repeat: int) -> dict[str, object]:
+    import subprocess
+    import tempfile
+    import time
+
+    from lastmile_cli.alignment import LIMIT
+
+    sizes = [10, 100, LIMIT // 2, LIMIT, LIMIT + 1, 2 * LIMIT, 10 * LIMIT, 100 * LIMIT]
+    table: list[dict[str, object]] = []
+    for kind in ("plain", "numbers", "long words"):
+        for n in sizes:
+            seconds, work = timed([shaped(kind, n, 0)], [shaped(kind, n, 1)], repeat)
+            table.append({"case": kind, "a": n, "b": n, "seconds": seconds, "link costs": work})
+    for n, m in ((3, 10 * LIMIT), (LIMIT, 3), (LIMIT, LIMIT // 2)):
+        seconds, work = timed([shaped("plain", n, 0)], [shaped("plain", m, 1)], repeat)
+        table.append({"case": "lopsided", "a": n, "b": m, "seconds": seconds, "link costs": work})
+    a = [shaped("plain", 2, 0) for _ in range(LIMIT)]  # a paragraph per pair of sentences,
+    b = [shaped("plain", LIMIT, 1)]  # against one paragraph: no paragraph answers another
+    seconds, work = timed(a, b, repeat)
+    table.append(
+        {"case": "paragraphs", "a": 2 * LIMIT, "b": LIMIT, "seconds": seconds, "link costs": work}
+    )
+
+    runs: list[dict[str, object]] = []
+    with tempfile.TemporaryDirectory() as folder:
+        for n in (LIMIT // 2, LIMIT, 2 * LIMIT, 10 * LIMIT):
+            directory = Path(folder) / str(n)
+            directory.mkdir()
+            for side, code in enumerate(("qaa", "qab")):
+                sections = "".join(
+                    f"  - id: {sid}\n    kind: {'example' if sid in EXAMPLE_IDS else 'section'}\n"
+                    "    title: T\n"
+                    f"    paragraphs: [{json.dumps(' '.join(shaped('short numbers', n, side)))}]\n"
+                    for sid in SECTION_IDS
+                )
+                (directory / f"{code}.yaml").write_text(
+                    f"language: {code}\nname: {code}\ntitle: T\nsections:\n{sections}"
+                )
+            size = (directory / "qaa.yaml").stat().st_size
+            for args in (
+                ["compare", "qaa", "qab", "--by", "sentence"],
+                ["explain", "-l", "qaa", "--with", "qab"],
+            ):
+                command = [
+                    sys.executable,
+                    "-m",
+                    "lastmile_cli",
+                    *args,
+                    "--data-dir",
+                    str(directory),
+                ]
+                env = {
+                    **__import__("os").environ,
+                    "LASTMILE_CACHE_DIR": str(Path(folder) / "cache"),
+                }
+                first = subprocess.run(command, env=env, capture_output=True)  # the cache warm
+                if first.returncode != 0:
+                    sys.exit(f"{' '.join(args)}: {first.stderr.decode(errors='replace')}")
+                best = float("inf")
+                for _ in range(repeat):
+                    start = time.perf_counter()
+                    subprocess.run(command, env=env, capture_output=True, check=True)
+                    best = min(best, time.perf_counter() - start)
+                runs.append(
+                    {
+                        "command": " ".join(args),
+                        "sentences a section": n,
+                        "file bytes": size,
+                        "seconds": best,
+                    }
+                )
+    return {"limit": LIMIT, "sections": table, "runs": runs, "long": long_sections(1)}
+
+
+def long_sections(seed: int) -> list[dict[str, object]]:
+    """Links right in one long section: the whole article, English and German (which keep the
+    same 27 sentences), repeated, with one change (merge, split, drop) per 20 sentences of the
+    German: what the band and the groups past LIMIT cost in quality."""
+    catalog = Catalog([], Cache(None))
+    english, german = catalog.require("en"), catalog.require("de")
+    base_a = [s for sid in SECTION_IDS for s in flat(sentences(english, sid))]
+    base_b = [s for sid in SECTION_IDS for s in flat(sentences(german, sid))]
+    assert len(base_a) == len(base_b)
+    r = ratio(flat_all(english), flat_all(german))
+    rng = random.Random(seed)
+    rows: list[dict[str, object]] = []
+    for repeat in (1, 10, 18, 19, 40, 100):
+        a, b = base_a * repeat, base_b * repeat
+        changes = len(b) // 20
+        changed = perturb({"long": b}, rng, changes, attempts=50 * max(changes, 1))
+        assert changed is not None
+        texts, state = changed
+        want = gold_links(state["long"], len(b))
+        got = align([a], [texts["long"]], r)
+        right, predicted, expected = score(got, want)
+        rows.append(
+            {
+                "sentences": len(a),
+                "changes": changes,
+                "precision": right / predicted,
+                "recall": right / expected,
+            }
+        )
+    return rows
+
+
+def print_worst(results: dict[str, object]) -> None:
+    sections, runs = results["sections"], results["runs"]
+    assert isinstance(sections, list) and isinstance(runs, list)
+    print(f"one section, in-process (LIMIT = {results['limit']}):")
+    print(f"  {'case':12}{'a':>8}{'b':>8}{'ms':>10}{'link costs':>12}{'per sentence':>14}")
+    for row in sections:
+        per = row["link costs"] / max(row["a"], row["b"])
+        print(
+            f"  {row['case']:12}{row['a']:>8}{row['b']:>8}{row['seconds'] * 1000:>10.1f}"
+            f"{row['link costs']:>12}{per:>14.1f}"
+        )
+    print("links right in one long section, one change per 20 sentences (English, German):")
+    long = results["long"]
+    assert isinstance(long, list)
+    for row in long:
+        print(
+            f"  {row['sentences']:>6} sentences, {row['changes']:>4} changes:"
+            f"  precision {row['precision']:.2%}, recall {row['recall']:.2%}"
+        )
+    print("whole runs, eight sections of short sentences of numbers (warm cache, wall time):")
+    for row in runs:
+        print(
+            f"  {row['command']:30}{row['sentences a section']:>7} a section"
+            f"{row['file bytes'] / 1024:>8.0f} KB{row['seconds'] * 1000:>9.0f} ms"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--runs", type=int, default=400, help="perturbed documents (default 400)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--worst", action="store_true", help="time the worst cases instead")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per worst case (best kept)")
     args = parser.parse_args()
+    if args.worst:
+        timings = worst(args.repeat)
+        if args.json:
+            print(json.dumps(timings, indent=2))
+        else:
+            print_worst(timings)
+        return
     results = run(args.runs, args.seed)
     if args.json:
         print(json.dumps(results, indent=2))

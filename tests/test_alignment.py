@@ -9,10 +9,11 @@ import sys
 from pathlib import Path
 from random import Random
 
-from hypothesis import given
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lastmile_cli.alignment import LIMIT, align, ratio
+from lastmile_cli.alignment import LIMIT, align, in_groups, ratio
 
 EN = [
     "A runner can spend months preparing for a marathon.",
@@ -119,13 +120,53 @@ def test_long_sections_of_any_shape_align_completely(n: int, m: int, rng: Random
     assert [j for _, y in links for j in y] == list(range(m))
 
 
-def test_a_book_sized_section_pairs_by_position() -> None:
-    """Past LIMIT sentences the search would take seconds; a hostile file gets pairs by place."""
-    a = [["One."] * (LIMIT + 1)]
-    b = [["Eins."] * 3]
-    links = align(a, b, 1.0)
-    assert links[:3] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
-    assert links[3:] == [((i,), ()) for i in range(3, LIMIT + 1)]
+def test_a_book_sized_section_aligns_in_groups_completely() -> None:
+    """Past LIMIT sentences a side, groups of sentences are aligned: every sentence is linked
+    once, in order, and a faithful translation still pairs one to one."""
+    assert not in_groups(LIMIT, LIMIT) and in_groups(LIMIT + 1, 3) and in_groups(3, LIMIT + 1)
+    rng = Random(4)
+    words = ["A sentence.", "A much longer sentence with many words in it.", "Yes?", "Go 1!"]
+    a = [rng.choice(words) for _ in range(3 * LIMIT + 7)]
+    b = [s.replace("sentence", "Satz").replace("Yes", "Ja") for s in a]
+    links = align([a[:100], a[100:]], [b], 1.0)
+    assert links == [((i,), (i,)) for i in range(len(a))]
+    lopsided = align([["One."] * (LIMIT + 1)], [["Eins."] * 3], 1.0)
+    assert [i for x, _ in lopsided for i in x] == list(range(LIMIT + 1))
+    assert [j for _, y in lopsided for j in y] == [0, 1, 2]
+
+
+def _work(n: int, m: int, monkeypatch: pytest.MonkeyPatch, drop: int = 0) -> int:
+    """How many link costs aligning sections of n and m sentences computes (not a timing);
+    `drop`: every drop-th sentence of the second side left out, so groups are refined."""
+    import lastmile_cli.alignment as alignment
+
+    calls = [0]
+    cost = alignment._cost
+
+    def counted(*args: object) -> float:
+        calls[0] += 1
+        return cost(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(alignment, "_cost", counted)
+    texts = [f"Sentence number {i} of a long section." for i in range(max(n, m))]
+    second = [t for i, t in enumerate(texts[:m]) if not drop or i % drop]
+    align([texts[:n]], [second], 1.0)
+    monkeypatch.undo()
+    return calls[0]
+
+
+def test_the_search_grows_with_the_section_and_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No cliff: the work grows with the number of sentences up to LIMIT, never falls after it,
+    and stays at LIMIT's past it (the rest of the run is linear in the text)."""
+    sizes = [10, 100, LIMIT // 2, LIMIT, LIMIT + 1, 2 * LIMIT, 10 * LIMIT]
+    work = [_work(n, n, monkeypatch) for n in sizes]
+    assert work == sorted(work)
+    assert work[-1] == work[3]  # 10 × LIMIT costs what LIMIT does
+    assert work[2] <= work[3] / 2 * 1.05  # linear below it: half the sentences, half the work
+    assert _work(3, 10 * LIMIT, monkeypatch) <= work[3]
+    assert work[3] < 80 * LIMIT  # a few dozen link costs per sentence
+    for n in (LIMIT + 1, 3 * LIMIT, 20 * LIMIT):  # refining linked groups has its own budget
+        assert _work(n, n, monkeypatch, drop=7) <= 2 * work[3] + 60 * LIMIT
 
 
 def test_the_alignment_benchmark_meets_its_targets() -> None:
@@ -144,3 +185,24 @@ def test_the_alignment_benchmark_meets_its_targets() -> None:
     bundled, perturbed = scores["bundled"], scores["perturbed"]
     assert (bundled["links"], bundled["precision"], bundled["recall"]) == (162, 1.0, 1.0)
     assert perturbed["precision"] >= 0.95 and perturbed["recall"] >= 0.95
+
+
+@settings(deadline=None, max_examples=300)
+@given(sentences, sentences, st.integers(min_value=1, max_value=6), st.floats(0.1, 3.0))
+def test_groups_cover_every_sentence_once_in_order_and_never_join_paragraphs(
+    a: list[list[str]], b: list[list[str]], limit: int, r: float
+) -> None:
+    """Past the limit (made small here, so that groups are met in sections hypothesis can
+    make), links still cover both sides in order, and none joins two paragraphs' sentences."""
+    from unittest.mock import patch
+
+    import lastmile_cli.alignment as alignment
+
+    with patch.object(alignment, "LIMIT", limit):
+        links = align(a, b, r)
+    assert [i for x, _ in links for i in x] == list(range(sum(map(len, a))))
+    assert [j for _, y in links for j in y] == list(range(sum(map(len, b))))
+    assert all(x or y for x, y in links)
+    for side, paragraphs in ((0, a), (1, b)):
+        paragraph = [k for k, p in enumerate(paragraphs) for _ in p]
+        assert all(len({paragraph[i] for i in link[side]}) <= 1 for link in links)

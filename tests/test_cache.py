@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import stat
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,6 +26,15 @@ from lastmile_cli.model import Language, Section
 from lastmile_cli.textutil import first_unsafe
 
 PAST = 1_600_000_000
+
+
+@pytest.fixture
+def prune_always(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every run that writes looks through the directory (normally once a day)."""
+    monkeypatch.setattr(cache_module, "PRUNE_SECONDS", -1)
+
+
+STAMP = cache_module.STAMP
 
 
 def aged(path: Path) -> Path:
@@ -356,22 +366,120 @@ def test_a_broken_file_is_remembered_and_still_warned_about(
     assert "qaa.yaml:1:1: the file is missing 'title' (and 2 more)" in again.warnings[0]
 
 
-def test_entries_of_deleted_files_are_removed_and_the_size_is_capped(
-    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_entries_of_deleted_files_go_at_the_daily_look_through(
+    write_language: Callable[..., Path], tmp_path: Path
 ) -> None:
     cache_dir = tmp_path / "c"
     gone = aged(write_language("qaa", directory="gone"))
     catalog(gone.parent, cache_dir).load("qaa")
     gone.unlink()
+    second = aged(write_language("qab", directory="d1"))
+    catalog(second.parent, cache_dir).load("qab")
+    assert len(entries(cache_dir)) == 2  # looked through today already: nothing read
+    day = cache_module.PRUNE_SECONDS
+    os.utime(cache_dir / STAMP, (PAST, PAST))
+    third = aged(write_language("qac", directory="d2"))
+    catalog(third.parent, cache_dir).load("qac")
+    assert [e.name for e in entries(cache_dir)] == sorted(
+        Cache._name(str(p)) for p in (second, third)
+    )
+    assert (cache_dir / STAMP).stat().st_mtime > PAST + day  # and noted
+
+
+def test_a_full_cache_keeps_what_it_holds(
+    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More files than entries: the first stay cached, the others are parsed each time but
+    never written, so no run evicts what the next one needs (no run slower than no cache)."""
+    cache_dir = tmp_path / "c"
     monkeypatch.setattr(cache_module, "MAX_ENTRIES", 3)
     paths = [aged(write_language("qab", directory=f"d{i}")) for i in range(5)]
     for path in paths:
         catalog(path.parent, cache_dir).load("qab")
-    kept = entries(cache_dir)
-    assert len(kept) == 3
-    sources = {cache_module._source_of(e.name, os.open(cache_dir, os.O_RDONLY)) for e in kept}
-    assert str(gone) not in sources
-    assert str(paths[-1]) in sources  # the newest stay
+    held = sorted(Cache._name(str(p)) for p in paths[:3])
+    assert [e.name for e in entries(cache_dir)] == held
+    for path in paths:  # again: the same three hit, the other two miss, nothing is written
+        catalog(path.parent, cache_dir).load("qab")
+    assert [e.name for e in entries(cache_dir)] == held
+    import lastmile_cli.loader as loader
+
+    monkeypatch.setattr(loader, "check_bytes", lambda *a, **k: pytest.fail("parsed again"))
+    for path in paths[:3]:
+        catalog(path.parent, cache_dir).load("qab")
+    edited = paths[0]
+    monkeypatch.undo()
+    monkeypatch.setattr(cache_module, "MAX_ENTRIES", 3)
+    edited.write_text(edited.read_text().replace("Test", "Edited"))
+    aged(edited)
+    catalog(edited.parent, cache_dir).load("qab")  # full, but its own entry is replaced
+    language = Cache(str(cache_dir)).get(str(edited), str(edited), "x")
+    assert language is not None and not isinstance(language, tuple)
+    assert language.name == "Edited"
+
+
+def test_pruning_reads_the_entries_once_a_day_not_at_every_write(
+    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache_dir = tmp_path / "c"
+    paths = [aged(write_language(f"qa{c}", directory="user")) for c in "abcdefgh"]
+    reads: list[str] = []
+    real = cache_module._read_entry
+
+    def counted(name: str, directory: int, limit: int = cache_module.MAX_ENTRY) -> object:
+        if limit == cache_module.HEADER_BYTES:  # pruning's reads, not a lookup's
+            reads.append(name)
+        return real(name, directory, limit)
+
+    monkeypatch.setattr(cache_module, "_read_entry", counted)
+    for path in paths:  # eight runs, each writing one entry
+        catalog(path.parent, cache_dir).load(path.stem)
+    assert reads == []  # no header read to write them: no look through at every write
+    os.utime(cache_dir / STAMP, (PAST, PAST))
+    writes = Catalog([str(paths[0].parent)], Cache(str(cache_dir)))
+    for path in paths:
+        path.write_text(path.read_text().replace("Test", "Again"))
+        aged(path)
+    for path in paths:  # one run writing eight entries, a day later: one look through
+        writes.load(path.stem)
+    assert sorted(reads) == sorted(Cache._name(str(p)) for p in paths[1:])
+    reads.clear()
+    os.utime(cache_dir / STAMP, (PAST, PAST))
+    more = aged(write_language("qai", directory="user"))
+    catalog(more.parent, cache_dir).load("qai")
+    assert sorted(reads) == sorted(Cache._name(str(p)) for p in paths)
+
+
+def test_an_entry_in_use_is_marked_so_once_a_day(
+    write_language: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A hit on an entry older than a day renews its mtime (what pruning reads as its last
+    use); a younger one is not touched."""
+    path = aged(write_language("qaa"))
+    entry = forge(path, tmp_path / "c", loaded(path))
+    young = entry.stat().st_mtime_ns
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") is not None
+    assert entry.stat().st_mtime_ns == young
+    os.utime(entry, (PAST, PAST))
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") is not None
+    assert entry.stat().st_mtime > PAST + cache_module.PRUNE_SECONDS
+
+
+def test_entries_unused_for_a_month_go(
+    write_language: Callable[..., Path], tmp_path: Path, prune_always: None
+) -> None:
+    import time
+
+    cache_dir = tmp_path / "c"
+    old, recent = (aged(write_language(c, directory="user")) for c in ("qaa", "qab"))
+    for path in (old, recent):
+        catalog(path.parent, cache_dir).load(path.stem)
+    month = time.time() - cache_module.UNUSED_SECONDS - 60
+    os.utime(cache_dir / Cache._name(str(old)), (month, month))
+    third = aged(write_language("qac", directory="user"))
+    catalog(third.parent, cache_dir).load("qac")
+    assert [e.name for e in entries(cache_dir)] == sorted(
+        Cache._name(str(p)) for p in (recent, third)
+    )
 
 
 def test_an_unwritable_cache_directory_still_works(
@@ -452,46 +560,88 @@ def test_stale_temporary_files_are_removed_after_an_hour(
 
     cache_dir = tmp_path / "c"
     cache_dir.mkdir(mode=0o700)
-    old, young = cache_dir / ".old.lmc.1.tmp", cache_dir / ".young.lmc.2.tmp"
-    for file, age in ((old, 3600.5), (young, 3599)):
-        file.write_text("x")
+    stem = "0123456789abcdef.lmc"
+    old, young, empty = (cache_dir / f".{stem}.{pid}.tmp" for pid in (1, 2, 3))
+    for file, age in ((old, 3600.5), (young, 3599), (empty, 7200)):
+        file.write_bytes(b"" if file is empty else b"\x00" * 8 + b"LMC3\x00half an entry")
         moment = time.time() - age
         os.utime(file, (moment, moment))
     path = aged(write_language("qaa"))
     catalog(path.parent, cache_dir).load("qaa")
-    assert not old.exists() and young.exists()
+    assert not old.exists() and young.exists() and not empty.exists()
     assert len(entries(cache_dir)) == 1
 
 
-def test_files_that_are_not_current_entries_are_removed(
-    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_pruning_removes_only_what_lastmile_wrote(
+    write_language: Callable[..., Path], tmp_path: Path
 ) -> None:
-    """A foreign .lmc, one of another format (an older lastmile) or another model: all go."""
+    """LASTMILE_CACHE_DIR=~/.cache, taken for the XDG base: the other programs' old temporary
+    files and .lmc files stay, even under names like lastmile's, unless they hold an entry."""
+    cache_dir = tmp_path / "xdg"
+    cache_dir.mkdir(mode=0o700)
+    theirs = {
+        "download.tmp": b"another program's",
+        ".0123456789abcdef.lmc.7.tmp": b"not an entry, though named like a temporary",
+        "0123456789abcdef.lmc": b"\x00" * 8 + b"XYZ1\x00 named like an entry, not one",
+        "project.lmc": b"\x00" * 8 + b"LMC3\x00 an entry's start, under another name",
+        ".tmp": b"",
+        "notes.txt": b"kept",
+    }
+    for name, data in theirs.items():
+        (cache_dir / name).write_bytes(data)
+        os.utime(cache_dir / name, (PAST, PAST))
+    (cache_dir / "fedcba9876543210.lmc").symlink_to(cache_dir / "notes.txt")
+    path = aged(write_language("qaa"))
+    catalog(path.parent, cache_dir).load("qaa")
+    assert {p.name: p.read_bytes() for p in cache_dir.iterdir() if p.name in theirs} == theirs
+    assert (cache_dir / "fedcba9876543210.lmc").is_symlink()
+    assert (cache_dir / Cache._name(str(path))).exists()
+
+
+SHAPE, MAGIC = cache_module.SHAPE, cache_module.MAGIC
+
+
+def test_entries_of_another_format_are_removed(
+    write_language: Callable[..., Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    prune_always: None,
+) -> None:
+    """Entries of another format (an older lastmile) or another model go; a damaged entry of
+    lastmile's own goes; what is not lastmile's stays."""
     cache_dir = tmp_path / "c"
     cache_dir.mkdir(mode=0o700)
     (cache_dir / "garbage.lmc").write_bytes(b"not an entry at all")
     (cache_dir / "notes.txt").write_text("kept: not ours")
+    (cache_dir / "00000000000000ff.lmc").write_bytes(b"\x00" * 8 + b"LMC3\x00")  # damaged
     other = aged(write_language("qab", directory="other"))
     monkeypatch.setattr(cache_module, "SHAPE", "another,model")
     catalog(other.parent, cache_dir).load("qab")
     monkeypatch.setattr(cache_module, "MAGIC", "LMC9")
     third = aged(write_language("qac", directory="third"))
     catalog(third.parent, cache_dir).load("qac")
-    monkeypatch.undo()
+    monkeypatch.setattr(cache_module, "SHAPE", SHAPE)
+    monkeypatch.setattr(cache_module, "MAGIC", MAGIC)
     path = aged(write_language("qaa"))
     catalog(path.parent, cache_dir).load("qaa")
-    assert sorted(p.name for p in cache_dir.iterdir()) == [Cache._name(str(path)), "notes.txt"]
+    assert sorted(p.name for p in cache_dir.iterdir()) == sorted(
+        [Cache._name(str(path)), "garbage.lmc", "notes.txt", STAMP]
+    )
 
 
 def test_the_cap_keeps_the_newest_entries_and_counts_bytes_exactly(
-    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    write_language: Callable[..., Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    prune_always: None,
 ) -> None:
     cache_dir = tmp_path / "c"
     paths = [aged(write_language("qab", directory=f"d{i}")) for i in range(5)]
     for index, path in enumerate(paths[:4]):
         catalog(path.parent, cache_dir).load("qab")
         entry = cache_dir / Cache._name(str(path))
-        os.utime(entry, ns=(0, 10**18 + index * 10**9))  # a strict order, oldest first
+        moment = time.time_ns() - (10 - index) * 10**9
+        os.utime(entry, ns=(moment, moment))  # a strict order, oldest first
     sizes = {
         Cache._name(str(p)): (cache_dir / Cache._name(str(p))).stat().st_size for p in paths[:4]
     }
@@ -516,18 +666,20 @@ def test_a_cache_closes_its_directory(write_language: Callable[..., Path], tmp_p
 
 
 def test_a_fifo_or_a_dangling_link_among_the_entries_does_not_stop_pruning(
-    write_language: Callable[..., Path], tmp_path: Path
+    write_language: Callable[..., Path], tmp_path: Path, prune_always: None
 ) -> None:
-    """Pruning opens entries to read their headers: a FIFO must not block it, a link not stop it."""
+    """Pruning opens entries to read their headers: a FIFO must not block it, a link not stop
+    it; neither is lastmile's, so both stay."""
     cache_dir = tmp_path / "c"
     gone = [aged(write_language("qab", directory=f"gone{i}")) for i in range(2)]
     for path in gone:
         catalog(path.parent, cache_dir).load("qab")
         path.unlink()
-    os.mkfifo(cache_dir / "0-fifo.lmc")
-    (cache_dir / "1-dangling.lmc").symlink_to(tmp_path / "nowhere")
-    (cache_dir / ".young.lmc.1.tmp").write_text("x")
-    (cache_dir / "2-truncated.lmc").write_bytes(
+    os.mkfifo(cache_dir / "00000000000000f0.lmc")
+    (cache_dir / "00000000000000f1.lmc").symlink_to(tmp_path / "nowhere")
+    young = f".{Cache._name('x')}.1.tmp"
+    (cache_dir / young).write_text("x")
+    (cache_dir / "00000000000000f2.lmc").write_bytes(
         b"\x00" * 8 + f"LMC3\x00{cache_module.SHAPE}".encode()
     )
     path = aged(write_language("qaa"))
@@ -539,7 +691,7 @@ def test_a_fifo_or_a_dangling_link_among_the_entries_does_not_stop_pruning(
     worker.join(timeout=20)
     assert done == [True], "pruning blocked"
     assert sorted(p.name for p in cache_dir.iterdir()) == sorted(
-        [".young.lmc.1.tmp", Cache._name(str(path))]
+        ["00000000000000f0.lmc", "00000000000000f1.lmc", young, Cache._name(str(path)), STAMP]
     )
 
 
@@ -550,8 +702,8 @@ def test_a_file_that_cannot_be_removed_does_not_stop_the_run(
     gone = aged(write_language("qab", directory="gone"))
     catalog(gone.parent, cache_dir).load("qab")
     gone.unlink()
-    (cache_dir / ".old.tmp").write_text("x")
-    os.utime(cache_dir / ".old.tmp", (0, 0))
+    (cache_dir / f".{Cache._name('x')}.1.tmp").write_text("")
+    os.utime(cache_dir / f".{Cache._name('x')}.1.tmp", (0, 0))
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError("no")
@@ -623,11 +775,14 @@ def test_a_failed_write_leaves_no_temporary_behind(
 
     monkeypatch.setattr(os, "replace", full)
     assert catalog(path.parent, tmp_path / "c").load("qaa") is not None
-    assert list((tmp_path / "c").iterdir()) == []
+    assert [p.name for p in (tmp_path / "c").iterdir()] == [STAMP]
 
 
 def test_the_cap_goes_on_when_an_old_entry_cannot_be_removed(
-    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    write_language: Callable[..., Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    prune_always: None,
 ) -> None:
     cache_dir = tmp_path / "c"
     first = aged(write_language("qab", directory="one"))
@@ -640,20 +795,222 @@ def test_the_cap_goes_on_when_an_old_entry_cannot_be_removed(
     monkeypatch.setattr(os, "unlink", refuse)
     second = aged(write_language("qab", directory="two"))
     assert catalog(second.parent, cache_dir).load("qab") is not None
-    assert len(entries(cache_dir)) == 2  # the old one stays; nothing failed
+    assert [e.name for e in entries(cache_dir)] == [Cache._name(str(first))]  # full: kept
 
 
-def test_a_link_among_the_entries_is_pruned_not_followed(
+def test_a_link_among_the_entries_is_left_alone_not_followed(
     write_language: Callable[..., Path], tmp_path: Path
 ) -> None:
-    """A link to a genuine entry (of a file that exists) is not an entry: it goes."""
+    """A link, even to a genuine entry of a file that exists, is not lastmile's: never read,
+    never removed."""
     cache_dir = tmp_path / "c"
     kept = aged(write_language("qab", directory="kept"))
     catalog(kept.parent, cache_dir).load("qab")
     genuine = cache_dir / Cache._name(str(kept))
-    (cache_dir / "0-link.lmc").symlink_to(genuine)
+    (cache_dir / "0000000000000001.lmc").symlink_to(genuine)
     path = aged(write_language("qaa"))
     catalog(path.parent, cache_dir).load("qaa")
     assert sorted(p.name for p in cache_dir.iterdir()) == sorted(
-        [genuine.name, Cache._name(str(path))]
+        [genuine.name, "0000000000000001.lmc", Cache._name(str(path)), STAMP]
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("0123456789abcdef.lmc", True),
+        ("0123456789ABCDEF.lmc", False),
+        ("0123456789abcde.lmc", False),
+        ("0123456789abcdefa.lmc", False),
+        ("0123456789abcdeg.lmc", False),
+        ("0123456789abcdef.lmcx", False),
+        ("0123456789abcdef", False),
+    ],
+)
+def test_the_names_lastmile_gives_entries(name: str, expected: bool) -> None:
+    assert cache_module.is_entry_name(name) is expected
+    assert cache_module.is_temporary_name(f".{name}.12.tmp") is expected
+    assert not cache_module.is_temporary_name(f".{name}.1x.tmp")
+    assert not cache_module.is_temporary_name(f".{name}.٣.tmp")  # a digit, but not ASCII
+    assert not cache_module.is_temporary_name(f"{name}.12.tmp")
+    assert not cache_module.is_temporary_name(f".{name}..tmp")
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"12345678LMC3\x00", True),
+        (b"12345678LMC1\x00rest", True),
+        (b"12345678LMC\x00", False),
+        (b"12345678LMCx\x00", False),
+        (b"12345678LMC33", False),
+        (b"LMC3\x00", False),
+        (b"", False),
+    ],
+)
+def test_what_lastmile_writes_begins_so(data: bytes, expected: bool) -> None:
+    assert cache_module.is_header(data) is expected
+
+
+def test_a_cache_directory_that_is_a_link_is_refused_with_one_warning(
+    write_language: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Another member of a group-writable folder plants a link under the cache's name, to a
+    directory the victim owns: nothing is written there, nothing of it removed."""
+    victim = tmp_path / "victim"
+    victim.mkdir(mode=0o700)
+    (victim / "draft.tmp").write_text("precious")
+    os.utime(victim / "draft.tmp", (PAST, PAST))
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "cache").symlink_to(victim)
+    path = aged(write_language("qaa"))
+    cache = Cache(str(shared / "cache"))
+    assert Catalog([str(path.parent)], cache).load("qaa") is not None
+    Catalog([str(path.parent)], cache).load("qaa")  # a second put: still one warning
+    assert cache.warnings == [
+        f"warning: the cache directory {shared / 'cache'} is a symbolic link;"
+        " lastmile works without the cache"
+    ]
+    assert sorted(p.name for p in victim.iterdir()) == ["draft.tmp"]
+    assert Cache(str(shared / "cache") + "/").get(str(path), str(path), "x") is None
+
+
+def test_a_refused_cache_directory_is_named_once_on_stderr(
+    write_language: Callable[..., Path], tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    from conftest import subprocess_env
+
+    path = aged(write_language("qaa"))
+    others = tmp_path / "others"
+    others.mkdir()
+    others.chmod(0o777)
+    (tmp_path / "link").symlink_to(others)
+    for cache_dir, why in (
+        (tmp_path / "link", "is a symbolic link"),
+        (others, "others may write to"),
+    ):
+        result = subprocess.run(
+            [sys.executable, "-m", "lastmile_cli", "languages", "--data-dir", str(path.parent)],
+            env=subprocess_env(LASTMILE_CACHE_DIR=str(cache_dir)),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0
+        (line,) = result.stderr.splitlines()
+        assert why in line and str(cache_dir) in line and line.startswith("lastmile: warning: ")
+        assert "qaa" in result.stdout
+    assert list(others.iterdir()) == []
+
+
+@pytest.mark.parametrize("umask", [0o000, 0o022, 0o277])
+def test_every_directory_lastmile_creates_is_private_whatever_the_umask(
+    write_language: Callable[..., Path], tmp_path: Path, umask: int
+) -> None:
+    """Under umask 000, a missing ~/.cache would come out world-writable; under 277 unwritable."""
+    import subprocess
+    import sys
+
+    from conftest import subprocess_env
+
+    path = aged(write_language("qaa"))
+    home = tmp_path / "home"
+    home.mkdir(mode=0o700)
+    env = subprocess_env(HOME=str(home))
+    env.pop("LASTMILE_CACHE_DIR", None)
+    env.pop("XDG_CACHE_HOME", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "lastmile_cli", "languages", "--data-dir", str(path.parent)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=lambda: os.umask(umask),
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    for directory in (home / ".cache", home / ".cache" / "lastmile"):
+        assert stat.S_IMODE(directory.stat().st_mode) == 0o700, directory
+    assert len(entries(home / ".cache" / "lastmile")) == 1
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700  # what existed is left as it was
+
+
+def test_a_new_directory_swapped_for_someone_elses_is_not_used(
+    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between lastmile's mkdir and its open, another user swaps the new directory: nothing is
+    made inside it, and nothing of it changed."""
+    path = aged(write_language("qaa"))
+    real_mkdir = os.mkdir
+
+    def mkdir_then_swap(name: str, mode: int = 0o777, *, dir_fd: int | None = None) -> None:
+        real_mkdir(name, mode, dir_fd=dir_fd)
+        if name == "a":
+            os.rename("a", "mine", src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
+            real_mkdir("a", 0o755, dir_fd=dir_fd)
+
+    monkeypatch.setattr(os, "mkdir", mkdir_then_swap)
+    monkeypatch.setattr(os, "geteuid", lambda: os.stat(tmp_path).st_uid + 1)
+    monkeypatch.setattr(os, "fchmod", lambda *a: pytest.fail("changed a directory not its own"))
+    Catalog([str(path.parent)], Cache(str(tmp_path / "a" / "b"))).load("qaa")
+    assert list((tmp_path / "a").iterdir()) == []
+
+
+def test_a_second_user_cannot_lend_the_cache_a_directory(
+    write_language: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A real second user (nobody, through runuser) in a folder both may write: a link to the
+    victim's own directory, and a directory of their own, under the cache's name. lastmile,
+    run by the victim, uses neither, says so once, and changes nothing in either."""
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+
+    from conftest import subprocess_env
+
+    if os.geteuid() != 0 or shutil.which("runuser") is None:
+        pytest.skip("needs root and runuser to act as a second user")
+    path = aged(write_language("qaa"))
+    victim = tmp_path / "victim"
+    victim.mkdir(mode=0o700)
+    (victim / "draft.tmp").write_text("precious")
+    os.utime(victim / "draft.tmp", (PAST, PAST))
+    shared = Path(tempfile.mkdtemp(prefix="lastmile-shared-"))
+    try:
+        shared.chmod(0o777)
+        for step in (
+            ["ln", "-s", str(victim), str(shared / "link")],
+            ["mkdir", str(shared / "theirs")],
+        ):
+            done = subprocess.run(["runuser", "-u", "nobody", "--", *step], capture_output=True)
+            if done.returncode != 0:
+                pytest.skip(f"runuser could not act as nobody: {done.stderr!r}")
+        for name, why in (("link", "is a symbolic link"), ("theirs", "belongs to another user")):
+            result = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "lastmile_cli",
+                    "search",
+                    "One",
+                    "--data-dir",
+                    str(path.parent),
+                ],
+                env=subprocess_env(LASTMILE_CACHE_DIR=str(shared / name)),
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+            assert result.returncode == 0
+            assert result.stderr == (
+                f"lastmile: warning: the cache directory {shared / name} {why};"
+                " lastmile works without the cache\n"
+            )
+        assert sorted(p.name for p in victim.iterdir()) == ["draft.tmp"]
+        assert list((shared / "theirs").iterdir()) == []
+    finally:
+        shutil.rmtree(shared)

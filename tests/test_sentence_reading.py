@@ -247,8 +247,8 @@ def test_on_a_terminal_compare_by_sentence_starts_each_pair_on_one_row(
 def test_a_huge_section_reads_through(
     lastmile: Lastmile, write_language: Callable[..., Path]
 ) -> None:
-    """Thousands of sentences in one section: aligned by position past the limit, joined under
-    `--with` without copying the text over and over."""
+    """Thousands of sentences in one section: aligned in groups past the limit (one note says
+    so), joined under `--with` without copying the text over and over."""
     sentences = " ".join(f"Yes {i}." for i in range(5000))
     text = FREE.split("sections:")[0] + (
         "sections:\n  - id: definition\n    kind: section\n    title: Def\n"
@@ -265,3 +265,12 @@ def test_a_huge_section_reads_through(
         "compare", "qaa", "en", "-s", "definition", "--by", "sentence", "--data-dir", data_dir
     )
     assert result.code == 0 and result.out.count("\nqaa\tYes ") == 5000
+    assert result.err == (
+        "lastmile: note: more than 500 sentences on a side in definition: their sentences are"
+        " aligned in groups, and paired by position within each group\n"
+    )
+    assert [line for line in result.out.splitlines() if line.startswith("qaa\t")][:3] == [
+        "qaa\tDef",
+        "qaa\tYes 0.",
+        "qaa\tYes 1.",
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -46,11 +46,172 @@ def test_head_in_a_real_shell_pipeline(clean_env: Path) -> None:
     assert result.stderr == ""
 
 
-def test_a_full_disk(spawn: Spawn) -> None:
+BOTH_PATHS = [{}, {"LASTMILE_SHORTCUT": "0"}, {"PYTHONUNBUFFERED": "1"}]
+PATH_IDS = ["shortcut", "click", "unbuffered"]
+
+
+@pytest.mark.parametrize("env", BOTH_PATHS, ids=PATH_IDS)
+@pytest.mark.parametrize("args", [["explain"], ["compare", "de", "it"], ["--help"]])
+def test_a_full_disk(spawn: Spawn, env: dict[str, str], args: list[str]) -> None:
     with open("/dev/full", "w") as full:
-        result = spawn("explain", stdout=full, stderr=subprocess.PIPE)
+        result = spawn(*args, stdout=full, stderr=subprocess.PIPE, env=env)
     assert result.returncode == 1
     assert result.stderr == b"lastmile: cannot write output: no space left on device\n"
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 16 KiB tmpfs with 4 KiB left, where the machine lets the tests mount one (as root)."""
+    mount = tmp_path / "small"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", str(mount)], capture_output=True
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode(errors='replace').strip()}")
+    try:
+        (mount / "filler").write_bytes(b"x" * 12 * 1024)
+        assert os.statvfs(mount).f_bavail * os.statvfs(mount).f_frsize == 4096
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], check=True)
+
+
+@pytest.mark.parametrize("env", BOTH_PATHS, ids=PATH_IDS)
+def test_a_nearly_full_disk_is_an_error_not_a_short_file(
+    spawn: Spawn, small_disk: Path, env: dict[str, str]
+) -> None:
+    """5,499 bytes of JSON where 4,096 fit: the first write is short; the rest is retried and
+    the disk says why it cannot be, never an exit 0 with a file cut short."""
+    whole = spawn("explain", "--lang", "de", "-f", "json", env=env).stdout
+    assert len(whole) > 4096
+    with open(small_disk / "out.json", "wb") as out:
+        result = spawn(
+            "explain", "--lang", "de", "-f", "json", stdout=out, stderr=subprocess.PIPE, env=env
+        )
+    assert (result.returncode, result.stderr) == (
+        1,
+        b"lastmile: cannot write output: no space left on device\n",
+    )
+    written = (small_disk / "out.json").read_bytes()
+    assert written == whole[: len(written)] and len(written) == 4096
+
+
+@pytest.mark.parametrize("env", BOTH_PATHS, ids=PATH_IDS)
+def test_a_file_size_limit_is_an_error_not_a_short_file(
+    spawn: Spawn, tmp_path: Path, env: dict[str, str]
+) -> None:
+    """`ulimit -f`: the write that reaches the limit is short, the next one fails with EFBIG."""
+    import resource
+
+    whole = spawn("explain", env=env).stdout
+    with open(tmp_path / "out.txt", "wb") as out:
+        result = spawn(
+            "explain",
+            stdout=out,
+            stderr=subprocess.PIPE,
+            env=env,
+            preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (2048, 2048)),
+        )
+    assert (result.returncode, result.stderr) == (
+        1,
+        b"lastmile: cannot write output: file too large\n",
+    )
+    assert (tmp_path / "out.txt").read_bytes() == whole[:2048]
+
+
+def test_a_cache_on_a_full_disk_leaves_no_partial_entry(spawn: Spawn, small_disk: Path) -> None:
+    """Files lastmile writes for itself (cache entries) are written whole, then renamed, or not
+    at all: a run whose entry does not fit works, says nothing, and leaves nothing behind."""
+    user = small_disk.parent / "user"
+    user.mkdir()
+    from lastmile_cli.model import EXAMPLE_IDS, SECTION_IDS
+
+    paragraph = "word " * 2000  # an entry of some 80 KB: more than the disk has left
+    sections = "".join(
+        f"  - id: {s}\n    kind: {'example' if s in EXAMPLE_IDS else 'section'}\n    title: T\n"
+        f"    paragraphs: ['{paragraph}']\n"
+        for s in SECTION_IDS
+    )
+    (user / "qaa.yaml").write_text(f"language: qaa\nname: Q\ntitle: T\nsections:\n{sections}")
+    os.utime(user / "qaa.yaml", (1_600_000_000, 1_600_000_000))
+    cache = small_disk / "cache"
+    result = spawn(
+        "sections", "--lang", "qaa", "--data-dir", str(user), env={"LASTMILE_CACHE_DIR": str(cache)}
+    )
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert b"summary\tsection\tT" in result.stdout
+    assert [p.name for p in cache.iterdir()] == [".lastmile-pruned"]  # no entry, no temporary
+
+
+def test_a_terminal_gone_is_an_input_output_error(clean_env: Path) -> None:
+    """Writing to a pseudo-terminal whose other side closed: EIO, one line, exit 1."""
+    import pty
+
+    master, slave = pty.openpty()
+    os.close(master)
+    result = subprocess.run(
+        [sys.executable, "-m", "lastmile_cli", "explain", "--no-pager"],
+        stdout=slave,
+        stderr=subprocess.PIPE,
+        env=subprocess_env(LASTMILE_CACHE_DIR=str(clean_env), TERM="xterm-256color"),
+        timeout=60,
+    )
+    os.close(slave)
+    assert (result.returncode, result.stderr) == (
+        1,
+        b"lastmile: cannot write output: input/output error\n",
+    )
+
+
+def _broken_files(directory: Path, count: int) -> None:
+    directory.mkdir()
+    for index in range(count):
+        name = (
+            "q"
+            + "abcdefghijklmnopqrstuvwxyz"[index // 26]
+            + "abcdefghijklmnopqrstuvwxyz"[index % 26]
+        )
+        (directory / f"{name}.yaml").write_text(f"language: {name}\nname: [x]\n")
+
+
+def test_a_non_blocking_stderr_gets_every_message(tmp_path: Path) -> None:
+    """stderr set O_NONBLOCK (shared with another program) on a 4 KiB pipe nobody reads yet:
+    lastmile waits for it as for stdout; every warning arrives."""
+    import fcntl
+    import time
+
+    _broken_files(tmp_path / "user", 200)
+    read, write = os.pipe()
+    fcntl.fcntl(write, fcntl.F_SETPIPE_SZ, 4096)
+    os.set_blocking(write, False)
+    env = subprocess_env(LASTMILE_CACHE_DIR=str(tmp_path / "cache"))
+    args = [sys.executable, "-m", "lastmile_cli", "languages", "--data-dir", str(tmp_path / "user")]
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=write, env=env)
+    os.close(write)
+    time.sleep(1)  # the pipe fills while nobody reads
+    received = b""
+    with os.fdopen(read, "rb") as reader:
+        while chunk := reader.read(512):
+            received += chunk
+            time.sleep(0.001)
+    assert process.wait(timeout=60) == 0
+    lines = received.decode().splitlines()
+    assert len(received) > 4 * 4096
+    assert len(lines) == 200 and all(line.startswith("lastmile: warning: ") for line in lines)
+
+
+def test_messages_stderr_cannot_take_make_the_run_fail(spawn: Spawn, tmp_path: Path) -> None:
+    """The listing is written, but its warnings were lost to a full stderr: exit 1, not 0."""
+    _broken_files(tmp_path / "user", 3)
+    args = ("languages", "--data-dir", str(tmp_path / "user"))
+    assert spawn(*args).returncode == 0
+    with open("/dev/full", "w") as full:
+        result = spawn(*args, stdout=subprocess.PIPE, stderr=full)
+    assert result.returncode == 1
+    assert b"de\tDeutsch\tGerman" in result.stdout
+    with open("/dev/full", "w") as full:  # nothing to say: nothing lost
+        assert spawn("explain", stdout=subprocess.PIPE, stderr=full).returncode == 0
 
 
 def test_stdout_closed(clean_env: Path) -> None:

@@ -62,6 +62,7 @@ REASONS = {
     errno.EISDIR: N_("is a directory"),
     errno.ELOOP: N_("too many levels of symbolic links"),
     errno.ENOSPC: N_("no space left on device"),
+    errno.EFBIG: N_("file too large"),
     errno.EROFS: N_("read-only file system"),
     errno.EIO: N_("input/output error"),
     errno.ENAMETOOLONG: N_("file name too long"),

@@ -7,6 +7,7 @@ only on a terminal, for output taller than the window, as git does.
 
 from __future__ import annotations
 
+import io
 import os
 
 from lastmile_cli.i18n import _, warning
@@ -16,6 +17,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
     from typing import BinaryIO, TextIO
+
+    from _typeshed import ReadableBuffer
 
 MAX_TERMINAL_WIDTH = 100
 MIN_TERMINAL_WIDTH = 20
@@ -121,26 +124,79 @@ def emit(text: str, output: Output, stream: TextIO) -> list[str]:
 
 
 def write(text: str, stream: TextIO) -> None:
-    """All of `text`, even to a non-blocking stdout: a full pipe is waited for, never dropped
-    (Python's buffered writer loses what a non-blocking descriptor refuses)."""
+    """All of `text`, or an OSError saying why not (see write_all)."""
     try:
         descriptor = stream.fileno()
-        blocking = os.get_blocking(descriptor)
     except (OSError, ValueError):  # not a real file (a test's StringIO)
-        blocking = True
-    if blocking:
         stream.write(text)
         stream.flush()
         return
-    import select
-
     stream.flush()
-    data = memoryview(text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
-    while data:
+    write_all(descriptor, text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
+
+
+def write_all(descriptor: int, data: bytes) -> None:
+    """Every byte of `data`, or an OSError saying why not (ENOSPC, EIO, EFBIG, EPIPE): a short
+    write (a nearly full disk) is continued until the system says what is wrong, and a full
+    non-blocking pipe is waited for. Python's own writers lose both: an unbuffered stdout
+    (PYTHONUNBUFFERED) drops the rest of a short write, a buffered one what a non-blocking
+    descriptor refuses."""
+    view = memoryview(data)
+    while view:
         try:
-            data = data[os.write(descriptor, data) :]
+            written = os.write(descriptor, view)
         except BlockingIOError:
+            import select
+
             select.select([], [descriptor], [])  # until the reader has made room
+            continue
+        if written <= 0:  # (no system does this for a non-empty write; never loop on it)
+            import errno
+
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        view = view[written:]
+
+
+class Whole(io.RawIOBase):
+    """A process stream's descriptor, written whole by write_all: what sys.stdout and
+    sys.stderr are wrapped around while lastmile runs (whole_stream), so that Click's output
+    and lastmile's messages are as complete as the article."""
+
+    def __init__(self, descriptor: int) -> None:
+        super().__init__()
+        self.descriptor = descriptor
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self.descriptor
+
+    def isatty(self) -> bool:
+        return os.isatty(self.descriptor)
+
+    def write(self, data: ReadableBuffer) -> int:
+        chunk = bytes(data)
+        write_all(self.descriptor, chunk)
+        return len(chunk)
+
+
+def whole_stream(stream: TextIO) -> TextIO:
+    """A text stream like `stream` (the interpreter's own stdout or stderr) whose every write
+    is complete or an OSError, and which replaces what the encoding cannot carry; `stream`
+    itself when it is not a real file."""
+    try:
+        descriptor = stream.fileno()
+        stream.flush()
+    except (OSError, ValueError):
+        return stream
+    return io.TextIOWrapper(
+        Whole(descriptor),  # type: ignore[type-var]  # (a raw stream: typeshed wants buffered)
+        encoding=stream.encoding or "utf-8",
+        errors="replace",
+        newline="\n",
+        write_through=True,
+    )
 
 
 class _Ended(Exception):

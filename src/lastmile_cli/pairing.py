@@ -28,19 +28,24 @@ def pair(
     counterpart."""
     ratio = _ratio(first.sections, second.sections) if by == "sentence" else 1.0
     sections = []
+    grouped: list[str] = []
     for section_id in section_ids:
         a, b = first.section(section_id), second.section(section_id)
         if a is None and b is None:
             continue
         if by == "sentence":
-            pairs = tuple(_sentence_pairs(a, b, ratio))
+            sentence_pairs, in_groups = _sentence_pairs(a, b, ratio)
+            pairs = tuple(sentence_pairs)
+            grouped += [section_id] if in_groups else []
         else:
             pairs = tuple(zip_longest(a.paragraphs if a else (), b.paragraphs if b else ()))
         titles = (a.title if a else None, b.title if b else None)
         sections.append(ComparedSection(section_id, titles, pairs))
     names = (first.name, second.name)
     headlines = (first.title, second.title)
-    return Comparison((first.code, second.code), tuple(sections), names, by, headlines)
+    return Comparison(
+        (first.code, second.code), tuple(sections), names, by, headlines, tuple(grouped)
+    )
 
 
 def interlinear(document: Document, second: Language) -> Interlinear:
@@ -48,11 +53,14 @@ def interlinear(document: Document, second: Language) -> Interlinear:
     only `second` has joins the one before it (or the first), so nothing is left out."""
     ratio = _ratio(document.sections, second.sections)
     readings = []
+    grouped: list[str] = []
     for section in document.sections:
         texts: list[str] = []
         answers: list[list[str]] = []  # what answers each text, in order
         orphans: list[str] = []  # second's sentences before the document's first one
-        for text, answer in _sentence_pairs(section, second.section(section.id), ratio):
+        pairs, in_groups = _sentence_pairs(section, second.section(section.id), ratio)
+        grouped += [section.id] if in_groups else []
+        for text, answer in pairs:
             if text is None:
                 (answers[-1] if answers else orphans).append(answer or "")
                 continue
@@ -62,7 +70,7 @@ def interlinear(document: Document, second: Language) -> Interlinear:
         readings.append(
             tuple((t, " ".join(a) if a else None) for t, a in zip(texts, answers, strict=True))
         )
-    return Interlinear(document, second.code, second.name, tuple(readings))
+    return Interlinear(document, second.code, second.name, tuple(readings), tuple(grouped))
 
 
 def _ratio(a: Sequence[Section], b: Sequence[Section]) -> float:
@@ -76,9 +84,10 @@ def _ratio(a: Sequence[Section], b: Sequence[Section]) -> float:
     )
 
 
-def _sentence_pairs(a: Section | None, b: Section | None, ratio: float) -> list[Pair]:
-    """The section's sentences in two languages, aligned; None where one side has none."""
-    from lastmile_cli.alignment import align
+def _sentence_pairs(a: Section | None, b: Section | None, ratio: float) -> tuple[list[Pair], bool]:
+    """The section's sentences in two languages, aligned (None where one side has none), and
+    whether they were aligned in groups (a section longer than alignment.LIMIT)."""
+    from lastmile_cli.alignment import align, in_groups
     from lastmile_cli.sentences import split
 
     pa = [split(p, a.code) for p in a.paragraphs] if a else []
@@ -86,7 +95,8 @@ def _sentence_pairs(a: Section | None, b: Section | None, ratio: float) -> list[
     fa = [s for p in pa for s in p]
     fb = [s for p in pb for s in p]
     links: list[Link] = align(pa, pb, ratio)
-    return [
+    pairs: list[Pair] = [
         (" ".join(fa[i] for i in x) if x else None, " ".join(fb[j] for j in y) if y else None)
         for x, y in links
     ]
+    return pairs, in_groups(len(fa), len(fb))

@@ -15,14 +15,16 @@ import sys
 from lastmile_cli.errors import LastmileError, Misnamed
 from lastmile_cli.i18n import _
 from lastmile_cli.model import Record
-from lastmile_cli.output import ReaderGone, emit
+from lastmile_cli.output import ReaderGone, Whole, emit, whole_stream
 from lastmile_cli.settings import SHARED
 from lastmile_cli.textutil import visible
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from typing import Any
+    from typing import Any, TextIO
+
+    from lastmile_cli.cache import Cache
 
 
 class Call(Record):
@@ -40,9 +42,18 @@ class Call(Record):
 
 
 def prepare_streams() -> bool:
-    """Make encodings unable to crash output; False when stdout is closed."""
+    """Make every write complete or an error, and encodings unable to crash output (see
+    output.whole_stream); False when stdout is closed."""
     if sys.stderr is None:
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
+    if sys.stdout is None:
+        return False
+    out: TextIO = sys.stdout
+    err: TextIO = sys.stderr
+    if sys.stdout is sys.__stdout__:  # the process's own streams, not a test's capture
+        sys.stdout = whole_stream(out)
+    if sys.stderr is sys.__stderr__:
+        sys.stderr = whole_stream(err)
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
@@ -50,7 +61,15 @@ def prepare_streams() -> bool:
                 reconfigure(errors="replace")
             except (ValueError, OSError):
                 pass
-    return sys.stdout is not None
+    return True
+
+
+def restore_streams() -> None:
+    """The interpreter's own stdout and stderr back, for its exit (nothing is left in ours)."""
+    for name in ("stdout", "stderr"):
+        ours, own = getattr(sys, name), getattr(sys, f"__{name}__")
+        if own is not None and isinstance(getattr(ours, "buffer", None), Whole):
+            setattr(sys, name, own)
 
 
 def silence_stdout() -> None:
@@ -63,13 +82,17 @@ def silence_stdout() -> None:
         pass
 
 
+_unsaid: list[str] = []  # messages stderr could not take: the exit status says so
+
+
 def report(message: str, before: str = "") -> None:
-    """One line on stderr; whatever it quotes (paths, arguments) is shown, never interpreted."""
+    """One line on stderr; whatever it quotes (paths, arguments) is shown, never interpreted.
+    A line stderr cannot take (a full disk) makes a successful run exit 1."""
     try:
         sys.stderr.write(f"{before}lastmile: {visible(message)}\n")
         sys.stderr.flush()
     except (OSError, ValueError):
-        pass
+        _unsaid.append(message)
 
 
 def perform(call: Call) -> int:
@@ -89,7 +112,7 @@ def perform(call: Call) -> int:
     try:
         view = call.function(settings, catalog, **dict(call.arguments))
     except LastmileError as error:
-        for line in warnings + catalog.warnings:
+        for line in warnings + _said(cache) + catalog.warnings:
             report(line)
         report(str(error))
         return 2 if isinstance(error, Misnamed) else 1
@@ -102,16 +125,30 @@ def perform(call: Call) -> int:
         text = english(lambda: render(view, settings.output))
     else:
         text = render(view, settings.output)
-    for line in warnings + catalog.warnings + notes(view):
+    for line in warnings + _said(cache) + catalog.warnings + notes(view):
         report(line)
     for line in emit(text, settings.output, sys.stdout) + summary(view):
         report(line)
     return status(view)
 
 
+def _said(cache: Cache | None) -> list[str]:
+    """The cache's warning (a directory it refused), if any."""
+    return cache.warnings if cache is not None else []
+
+
 def guarded(action: Callable[[], int]) -> int:
     """Run `action` (Click's command line, or the shortcut's call) and return its exit code,
     whatever happens: a closed stdout, a vanished reader, a full disk, Ctrl-C, a bug."""
+    _unsaid.clear()
+    try:
+        code = _guarded(action)
+    finally:
+        restore_streams()
+    return 1 if code == 0 and _unsaid else code
+
+
+def _guarded(action: Callable[[], int]) -> int:
     if not prepare_streams():
         report(_("cannot write output: standard output is closed"))
         return 1

@@ -67,6 +67,7 @@ class Comparison(Record):
     names: tuple[str, str] = ("", "")  # native names, for the column heads on a terminal
     by: str = "paragraph"  # or "sentence": what the pairs hold
     headlines: tuple[str, str] = ("", "")  # each language's title of the article
+    grouped: tuple[str, ...] = ()  # sections aligned in groups of sentences (a note says so)
 
 
 class Interlinear(Record):
@@ -77,6 +78,7 @@ class Interlinear(Record):
     code: str  # the second language's
     name: str
     sentences: tuple[tuple[tuple[str, str | None], ...], ...]  # per section of the document
+    grouped: tuple[str, ...] = ()  # sections aligned in groups of sentences (a note says so)
 
 
 class Report(Record):

@@ -54,18 +54,25 @@ def _document(view: object) -> Document | None:
 
 
 def notes(view: object) -> list[str]:
-    """What stderr says before the output: which sections are shown in English, and from where."""
+    """What stderr says before the output: which sections are shown in English, and from where;
+    which were too long to align sentence by sentence."""
+    said: list[str] = []
     document = _document(view)
-    if document is None or not document.borrowed:
-        return []
-    missing = ", ".join(document.borrowed)
-    where = visible(document.source)
-    said = _("{code} ({where}) has no {ids}; showing English")
-    return [
-        _("note: {message}").format(
-            message=said.format(code=document.code, where=where, ids=missing)
+    if document is not None and document.borrowed:
+        missing = ", ".join(document.borrowed)
+        where = visible(document.source)
+        borrowed = _("{code} ({where}) has no {ids}; showing English")
+        said.append(borrowed.format(code=document.code, where=where, ids=missing))
+    grouped: tuple[str, ...] = getattr(view, "grouped", ())
+    if grouped:
+        from lastmile_cli.alignment import LIMIT
+
+        coarse = _(
+            "more than {limit} sentences on a side in {ids}: their sentences are aligned in"
+            " groups, and paired by position within each group"
         )
-    ]
+        said.append(coarse.format(limit=LIMIT, ids=", ".join(grouped)))
+    return [_("note: {message}").format(message=message) for message in said]
 
 
 def summary(view: object) -> list[str]:

@@ -7,6 +7,7 @@ new minor version of lastmile, and removed or changed only with a new version of
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING
 
 from lastmile_cli.model import SECTION_IDS
@@ -27,13 +28,26 @@ if TYPE_CHECKING:
     )
 
 
+# What JSON may carry raw but a terminal acts on or a reader cannot see, shown as \uXXXX in
+# every field (JSON itself escapes C0): DEL and C1 (U+009B is a CSI), every Bidi_Control
+# character, the line and paragraph separators, and lone surrogates (the bytes of a file name
+# that is not UTF-8), so that a document is safe on any terminal and decodes to the same text.
+_ESCAPED = "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
 def dumps(value: object, output: Output) -> str:
-    """Readable UTF-8 JSON, or ASCII escapes when the output encoding cannot carry the text."""
+    """Readable UTF-8 JSON, or ASCII escapes when the output encoding cannot carry the text;
+    either way with no raw control or direction character (see _ESCAPED)."""
     ascii_only = output.encoding.lower().replace("-", "").replace("_", "") not in (
         "utf8",
         "utf8sig",
     )
-    return json.dumps(value, ensure_ascii=ascii_only, indent=2) + "\n"
+    text = json.dumps(value, ensure_ascii=ascii_only, indent=2)
+    return re.sub(_ESCAPED, _escape, text) + "\n"
 
 
 # Every kind of document, and its schema's version (lastmile_cli/schemas/<kind>.json).

@@ -2,11 +2,18 @@
 
 With `--width N` paragraphs are wrapped at N terminal cells instead, by the same function as a
 terminal's (render/wrap.py). Listings are tab-separated.
+
+The line formats (listings, search, compare, `--with`, validate) are one record per line,
+whatever the content: every field is shown through `field`, so a tab or a line break inside a
+paragraph (which a paragraph may hold) shows as `\u0009` or `\u000a`, the escapes lastmile
+uses for everything it echoes, and can never add a column or start a row. The article itself
+(`explain`, `example NAME`) keeps its text as it is, as Markdown and JSON do.
 """
 
 from __future__ import annotations
 
 from lastmile_cli.model import Document
+from lastmile_cli.textutil import visible
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -34,6 +41,11 @@ def wrap(text: str, width: int | None) -> list[str]:
     return lines(text, width)
 
 
+def field(text: str) -> str:
+    """One field of a line format: on one line, with no tab (see the module's docstring)."""
+    return visible(text, content=True)
+
+
 def document(doc: Document, output: Output) -> str:
     width = output.width
     lines = [*wrap(doc.title, width)]
@@ -48,7 +60,7 @@ def document(doc: Document, output: Output) -> str:
 
 
 def _rows(table: Table) -> str:
-    return "".join("\t".join(row) + "\n" for row in table[1])
+    return "".join("\t".join(map(field, row)) + "\n" for row in table[1])
 
 
 def section_list(view: SectionList, output: Output) -> str:
@@ -70,7 +82,9 @@ def language_list(view: LanguageList, output: Output) -> str:
 
 
 def search_result(result: SearchResult, output: Output) -> str:
-    return "".join(f"{h.code}\t{h.section}\t{h.snippet}\n" for h in result.hits)
+    return "".join(
+        f"{field(h.code)}\t{field(h.section)}\t{field(h.snippet)}\n" for h in result.hits
+    )
 
 
 def comparison(view: Comparison, output: Output) -> str:
@@ -80,29 +94,31 @@ def comparison(view: Comparison, output: Output) -> str:
         for pair in (section.titles, *section.pairs):
             lines = []
             for code, text in zip(view.codes, pair, strict=True):
-                lines += [f"{code}\t{line}" for line in wrap(text or "", output.width)]
+                lines += [f"{code}\t{line}" for line in wrap(field(text or ""), output.width)]
             blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
 
 def interlinear(view: Interlinear, output: Output) -> str:
     """Each sentence, then what answers it on lines that start with the second language's code
-    (empty where nothing does), as `compare` marks its lines; a blank line between sentences."""
+    (empty where nothing does), as `compare` marks its lines; a blank line between sentences.
+    A line format: the sentences' own line breaks are escaped, so no line can pass for an
+    answer."""
     doc, width = view.document, output.width
-    lines = [*wrap(doc.title, width)]
+    lines = [*wrap(field(doc.title), width)]
     for section, sentences in zip(doc.sections, view.sentences, strict=True):
         lines.append("")
-        lines.extend(wrap(doc.heading(section), width))
+        lines.extend(wrap(field(doc.heading(section)), width))
         for index, (text, answer) in enumerate(sentences):
             if index:
                 lines.append("")
-            lines.extend(wrap(text, width))
-            lines += [f"{view.code}\t{line}" for line in wrap(answer or "", width)]
+            lines.extend(wrap(field(text), width))
+            lines += [f"{view.code}\t{line}" for line in wrap(field(answer or ""), width)]
     return "\n".join(lines) + "\n"
 
 
 def report(view: Report, output: Output) -> str:
-    return "".join(f"{problem}\n" for problem in view.problems)
+    return "".join(f"{field(str(problem))}\n" for problem in view.problems)
 
 
 def starter(view: Starter, output: Output) -> str:
