@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from lastmile_cli.bundle import Bundle
 from lastmile_cli.cli import run
 
 ENV_TO_CLEAR = (
@@ -33,6 +34,10 @@ ENV_TO_CLEAR = (
     "LINES",
 )
 GOLDEN = Path(__file__).parent / "golden"
+# The bundled article's outline, as the package carries it (from data/en.yaml).
+OUTLINE = Bundle().outline()
+SECTION_IDS = OUTLINE.ids
+EXAMPLE_IDS = frozenset(OUTLINE.of_kind("example"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

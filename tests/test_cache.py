@@ -17,13 +17,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import lastmile_cli.cache as cache_module
+from conftest import OUTLINE
+from lastmile_cli.bundle import Bundle
 from lastmile_cli.cache import Cache, default_dir
-from lastmile_cli.content import Catalog
+from lastmile_cli.content import Catalog, cache_context
 from lastmile_cli.files import identity, read_source
 from lastmile_cli.model import Language, Section
 from lastmile_cli.textutil import first_unsafe
 
 PAST = 1_600_000_000
+CONTEXT = cache_context(Bundle(), patch=False)  # what a run's entry for a new language is keyed by
 
 
 def aged(path: Path) -> Path:
@@ -168,9 +171,9 @@ def test_any_damaged_byte_is_caught(write_language: Callable[..., Path], tmp_pat
             data = bytearray(original)
             data[position] ^= flip
             entry.write_bytes(bytes(data))
-            assert cache.get(str(path), str(path), "x") is None, (position, flip)
+            assert cache.get(str(path), str(path), "x", CONTEXT, OUTLINE) is None, (position, flip)
     entry.write_bytes(original)
-    assert cache.get(str(path), str(path), "x") == fresh
+    assert cache.get(str(path), str(path), "x", CONTEXT, OUTLINE) == fresh
 
 
 def test_an_entry_written_for_another_model_is_a_miss(
@@ -178,9 +181,9 @@ def test_an_entry_written_for_another_model_is_a_miss(
 ) -> None:
     path = aged(write_language("qaa"))
     fresh = catalog(path.parent, tmp_path / "c").load("qaa")
-    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") == fresh
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) == fresh
     monkeypatch.setattr(cache_module, "SHAPE", "id,title;code")
-    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") is None
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) is None
 
 
 def test_an_entry_with_a_field_of_the_wrong_kind_is_a_miss(
@@ -189,9 +192,22 @@ def test_an_entry_with_a_field_of_the_wrong_kind_is_a_miss(
     path = aged(write_language("qaa"))
     fresh = loaded(path)
     first = fresh.sections[0]
-    wrong = Section("nosuch", first.kind, first.title, first.paragraphs, (), "seed", "qaa")
-    forge(path, tmp_path / "c", Language("qaa", "N", "N", "T", (wrong,)))
-    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") is None
+    for wrong in (
+        Section("No such", first.kind, first.title, first.paragraphs, (), "seed", "qaa"),
+        Section("parcel", "chapter", first.title, first.paragraphs, (), "seed", "qaa"),
+        Section("marathon", "section", first.title, first.paragraphs, (), "seed", "qaa"),
+        Section(
+            "summary", "section", first.title, first.paragraphs, (), "seed", "qaa", "key-point"
+        ),
+        Section("parcel", "example", first.title, first.paragraphs, (), "seed", "qaa", "Car Sales"),
+    ):
+        forge(path, tmp_path / "c", Language("qaa", "N", "N", "T", (wrong,)))
+        assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", "", OUTLINE) is None
+    right = Section(
+        "parcel", "example", first.title, first.paragraphs, (), "seed", "qaa", "marathon"
+    )
+    forge(path, tmp_path / "c", Language("qaa", "N", "N", "T", (right,)))
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", "", OUTLINE) is not None
 
 
 @pytest.mark.parametrize(
@@ -574,9 +590,9 @@ def test_an_entry_made_by_another_loader_is_a_miss(
 ) -> None:
     path = aged(write_language("qaa"))
     catalog(path.parent, tmp_path / "c").load("qaa")
-    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") is not None
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) is not None
     monkeypatch.setattr(cache_module, "code_identity", lambda package: "another loader")
-    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") is None
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) is None
 
 
 def test_a_file_changed_while_it_was_read_is_not_cached(

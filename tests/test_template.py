@@ -25,8 +25,15 @@ def test_the_round_trip_template_validate_show_progress(lastmile: Lastmile, tmp_
     (started,) = [entry for entry in listed if entry["code"] == "pt-BR"]
     assert (started["sections"], started["complete"], len(started["untranslated"])) == (0, False, 8)
 
-    shown = lastmile("explain", "--data-dir", str(tmp_path), "--lang", "pt-BR")
-    assert shown.code == 0 and shown.out == lastmile("explain", "--lang", "en").out
+    # Until translated, every section is the English text, and shown as English in every format.
+    shown = lastmile("explain", "--data-dir", str(tmp_path), "--lang", "pt-BR", "-f", "json")
+    english = json.loads(lastmile("explain", "--lang", "en", "-f", "json").out)
+    document = json.loads(shown.out)
+    assert shown.code == 0 and document["language"] == "pt-BR"
+    assert document["sections"] == english["sections"]  # each one "language": "en"
+    assert "pt-BR" in shown.err and "still has the English text of summary" in shown.err
+    text = lastmile("explain", "--data-dir", str(tmp_path), "--lang", "pt-BR").out
+    assert "\n\nMarathon [en]\n" in text and "\n\nSummary [en]\n" in text
 
     text = made.out.replace('title: "Marathon"', 'title: "Maratona"').replace(
         "Perhaps the most literal application", "Talvez a aplicação mais literal"

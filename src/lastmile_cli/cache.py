@@ -3,8 +3,9 @@
 The bundled article never comes from here (it is built into the package, see bundle.py). An
 entry holds what checking one file gave (its language, or its problems, so a broken file is not
 parsed again on every run either), keyed by the file's identity (path, device, inode, size,
-mtime and ctime, from the descriptor the parse read), by the loader's own identity and by the
-model's shape. Safe by construction against another user on the machine:
+mtime and ctime, from the descriptor the parse read), by the loader's own identity, by the
+model's shape and by what the check depended on besides the file (the bundled article it was
+checked against, and whether the file patched another layer). Safe by construction against another user on the machine:
 
 - the directory is created 0700 and used only when it is owned by this user and writable by no
   one else (the rule of ssh and pip); otherwise caching is off for the run, and nothing is
@@ -40,7 +41,9 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-MAGIC = "LMC3"
+    from lastmile_cli.model import Outline
+
+MAGIC = "LMC4"
 SUFFIX = ".lmc"
 RACY_SECONDS = 3
 MAX_ENTRY = 4 * MAX_BYTES  # a 1 MiB file's entry, with room for its problems
@@ -123,12 +126,12 @@ class Cache:
 
     # -- entries -----------------------------------------------------------------------------
 
-    def _key(self, path: str, found: Identity) -> list[str]:
+    def _key(self, path: str, found: Identity, context: str) -> list[str]:
         if self._code is None:
             self._code = code_identity(_HERE)
         from lastmile_cli.i18n import language  # problems are stored as they read: in it
 
-        code = f"{self._code}|{language()}"
+        code = f"{self._code}|{language()}|{context}"
         return [MAGIC, SHAPE, code, os.fsencode(path).hex(), ",".join(map(str, found))]
 
     @staticmethod
@@ -136,8 +139,16 @@ class Cache:
         """The entry's name: a digest of the path (which the entry's header also holds)."""
         return f"{checksum(os.fsencode(path)):016x}{SUFFIX}"
 
-    def get(self, path: str, source: str, display: str) -> Loaded | None:
-        """What checking this file gave, or None when there is no fresh, intact, safe entry."""
+    def get(
+        self,
+        path: str,
+        source: str,
+        display: str,
+        context: str = "",
+        outline: Outline | None = None,
+    ) -> Loaded | None:
+        """What checking this file gave (in `context`, against the bundled `outline`), or None
+        when there is no fresh, intact, safe entry."""
         if self.directory is None:
             return None
         try:
@@ -150,19 +161,19 @@ class Cache:
         data = _read_entry(self._name(path), descriptor)
         if data is None:
             return None
-        key = self._key(path, found)
+        key = self._key(path, found, context)
         try:
             atoms = decode(data[8:])
             if checksum(data[8:]) != int.from_bytes(data[:8]) or atoms[:5] != key:
                 return None
             reader = Reader(atoms, trusted=False)
             reader.position = len(key)
-            value = unpack(reader, source, display)
+            value = unpack(reader, source, display, outline)
             return value if reader.done() else None
         except (Corrupt, ValueError, TypeError):
             return None
 
-    def put(self, path: str, found: Identity | None, value: Loaded) -> None:
+    def put(self, path: str, found: Identity | None, value: Loaded, context: str = "") -> None:
         """Store what checking the file gave, unless it is too new to be told apart from an edit."""
         import contextlib  # (only when the cache is used: not for the bundled article)
 
@@ -170,7 +181,7 @@ class Cache:
             return
         if time.time_ns() - found[3] < RACY_SECONDS * 1_000_000_000:
             return
-        atoms = self._key(path, found)
+        atoms = self._key(path, found, context)
         pack(value, atoms)
         payload = encode(atoms)
         data = checksum(payload).to_bytes(8) + payload

@@ -2,7 +2,9 @@
 
 Every command is a function of `(Settings, Catalog, its own arguments)`; nothing below the edge
 reads `os.environ` or an option dict. The output decision (format, colour, width, pager) is
-`output.decide`'s; the data directories come from `--data-dir`, else `LASTMILE_DATA_DIR`.
+`output.decide`'s; the data directories come from `--data-dir`, else `LASTMILE_DATA_DIR`, and
+then the user's own default folder, `$XDG_DATA_HOME/lastmile` (`~/.local/share/lastmile`), when
+it exists.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ class Settings(Record):
     language_env: tuple[tuple[str, str], ...]
     cache_dir: str | None
     warnings: tuple[str, ...] = ()
+    data_sources: tuple[str, ...] = ()  # what named each data directory (--data-dir, …)
+    default_data_dir: str | None = None  # the user's default folder, whether it exists or not
 
     @property
     def env(self) -> dict[str, str]:
@@ -39,20 +43,47 @@ class Settings(Record):
         return dict(self.language_env)
 
 
-def data_dirs(option: tuple[str, ...], env: Mapping[str, str]) -> tuple[list[str], list[str]]:
-    """--data-dir (checked by Click), else LASTMILE_DATA_DIR (missing entries warned, skipped)."""
-    if option:
-        return list(option), []
-    dirs, warnings = [], []
-    for entry in env.get("LASTMILE_DATA_DIR", "").split(os.pathsep):
+def default_data_dir(env: Mapping[str, str]) -> tuple[str, str] | None:
+    """The user's own folder, and what names it: `$XDG_DATA_HOME/lastmile`, else (XDG_DATA_HOME
+    unset, empty or relative, which the XDG specification says to ignore) ~/.local/share/lastmile;
+    None without an absolute HOME."""
+    base = env.get("XDG_DATA_HOME") or ""
+    if os.path.isabs(base):
+        return os.path.join(base, "lastmile"), "XDG_DATA_HOME"
+    home = env.get("HOME") or ""
+    if not os.path.isabs(home):
+        return None
+    return os.path.join(home, ".local", "share", "lastmile"), "HOME"
+
+
+def data_folders(
+    option: tuple[str, ...], env: Mapping[str, str]
+) -> tuple[list[tuple[str, str]], list[str]]:
+    """Each data directory and what named it, earlier ones first: --data-dir (checked by
+    Click), else LASTMILE_DATA_DIR (missing entries warned, skipped); then the default folder,
+    when it exists and is not one of those already."""
+    folders: list[tuple[str, str]] = [(path, "--data-dir") for path in option]
+    warnings = []
+    for entry in env.get("LASTMILE_DATA_DIR", "").split(os.pathsep) if not option else ():
         if not entry:
             continue
         if os.path.isdir(entry):
-            dirs.append(entry)
+            folders.append((entry, "LASTMILE_DATA_DIR"))
         else:
             said = _("LASTMILE_DATA_DIR entry {entry} is not a directory; ignored")
             warnings.append(warning(said.format(entry=visible(entry))))
-    return dirs, warnings
+    default = default_data_dir(env)
+    if default is not None and os.path.isdir(default[0]):
+        real = os.path.realpath(default[0]) if folders else ""
+        if all(os.path.realpath(path) != real for path, _source in folders):
+            folders.append(default)
+    return folders, warnings
+
+
+def data_dirs(option: tuple[str, ...], env: Mapping[str, str]) -> tuple[list[str], list[str]]:
+    """The data directories in order (see `data_folders`), and warnings about the rest."""
+    folders, warnings = data_folders(option, env)
+    return [path for path, _source in folders], warnings
 
 
 def _cache_dir(env: Mapping[str, str]) -> str | None:
@@ -63,7 +94,9 @@ def _cache_dir(env: Mapping[str, str]) -> str | None:
 
 def build(options: Mapping[str, Any], env: Mapping[str, str], stream: TextIO) -> Settings:
     """The settings for a command given its shared options, the environment and stdout."""
-    dirs, warnings = data_dirs(tuple(options.get("data_dir") or ()), env)
+    folders, warnings = data_folders(tuple(options.get("data_dir") or ()), env)
+    dirs = [path for path, _source in folders]
+    default = default_data_dir(env)
     width = options.get("width")
     pager = options.get("pager")
     lang = options.get("lang")
@@ -82,4 +115,6 @@ def build(options: Mapping[str, Any], env: Mapping[str, str], stream: TextIO) ->
         language_env=tuple((name, env[name]) for name in VARIABLES if name in env),
         cache_dir=_cache_dir(env) if dirs else None,  # (only user files are ever cached)
         warnings=tuple(warnings),
+        data_sources=tuple(source for _path, source in folders),
+        default_data_dir=default[0] if default is not None else None,
     )

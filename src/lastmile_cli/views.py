@@ -21,7 +21,7 @@ class SectionList(Record):
 
 
 class ExampleList(Record):
-    """`lastmile example` without a name: the four examples, some possibly borrowed."""
+    """`lastmile example` without a name: every example, some possibly borrowed."""
 
     document: Document
 
@@ -32,6 +32,7 @@ class LanguageList(Record):
     languages: tuple[Language, ...]
     choice: Choice
     english: Language | None = None  # what "translated" is measured against
+    total: int = 0  # the sections of the article, the user's own included
 
 
 class Hit(Record):

@@ -9,7 +9,6 @@ import click
 from lastmile_cli.content import Catalog
 from lastmile_cli.i18n import _, warning
 from lastmile_cli.language_choice import choose
-from lastmile_cli.model import FALLBACK, Language
 from lastmile_cli.options import common_options
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
@@ -24,9 +23,8 @@ def languages(settings: Settings, catalog: Catalog) -> LanguageList:
 
     available = tuple(catalog.available())
     catalog.warnings += [warning(f"{s.path}: {s.reason}") for s in catalog.skipped if not s.special]
-    bundled = catalog.bundle.get(FALLBACK)
-    english = bundled if isinstance(bundled, Language) else None
-    return LanguageList(available, choose(settings, catalog), english)
+    total = len(catalog.outline())
+    return LanguageList(available, choose(settings, catalog), catalog.english(), total)
 
 
 def command() -> click.Command:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 
 from lastmile_cli.i18n import _, ngettext
-from lastmile_cli.model import Document
+from lastmile_cli.model import FALLBACK, Document
 from lastmile_cli.textutil import visible
 
 TYPE_CHECKING = False
@@ -52,18 +52,45 @@ def _document(view: object) -> Document | None:
 
 
 def notes(view: object) -> list[str]:
-    """What stderr says before the output: which sections are shown in English, and from where."""
+    """What stderr says before the output: which sections are shown from other languages, and
+    which are still the English text in the language's own file."""
     document = _document(view)
-    if document is None or not document.borrowed:
+    if document is None:
         return []
-    missing = ", ".join(document.borrowed)
+    said = []
     where = visible(document.source)
-    said = _("{code} ({where}) has no {ids}; showing English")
-    return [
-        _("note: {message}").format(
-            message=said.format(code=document.code, where=where, ids=missing)
+    borrowed = document.borrowed
+    if borrowed:
+        codes = sorted({s.code for s in document.sections if s.id in set(borrowed)})
+        if codes == [FALLBACK]:
+            message = _("{code} ({where}) has no {ids}; showing English")
+        else:
+            message = ngettext(
+                "{code} ({where}) has no {ids}; showing it from {codes}",
+                "{code} ({where}) has no {ids}; showing them from {codes}",
+                len(borrowed),
+            )
+        said.append(
+            message.format(
+                code=document.code, where=where, ids=listed(borrowed), codes=", ".join(codes)
+            )
         )
-    ]
+    if document.untranslated:
+        message = _("{code} ({where}) still has the English text of {ids}; showing it as English")
+        said.append(
+            message.format(code=document.code, where=where, ids=listed(document.untranslated))
+        )
+    return [_("note: {message}").format(message=message) for message in said]
+
+
+def listed(ids: tuple[str, ...], most: int = 10) -> str:
+    """Ids for a note: all of a few, or the first `most` and how many more."""
+    if len(ids) <= most:
+        return ", ".join(ids)
+    more = ngettext("and {count} more", "and {count} more", len(ids) - most).format(
+        count=len(ids) - most
+    )
+    return ", ".join(ids[:most]) + f" {more}"
 
 
 def summary(view: object) -> list[str]:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from lastmile_cli.model import SECTION_IDS
-
 if TYPE_CHECKING:
     from lastmile_cli.model import Document
     from lastmile_cli.output import Output
@@ -77,7 +75,7 @@ def language_list(view: LanguageList, output: Output) -> str:
                 "name": language.name,
                 "english_name": language.english_name,
                 "sections": count,
-                "complete": count == len(SECTION_IDS),
+                "complete": count == view.total,
                 "untranslated": list(language.untranslated(view.english)),
                 "source": language.source,
                 "selected": selected,

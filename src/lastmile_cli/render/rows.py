@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from lastmile_cli.i18n import N_
-from lastmile_cli.model import SECTION_IDS
 from lastmile_cli.textutil import visible
 
 if TYPE_CHECKING:
@@ -27,8 +26,8 @@ def example_list(view: ExampleList) -> Table:
     return (N_("id"), N_("title")), [(s.id, doc.heading(s)) for s in doc.sections]
 
 
-def completeness(sections: int) -> str:
-    return f"{sections}/{len(SECTION_IDS)}"
+def completeness(sections: int, total: int) -> str:
+    return f"{sections}/{total}"
 
 
 def language_list(view: LanguageList) -> Table:
@@ -48,7 +47,7 @@ def language_list(view: LanguageList) -> Table:
                 language.code,
                 language.name,
                 language.english_name,
-                completeness(language.translated(view.english)),
+                completeness(language.translated(view.english), view.total),
                 visible(language.source),
                 view.choice.reason if selected else "",
             )
