@@ -48,10 +48,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.fixture(autouse=True)
 def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    """No locale, no lastmile settings from the developer's shell; a private cache directory."""
+    """No locale, no lastmile settings from the developer's shell; a private cache directory,
+    and an empty data home, so no file in the developer's ~/.local/share/lastmile is read."""
     for name in ENV_TO_CLEAR:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TERM", "xterm-256color")
+    data_home = tmp_path / "data-home"
+    data_home.mkdir()
+    monkeypatch.setenv("XDG_DATA_HOME", str(data_home))
     cache = tmp_path / "cache"
     monkeypatch.setenv("LASTMILE_CACHE_DIR", str(cache))
     return cache

@@ -57,16 +57,21 @@ _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 def default_dir(env: Mapping[str, str]) -> str | None:
     """Where entries live: LASTMILE_CACHE_DIR (empty: no cache), else the XDG cache directory."""
+    return location(env)[0]
+
+
+def location(env: Mapping[str, str]) -> tuple[str | None, str]:
+    """The cache directory (None: no cache) and the variable that places it."""
     if "LASTMILE_CACHE_DIR" in env:
         chosen = env["LASTMILE_CACHE_DIR"]
-        return chosen or None
+        return chosen or None, "LASTMILE_CACHE_DIR"
     base = env.get("XDG_CACHE_HOME") or ""
-    if not os.path.isabs(base):
-        home = env.get("HOME") or ""
-        if not os.path.isabs(home):
-            return None
-        base = os.path.join(home, ".cache")
-    return os.path.join(base, "lastmile")
+    if os.path.isabs(base):
+        return os.path.join(base, "lastmile"), "XDG_CACHE_HOME"
+    home = env.get("HOME") or ""
+    if not os.path.isabs(home):
+        return None, "HOME"
+    return os.path.join(home, ".cache", "lastmile"), "HOME"
 
 
 def checksum(data: bytes) -> int:

@@ -30,6 +30,7 @@ COMMANDS = (
     "example",
     "explain",
     "languages",
+    "paths",
     "search",
     "sections",
     "template",

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from typing import Any, TextIO
 
 SHARED = ("lang", "fmt", "color", "width", "pager", "data_dir")
+# The variables that say where lastmile's folders are (`lastmile paths` shows them).
+PATH_VARIABLES = ("LASTMILE_CACHE_DIR", "XDG_CACHE_HOME", "XDG_DATA_HOME", "HOME")
 
 
 class Settings(Record):
@@ -35,7 +37,12 @@ class Settings(Record):
     cache_dir: str | None
     warnings: tuple[str, ...] = ()
     data_sources: tuple[str, ...] = ()  # what named each data directory (--data-dir, …)
-    default_data_dir: str | None = None  # the user's default folder, whether it exists or not
+    path_env: tuple[tuple[str, str], ...] = ()  # the variables that place the folders
+
+    @property
+    def default_data(self) -> tuple[str, str] | None:
+        """The user's default folder (whether it exists or not), and what names it."""
+        return default_data_dir(dict(self.path_env))
 
     @property
     def env(self) -> dict[str, str]:
@@ -96,7 +103,6 @@ def build(options: Mapping[str, Any], env: Mapping[str, str], stream: TextIO) ->
     """The settings for a command given its shared options, the environment and stdout."""
     folders, warnings = data_folders(tuple(options.get("data_dir") or ()), env)
     dirs = [path for path, _source in folders]
-    default = default_data_dir(env)
     width = options.get("width")
     pager = options.get("pager")
     lang = options.get("lang")
@@ -116,5 +122,5 @@ def build(options: Mapping[str, Any], env: Mapping[str, str], stream: TextIO) ->
         cache_dir=_cache_dir(env) if dirs else None,  # (only user files are ever cached)
         warnings=tuple(warnings),
         data_sources=tuple(source for _path, source in folders),
-        default_data_dir=default[0] if default is not None else None,
+        path_env=tuple((name, env[name]) for name in PATH_VARIABLES if name in env),
     )

@@ -35,6 +35,7 @@ FUNCTIONS = {
     "Interlinear": "interlinear",
     "Report": "report",
     "Starter": "starter",
+    "PathList": "path_list",
 }
 
 

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
         ExampleList,
         Interlinear,
         LanguageList,
+        PathList,
         Report,
         SearchResult,
         SectionList,
@@ -144,8 +145,17 @@ def starter(view: Starter, output: Output) -> str:
     return dumps(
         {
             "language": view.code,
-            "file": f"{view.code}.yaml",
-            "yaml": yaml_text(view.code, view.english),
+            "file": view.into or f"{view.code}.yaml",
+            "paste": bool(view.into),  # sections to paste into that file, not a file of their own
+            "yaml": yaml_text(view),
         },
         output,
     )
+
+
+def path_list(view: PathList, output: Output) -> str:
+    records = [
+        {"role": p.role, "path": p.path or None, "source": p.source, "exists": p.exists}
+        for p in view.places
+    ]
+    return dumps(records, output)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
         ExampleList,
         Interlinear,
         LanguageList,
+        PathList,
         Report,
         SearchResult,
         SectionList,
@@ -116,6 +117,10 @@ def starter(view: Starter, output: Output) -> str:
     """The starter file in a fenced YAML block (no line of YAML can close the fence)."""
     from lastmile_cli.template import starter as yaml_text
 
-    text = yaml_text(view.code, view.english)
+    text = yaml_text(view)
     fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", text)), default=0))
     return f"{fence}yaml\n{text}{fence}\n"
+
+
+def path_list(view: PathList, output: Output) -> str:
+    return table(*rows.path_list(view))

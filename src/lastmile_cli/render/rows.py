@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from lastmile_cli.i18n import N_
+from lastmile_cli.i18n import N_, _
 from lastmile_cli.textutil import visible
 
 if TYPE_CHECKING:
-    from lastmile_cli.views import ExampleList, LanguageList, SectionList
+    from lastmile_cli.views import ExampleList, LanguageList, PathList, SectionList
 
 Table = tuple[tuple[str, ...], Sequence[tuple[str, ...]]]
 
@@ -52,4 +52,15 @@ def language_list(view: LanguageList) -> Table:
                 view.choice.reason if selected else "",
             )
         )
+    return columns, rows
+
+
+def path_list(view: PathList) -> Table:
+    columns = (N_("role"), N_("path"), N_("set by"), N_("state"))
+    rows = []
+    for place in view.places:
+        state = _("exists") if place.exists else _("missing")
+        if not place.path:
+            state = _("off")
+        rows.append((place.role, visible(place.path), place.source, state))
     return columns, rows

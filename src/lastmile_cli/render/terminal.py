@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         Hit,
         Interlinear,
         LanguageList,
+        PathList,
         Report,
         SearchResult,
         SectionList,
@@ -260,3 +261,7 @@ def starter(view: Starter, output: Output) -> str:
     from lastmile_cli.render.text import starter as plain
 
     return plain(view, output)
+
+
+def path_list(view: PathList, output: Output) -> str:
+    return _paint(_listing(rows.path_list(view)), output)
