@@ -71,7 +71,8 @@ def place(
                 holders[section_id] = {}
             elif section.kind != kinds[section_id]:
                 said = _(
-                    "section '{id}' is a {kind} here but a {first} in {path}; this one is left out"
+                    "section '{id}' is of kind {kind} here but {first} in {path}; this one is left"
+                    " out"
                 ).format(
                     id=section_id,
                     kind=section.kind,

@@ -83,8 +83,9 @@ def placement(checked: Sequence[Checked], context: Sequence[Checked], known: Kno
         line, column = target.marks.get(
             (problem.id, problem.key), target.marks.get((problem.id, "id"), (0, 0))
         )
-        severity = Severity.ERROR
-        target.problems.append(Problem(problem.path, line, column, problem.message, severity))
+        target.problems.append(Problem(problem.path, line, column, problem.message))
+    for one in checked:  # in file order; what has no line (a count of more) stays last
+        one.problems.sort(key=lambda p: (p.line == 0, p.line, p.column))
 
 
 def untranslated(checked: Sequence[Checked], english: Language | None) -> None:

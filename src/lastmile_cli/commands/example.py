@@ -56,7 +56,10 @@ def command() -> click.Command:
 
     @click.command(
         "example",
-        help=_("Print one example (telecom, marathon, politics, car-sales), or list them."),
+        help=_(
+            "Print one example (telecom, marathon, politics, car-sales, or one of your own),"
+            " or list them."
+        ),
         epilog="\b\n"
         + _(
             "Examples:\n"

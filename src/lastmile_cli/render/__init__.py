@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 
+from lastmile_cli.errors import listed
 from lastmile_cli.i18n import _, ngettext
 from lastmile_cli.model import FALLBACK, Document
 from lastmile_cli.textutil import visible
@@ -62,7 +63,8 @@ def notes(view: object) -> list[str]:
     where = visible(document.source)
     borrowed = document.borrowed
     if borrowed:
-        codes = sorted({s.code for s in document.sections if s.id in set(borrowed)})
+        lent = set(borrowed)
+        codes = sorted({s.code for s in document.sections if s.id in lent})
         if codes == [FALLBACK]:
             message = _("{code} ({where}) has no {ids}; showing English")
         else:
@@ -73,25 +75,15 @@ def notes(view: object) -> list[str]:
             )
         said.append(
             message.format(
-                code=document.code, where=where, ids=listed(borrowed), codes=", ".join(codes)
+                code=document.code, where=where, ids=listed(borrowed, 10), codes=", ".join(codes)
             )
         )
     if document.untranslated:
         message = _("{code} ({where}) still has the English text of {ids}; showing it as English")
         said.append(
-            message.format(code=document.code, where=where, ids=listed(document.untranslated))
+            message.format(code=document.code, where=where, ids=listed(document.untranslated, 10))
         )
     return [_("note: {message}").format(message=message) for message in said]
-
-
-def listed(ids: tuple[str, ...], most: int = 10) -> str:
-    """Ids for a note: all of a few, or the first `most` and how many more."""
-    if len(ids) <= most:
-        return ", ".join(ids)
-    more = ngettext("and {count} more", "and {count} more", len(ids) - most).format(
-        count=len(ids) - most
-    )
-    return ", ".join(ids[:most]) + f" {more}"
 
 
 def summary(view: object) -> list[str]:
