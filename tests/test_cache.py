@@ -670,3 +670,34 @@ def test_a_link_among_the_entries_is_pruned_not_followed(
     assert sorted(p.name for p in cache_dir.iterdir()) == sorted(
         [genuine.name, Cache._name(str(path))]
     )
+
+
+def test_an_entry_is_served_only_in_the_context_it_was_checked_in(
+    write_language: Callable[..., Path], tmp_path: Path
+) -> None:
+    """What checking a file gives depends on the bundled article and on whether the file
+    patches another layer: an entry made in one context is a miss in another."""
+    path = aged(
+        write_language(
+            "qaa",
+            "language: qaa\nsections:\n"
+            + "  - {id: s, kind: section, title: S, paragraphs: [x]}\n",
+        )
+    )
+    alone = catalog(path.parent, tmp_path / "c")
+    assert alone.load("qaa") is None  # no next layer: its missing name is an error
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) is not None
+    patch = cache_context(Bundle(), patch=True)
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", patch, OUTLINE) is None
+    lower = tmp_path / "lower"
+    lower.mkdir()
+    (lower / "qaa.yaml").write_text(
+        "language: qaa\nname: Q\ntitle: T\nsections:\n  - {id: s, kind: section, title: S, paragraphs: [y]}\n",
+        encoding="utf-8",
+    )
+    layered = Catalog([str(path.parent), str(lower)], Cache(str(tmp_path / "c")))
+    language = layered.load("qaa")
+    assert language is not None and language.name == "Q"  # checked again, as a patch
+    assert language.sections[0].paragraphs == ("x",)
+    other = f"another article|{'whole'}"
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", other, OUTLINE) is None
