@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -751,3 +752,31 @@ def test_the_bundled_outline_is_the_english_files(tmp_path: Path) -> None:
     assert [p.message for p in problems] == [
         "section 'german-only' is not in data/en.yaml, which sets the bundled article's sections"
     ]
+
+
+def test_template_redirected_into_the_data_folder_is_not_read_as_the_emptied_file(
+    tmp_path: Path, spawn: Callable[..., subprocess.CompletedProcess[bytes]]
+) -> None:
+    """`lastmile template es --example x > ~/.local/share/lastmile/es.yaml`: the shell empties
+    es.yaml before lastmile reads the folder; the file being written is not the user's Spanish."""
+    folder = tmp_path / "xdg" / "lastmile"
+    folder.mkdir(parents=True)
+    target = folder / "es.yaml"
+    env = {"XDG_DATA_HOME": str(tmp_path / "xdg")}
+    with target.open("wb") as stream:
+        made = spawn(
+            "template",
+            "es",
+            "--example",
+            "parcel-delivery",
+            stdout=stream,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+    assert (made.returncode, made.stderr) == (0, b"")
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# es.yaml: sections for lastmile in es") and "\nlanguage: es\n" in text
+    checked = spawn("validate", env=env)
+    assert checked.returncode == 0 and checked.stdout == b""
+    listed = spawn("example", "--lang", "es", env=env)
+    assert listed.stdout.decode().splitlines()[-1] == "parcel-delivery\tParcel delivery"

@@ -88,9 +88,14 @@ class Catalog:
     """Every available language, loaded lazily; warnings collect for the edge to print."""
 
     def __init__(
-        self, user_dirs: Sequence[str], cache: Cache | None, bundle: Bundle | None = None
+        self,
+        user_dirs: Sequence[str],
+        cache: Cache | None,
+        bundle: Bundle | None = None,
+        writing: tuple[int, int] | None = None,
     ) -> None:
         self.user_dirs = list(user_dirs)
+        self.writing = writing  # the file this run's output goes to: never read as content
         self.cache = cache
         self.bundle = bundle or Bundle()
         self.warnings: list[str] = []
@@ -112,6 +117,8 @@ class Catalog:
             files: dict[str, list[LanguageFile]] = {}
             for directory in self.user_dirs:
                 found, skipped = scan(directory)
+                if self.writing is not None:
+                    found = [file for file in found if not self._is_output(file)]
                 for file in found:
                     files.setdefault(file.code, []).append(file)
                 self._order += found
@@ -125,6 +132,15 @@ class Catalog:
                 files.setdefault(code, []).append(LanguageFile(code, path, True))
             self._files = files
         return self._files
+
+    def _is_output(self, file: LanguageFile) -> bool:
+        """Whether `file` is where this run's output goes (`lastmile template es --example x >
+        ~/.local/share/lastmile/es.yaml`): the shell has emptied it, and it is not content yet."""
+        try:
+            status = os.stat(file.path)
+        except OSError:
+            return False
+        return (status.st_dev, status.st_ino) == self.writing
 
     def codes(self) -> list[str]:
         return sorted(self.files())

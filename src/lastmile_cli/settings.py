@@ -38,6 +38,7 @@ class Settings(Record):
     warnings: tuple[str, ...] = ()
     data_sources: tuple[str, ...] = ()  # what named each data directory (--data-dir, …)
     path_env: tuple[tuple[str, str], ...] = ()  # the variables that place the folders
+    writing: tuple[int, int] | None = None  # the file stdout is (device, inode), if one
 
     @property
     def default_data(self) -> tuple[str, str] | None:
@@ -93,6 +94,19 @@ def data_dirs(option: tuple[str, ...], env: Mapping[str, str]) -> tuple[list[str
     return [path for path, _source in folders], warnings
 
 
+def written_file(stream: TextIO) -> tuple[int, int] | None:
+    """The regular file stdout is redirected to, as (device, inode): `lastmile template es
+    --example x > ~/.local/share/lastmile/es.yaml` empties that file before lastmile reads the
+    folder, and it must not be read as the user's (empty, broken) Spanish."""
+    try:
+        status = os.fstat(stream.fileno())
+    except (OSError, ValueError, AttributeError):
+        return None
+    if status.st_mode & 0o170000 != 0o100000:  # (stat.S_ISREG, without importing stat)
+        return None
+    return status.st_dev, status.st_ino
+
+
 def _cache_dir(env: Mapping[str, str]) -> str | None:
     from lastmile_cli.cache import default_dir
 
@@ -123,4 +137,5 @@ def build(options: Mapping[str, Any], env: Mapping[str, str], stream: TextIO) ->
         warnings=tuple(warnings),
         data_sources=tuple(source for _path, source in folders),
         path_env=tuple((name, env[name]) for name in PATH_VARIABLES if name in env),
+        writing=written_file(stream) if dirs else None,
     )
