@@ -780,3 +780,27 @@ def test_template_redirected_into_the_data_folder_is_not_read_as_the_emptied_fil
     assert checked.returncode == 0 and checked.stdout == b""
     listed = spawn("example", "--lang", "es", env=env)
     assert listed.stdout.decode().splitlines()[-1] == "parcel-delivery\tParcel delivery"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["explain", "-l", "de", "--section", "paquete"],
+        ["explain", "--lang=es"],
+        ["example", "entrega de paquetes", "-l", "it"],
+        ["example", "parcel-delivery"],
+    ],
+)
+def test_the_shortcut_and_click_show_a_story_alike(
+    tmp_path: Path, spawn: Callable[..., subprocess.CompletedProcess[bytes]], args: list[str]
+) -> None:
+    folder = str(story(tmp_path, "es", "en"))
+    quick = spawn(*args, "--data-dir", folder)
+    slow = spawn(*args, "--data-dir", folder, env={"LASTMILE_SHORTCUT": "0"})
+    shown = quick.stdout.decode()
+    assert quick.returncode == 0 and ("Parcel delivery" in shown or "Entrega de paquetes" in shown)
+    assert (quick.returncode, quick.stdout, quick.stderr) == (
+        slow.returncode,
+        slow.stdout,
+        slow.stderr,
+    )

@@ -57,7 +57,7 @@ def notes(view: object) -> list[str]:
     """What stderr says before the output: which sections are shown from other languages, and
     which are still the English text in the language's own file."""
     document = _document(view)
-    if document is None:
+    if document is None or (not document.untranslated and not document.borrowed):
         return []
     said = []
     where = visible(document.source)
