@@ -46,6 +46,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.fixture(autouse=True, scope="session")
+def no_developer_data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """An empty data home for the whole session, so even module-scoped fixtures (which run
+    before `clean_env`) never read the developer's ~/.local/share/lastmile."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data-home")))
+        patch.delenv("LASTMILE_DATA_DIR", raising=False)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """No locale, no lastmile settings from the developer's shell; a private cache directory,
