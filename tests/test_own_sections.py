@@ -804,3 +804,14 @@ def test_the_shortcut_and_click_show_a_story_alike(
         slow.stdout,
         slow.stderr,
     )
+
+
+def test_paths_shows_a_hostile_folder_name_escaped_in_every_format(
+    lastmile: Lastmile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hostile = tmp_path / "x\x1b[2J\u202ey"
+    monkeypatch.setenv("XDG_DATA_HOME", str(hostile))
+    for fmt in ("text", "markdown", "json"):
+        out = lastmile("paths", "data", "-f", fmt).out
+        assert "\x1b" not in out and "\u202e" not in out, fmt
+        assert "u001b" in out and "u202e" in out, fmt  # shown as escapes

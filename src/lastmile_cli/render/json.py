@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from lastmile_cli.textutil import visible
+
 if TYPE_CHECKING:
     from lastmile_cli.model import Document
     from lastmile_cli.output import Output
@@ -155,7 +157,7 @@ def starter(view: Starter, output: Output) -> str:
 
 def path_list(view: PathList, output: Output) -> str:
     records = [
-        {"role": p.role, "path": p.path or None, "source": p.source, "exists": p.exists}
+        {"role": p.role, "path": visible(p.path) or None, "source": p.source, "exists": p.exists}
         for p in view.places
     ]
     return dumps(records, output)
