@@ -32,10 +32,14 @@ import sys
 from pathlib import Path
 
 from lastmile_cli.alignment import Link, align, ratio
+from lastmile_cli.bundle import Bundle
 from lastmile_cli.cache import Cache
 from lastmile_cli.content import Catalog
-from lastmile_cli.model import EXAMPLE_IDS, SECTION_IDS, Language
+from lastmile_cli.model import Language
 from lastmile_cli.sentences import split
+
+OUTLINE = Bundle().outline()
+SECTION_IDS = OUTLINE.ids  # the bundled article's sections, in order
 
 GOLD = Path(__file__).with_name("alignment-gold.txt")
 PAIRS = ("en-de", "en-es", "en-fr", "en-it", "de-fr", "es-it")
@@ -353,7 +357,7 @@ def worst(repeat: int) -> dict[str, object]:
             directory.mkdir()
             for side, code in enumerate(("qaa", "qab")):
                 sections = "".join(
-                    f"  - id: {sid}\n    kind: {'example' if sid in EXAMPLE_IDS else 'section'}\n"
+                    f"  - id: {sid}\n    kind: {OUTLINE.kind(sid)}\n"
                     "    title: T\n"
                     f"    paragraphs: [{json.dumps(' '.join(shaped('short numbers', n, side)))}]\n"
                     for sid in SECTION_IDS

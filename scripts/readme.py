@@ -7,8 +7,9 @@ Every block in README.md of the form
     ...output...
     ```
 
-is re-run as `python -m lastmile_cli ARGS` with a clean environment, and its output replaces the
-block. `--check` changes nothing and exits 1 when the README is stale (the test suite does this).
+is re-run as `python -m lastmile_cli ARGS` with a clean environment (an empty data home unless
+the command sets XDG_DATA_HOME; `{root}` in a value is this repository), and its output replaces
+the block. `--check` changes nothing and exits 1 when the README is stale (the test suite does this).
 
     uv run python scripts/readme.py           # rewrite README.md and docs/screenshot.svg
     uv run python scripts/readme.py --check
@@ -39,9 +40,11 @@ def run(command: str, extra_env: dict[str, str] | None = None) -> str:
     env = {k: v for k, v in os.environ.items() if k in KEEP}
     while "=" in words[0]:
         name, value = words.pop(0).split("=", 1)
-        env[name] = value
+        env[name] = value.replace("{root}", str(ROOT))  # (a folder of this repository)
     assert words[0] == "lastmile", command
     with tempfile.TemporaryDirectory() as cache:
+        # (an empty data home unless the command names one: no file of the developer's is read)
+        env.setdefault("XDG_DATA_HOME", os.path.join(cache, "data-home"))
         env.update(LASTMILE_CACHE_DIR=cache, LASTMILE_CONFIG="", PYTHONIOENCODING="utf-8")
         env.update(extra_env or {})
         result = subprocess.run(

@@ -222,7 +222,31 @@ DOCUMENTS: dict[str, tuple[str, dict[str, Schema]]] = {
     ),
     "template": (
         "lastmile template LANG: a starter file for a new language.",
-        {"language": CODE, "file": LINE, "yaml": TEXT},
+        {
+            "language": CODE,
+            "file": LINE,
+            "paste": {
+                "type": "boolean",
+                "description": "true: sections to paste into `file`, which you have already;"
+                " false: a whole file of its own.",
+            },
+            "yaml": TEXT,
+        },
+    ),
+    "paths": (
+        "lastmile paths: every folder and file lastmile reads or writes, in the order it reads.",
+        {
+            "paths": array(
+                record(
+                    {
+                        "role": {"enum": ["bundled", "data", "cache", "config"]},
+                        "path": {"type": ["string", "null"]},
+                        "source": TEXT,
+                        "exists": {"type": "boolean"},
+                    }
+                )
+            )
+        },
     ),
     "completion": (
         "lastmile completion SHELL: the shell's completion script.",

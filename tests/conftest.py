@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from lastmile_cli.bundle import Bundle
 from lastmile_cli.cli import run
 
 # No test depends on the machine's speed: property tests have no deadline and no health check
@@ -48,6 +49,10 @@ ENV_TO_CLEAR = (
 # file is, unless a test writes one (or sets LASTMILE_CONFIG).
 NO_CONFIG = str(Path(__file__).parent / "golden" / "no-config-here")
 GOLDEN = Path(__file__).parent / "golden"
+# The bundled article's outline, as the package carries it (from data/en.yaml).
+OUTLINE = Bundle().outline()
+SECTION_IDS = OUTLINE.ids
+EXAMPLE_IDS = frozenset(OUTLINE.of_kind("example"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -56,13 +61,27 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.fixture(autouse=True, scope="session")
+def no_developer_data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """An empty data home for the whole session, so even module-scoped fixtures (which run
+    before `clean_env`) never read the developer's ~/.local/share/lastmile."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data-home")))
+        patch.delenv("LASTMILE_DATA_DIR", raising=False)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    """No locale, no lastmile settings from the developer's shell; a private cache directory."""
+    """No locale, no lastmile settings from the developer's shell; a private cache directory,
+    and an empty data home, so no file in the developer's ~/.local/share/lastmile is read."""
     for name in ENV_TO_CLEAR:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TERM", "xterm-256color")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    data_home = tmp_path / "data-home"
+    data_home.mkdir()
+    monkeypatch.setenv("XDG_DATA_HOME", str(data_home))
     cache = tmp_path / "cache"
     monkeypatch.setenv("LASTMILE_CACHE_DIR", str(cache))
     return cache

@@ -18,14 +18,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import lastmile_cli.cache as cache_module
-from conftest import NOT_TIMED
+from conftest import NOT_TIMED, OUTLINE
+from lastmile_cli.bundle import Bundle
 from lastmile_cli.cache import Cache, default_dir
-from lastmile_cli.content import Catalog
+from lastmile_cli.content import Catalog, cache_context
 from lastmile_cli.files import identity, read_source
 from lastmile_cli.model import Language, Section
 from lastmile_cli.textutil import first_unsafe
 
 PAST = 1_600_000_000
+CONTEXT = cache_context(Bundle(), patch=False)  # what a run's entry for a new language is keyed by
 
 
 @pytest.fixture
@@ -53,7 +55,7 @@ def entries(directory: Path) -> list[Path]:
 def forge(path: Path, cache_dir: Path, value: Language) -> Path:
     """Write `value` as the entry for `path`, as lastmile's own writer would."""
     cache = Cache(str(cache_dir))
-    cache.put(str(path), identity(os.stat(path)), value)
+    cache.put(str(path), identity(os.stat(path)), value, CONTEXT)
     (entry,) = entries(cache_dir)
     return entry
 
@@ -179,9 +181,9 @@ def test_any_damaged_byte_is_caught(write_language: Callable[..., Path], tmp_pat
             data = bytearray(original)
             data[position] ^= flip
             entry.write_bytes(bytes(data))
-            assert cache.get(str(path), str(path), "x") is None, (position, flip)
+            assert cache.get(str(path), str(path), "x", CONTEXT, OUTLINE) is None, (position, flip)
     entry.write_bytes(original)
-    assert cache.get(str(path), str(path), "x") == fresh
+    assert cache.get(str(path), str(path), "x", CONTEXT, OUTLINE) == fresh
 
 
 def test_an_entry_written_for_another_model_is_a_miss(
@@ -189,9 +191,9 @@ def test_an_entry_written_for_another_model_is_a_miss(
 ) -> None:
     path = aged(write_language("qaa"))
     fresh = catalog(path.parent, tmp_path / "c").load("qaa")
-    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") == fresh
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) == fresh
     monkeypatch.setattr(cache_module, "SHAPE", "id,title;code")
-    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") is None
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) is None
 
 
 def test_an_entry_with_a_field_of_the_wrong_kind_is_a_miss(
@@ -200,9 +202,22 @@ def test_an_entry_with_a_field_of_the_wrong_kind_is_a_miss(
     path = aged(write_language("qaa"))
     fresh = loaded(path)
     first = fresh.sections[0]
-    wrong = Section("nosuch", first.kind, first.title, first.paragraphs, (), "seed", "qaa")
-    forge(path, tmp_path / "c", Language("qaa", "N", "N", "T", (wrong,)))
-    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") is None
+    for wrong in (
+        Section("No such", first.kind, first.title, first.paragraphs, (), "seed", "qaa"),
+        Section("parcel", "chapter", first.title, first.paragraphs, (), "seed", "qaa"),
+        Section("marathon", "section", first.title, first.paragraphs, (), "seed", "qaa"),
+        Section(
+            "summary", "section", first.title, first.paragraphs, (), "seed", "qaa", "key-point"
+        ),
+        Section("parcel", "example", first.title, first.paragraphs, (), "seed", "qaa", "Car Sales"),
+    ):
+        forge(path, tmp_path / "c", Language("qaa", "N", "N", "T", (wrong,)))
+        assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) is None
+    right = Section(
+        "parcel", "example", first.title, first.paragraphs, (), "seed", "qaa", "marathon"
+    )
+    forge(path, tmp_path / "c", Language("qaa", "N", "N", "T", (right,)))
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) is not None
 
 
 @pytest.mark.parametrize(
@@ -219,7 +234,7 @@ def test_a_forged_entry_can_never_show_what_a_file_could_not(
             forge(path, tmp_path / "c", with_text(fresh, f"x{hazard}y"))
         return
     forge(path, tmp_path / "c", with_text(fresh, f"evil {hazard} text"))
-    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") is None
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) is None
     for fmt in ("text", "markdown", "json"):
         result = spawn(
             "explain", "-l", "qaa", "-f", fmt, "--data-dir", str(path.parent),
@@ -273,7 +288,7 @@ def test_a_huge_count_in_an_entry_allocates_nothing(
     atoms[10] = b"2147483648"
     payload = b"\x00".join(atoms)
     entry.write_bytes(cache_module.checksum(payload).to_bytes(8, "big") + payload)
-    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") is None
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) is None
 
 
 def test_an_entry_that_is_a_fifo_or_a_link_does_not_hang_or_follow(
@@ -285,14 +300,16 @@ def test_an_entry_that_is_a_fifo_or_a_link_does_not_hang_or_follow(
     os.mkfifo(entry)
     done: list[object] = []
     reader = threading.Thread(
-        target=lambda: done.append(Cache(str(tmp_path / "c")).get(str(path), str(path), "x"))
+        target=lambda: done.append(
+            Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE)
+        )
     )
     reader.start()
     reader.join(timeout=10)
     assert done == [None], "a FIFO entry blocked the reader"
     entry.unlink()
     entry.symlink_to("/dev/zero")
-    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") is None
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) is None
 
 
 def test_symlinks_planted_for_the_next_temporary_files_are_not_followed(
@@ -310,7 +327,9 @@ def test_symlinks_planted_for_the_next_temporary_files_are_not_followed(
     (cache_dir / name).symlink_to(victim)
     catalog(path.parent, cache_dir).load("qaa")
     assert victim.read_text() == "precious"
-    assert Cache(str(cache_dir)).get(str(path), str(path), "x") is None  # the link stays a miss
+    assert (
+        Cache(str(cache_dir)).get(str(path), str(path), "x", CONTEXT, OUTLINE) is None
+    )  # the link stays a miss
 
 
 @pytest.mark.parametrize("mode", [0o770, 0o777, 0o720, 0o702])
@@ -328,7 +347,9 @@ def test_a_cache_directory_others_can_write_is_not_used(
     catalog(path.parent, cache_dir).load("qaa")
     assert entries(cache_dir) == []  # no write
     entry.write_bytes(planted)
-    assert Cache(str(cache_dir)).get(str(path), str(path), "x") is None  # and no read
+    assert (
+        Cache(str(cache_dir)).get(str(path), str(path), "x", CONTEXT, OUTLINE) is None
+    )  # and no read
 
 
 def test_a_cache_directory_owned_by_someone_else_is_not_used(
@@ -412,7 +433,7 @@ def test_a_full_cache_keeps_what_it_holds(
     edited.write_text(edited.read_text().replace("Test", "Edited"))
     aged(edited)
     catalog(edited.parent, cache_dir).load("qab")  # full, but its own entry is replaced
-    language = Cache(str(cache_dir)).get(str(edited), str(edited), "x")
+    language = Cache(str(cache_dir)).get(str(edited), str(edited), "x", CONTEXT, OUTLINE)
     assert language is not None and not isinstance(language, tuple)
     assert language.name == "Edited"
 
@@ -457,10 +478,10 @@ def test_an_entry_in_use_is_marked_so_once_a_day(
     path = aged(write_language("qaa"))
     entry = forge(path, tmp_path / "c", loaded(path))
     young = entry.stat().st_mtime_ns
-    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") is not None
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) is not None
     assert entry.stat().st_mtime_ns == young
     os.utime(entry, (PAST, PAST))
-    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") is not None
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) is not None
     assert entry.stat().st_mtime > PAST + cache_module.PRUNE_SECONDS
 
 
@@ -475,7 +496,7 @@ def test_entries_unused_for_a_month_go(
         catalog(path.parent, cache_dir).load(path.stem)
     month = time.time() - cache_module.UNUSED_SECONDS - 60
     os.utime(cache_dir / Cache._name(str(old)), (month, month))
-    third = aged(write_language("qac", directory="user"))
+    third = aged(write_language("qac", directory="other"))  # (a run of the folder reads all)
     catalog(third.parent, cache_dir).load("qac")
     assert [e.name for e in entries(cache_dir)] == sorted(
         Cache._name(str(p)) for p in (recent, third)
@@ -529,11 +550,13 @@ def test_a_link_to_a_genuine_entry_is_still_not_followed(
     elsewhere = tmp_path / "elsewhere.lmc"
     entry.rename(elsewhere)
     entry.symlink_to(elsewhere)
-    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") is None
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) is None
     elsewhere.rename(entry.with_name("x"))
     entry.unlink()
     entry.with_name("x").rename(entry)
-    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") == loaded(path)
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) == loaded(
+        path
+    )
 
 
 def test_an_entry_larger_than_the_limit_is_not_read(
@@ -542,9 +565,11 @@ def test_an_entry_larger_than_the_limit_is_not_read(
     path = aged(write_language("qaa"))
     entry = forge(path, tmp_path / "c", loaded(path))
     monkeypatch.setattr(cache_module, "MAX_ENTRY", entry.stat().st_size)
-    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") == loaded(path)
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) == loaded(
+        path
+    )
     monkeypatch.setattr(cache_module, "MAX_ENTRY", entry.stat().st_size - 1)
-    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") is None
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) is None
     monkeypatch.setattr(cache_module, "MAX_ENTRY", 10**9)
     cache = Cache(str(tmp_path / "c"))
     language = loaded(path)
@@ -721,7 +746,7 @@ def test_an_entry_with_anything_after_its_value_is_a_miss(
     entry = forge(path, tmp_path / "c", loaded(path))
     payload = entry.read_bytes()[8:] + b"\x00extra"
     entry.write_bytes(cache_module.checksum(payload).to_bytes(8) + payload)
-    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") is None
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) is None
 
 
 def test_an_entry_made_by_another_loader_is_a_miss(
@@ -729,9 +754,9 @@ def test_an_entry_made_by_another_loader_is_a_miss(
 ) -> None:
     path = aged(write_language("qaa"))
     catalog(path.parent, tmp_path / "c").load("qaa")
-    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") is not None
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) is not None
     monkeypatch.setattr(cache_module, "code_identity", lambda package: "another loader")
-    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x") is None
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) is None
 
 
 def test_a_file_changed_while_it_was_read_is_not_cached(
@@ -752,7 +777,7 @@ def test_an_entry_exactly_at_the_limit_is_written(
     for limit, written in ((size, True), (size - 1, False)):
         monkeypatch.setattr(cache_module, "MAX_ENTRY", limit)
         target = tmp_path / f"c{limit}"
-        Cache(str(target)).put(str(path), identity(os.stat(path)), loaded(path))
+        Cache(str(target)).put(str(path), identity(os.stat(path)), loaded(path), CONTEXT)
         assert (len(entries(target)) == 1 if target.exists() else False) is written
 
 
@@ -873,7 +898,9 @@ def test_a_cache_directory_that_is_a_link_is_refused_with_one_warning(
         " lastmile works without the cache"
     ]
     assert sorted(p.name for p in victim.iterdir()) == ["draft.tmp"]
-    assert Cache(str(shared / "cache") + "/").get(str(path), str(path), "x") is None
+    assert (
+        Cache(str(shared / "cache") + "/").get(str(path), str(path), "x", CONTEXT, OUTLINE) is None
+    )
 
 
 def test_a_refused_cache_directory_is_named_once_on_stderr(
@@ -1014,3 +1041,34 @@ def test_a_second_user_cannot_lend_the_cache_a_directory(
         assert list((shared / "theirs").iterdir()) == []
     finally:
         shutil.rmtree(shared)
+
+
+def test_an_entry_is_served_only_in_the_context_it_was_checked_in(
+    write_language: Callable[..., Path], tmp_path: Path
+) -> None:
+    """What checking a file gives depends on the bundled article and on whether the file
+    patches another layer: an entry made in one context is a miss in another."""
+    path = aged(
+        write_language(
+            "qaa",
+            "language: qaa\nsections:\n"
+            + "  - {id: s, kind: section, title: S, paragraphs: [x]}\n",
+        )
+    )
+    alone = catalog(path.parent, tmp_path / "c")
+    assert alone.load("qaa") is None  # no next layer: its missing name is an error
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) is not None
+    patch = cache_context(Bundle(), patch=True)
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", patch, OUTLINE) is None
+    lower = tmp_path / "lower"
+    lower.mkdir()
+    (lower / "qaa.yaml").write_text(
+        "language: qaa\nname: Q\ntitle: T\nsections:\n  - {id: s, kind: section, title: S, paragraphs: [y]}\n",
+        encoding="utf-8",
+    )
+    layered = Catalog([str(path.parent), str(lower)], Cache(str(tmp_path / "c")))
+    language = layered.load("qaa")
+    assert language is not None and language.name == "Q"  # checked again, as a patch
+    assert language.sections[0].paragraphs == ("x",)
+    other = f"another article|{'whole'}"
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", other, OUTLINE) is None

@@ -114,7 +114,7 @@ def test_unknown_language_exits_2_naming_the_choices(lastmile: Lastmile) -> None
     assert (result.code, result.out) == (2, "")
     assert result.err == (
         "lastmile: unknown language 'klingon'. Available: de, en, es, fr, it."
-        " To add one, put its file in a directory and pass --data-dir DIR.\n"
+        " To add one, put its file in your data folder ('lastmile paths data' shows where), or in a directory you pass with --data-dir DIR.\n"
     )
 
 

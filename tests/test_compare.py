@@ -7,8 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from conftest import Lastmile
-from lastmile_cli.model import SECTION_IDS
+from conftest import SECTION_IDS, Lastmile
 
 
 def test_piped_pairs_are_prefixed_with_their_language(lastmile: Lastmile) -> None:

@@ -62,7 +62,11 @@ def invocations(folder: Path) -> list[tuple[str, list[str]]]:
         ("validation", ["validate", str(folder)]),
         ("validation", ["validate", str(folder / "qab.yaml"), "--strict"]),
         ("template", ["template", "pt-BR"]),
+        ("template", ["template", "es", "--example", "parcel-delivery"]),
+        ("template", ["template", "qaa", "--section", "story", *data]),  # to paste in
         ("completion", ["completion", "fish"]),
+        ("paths", ["paths", *data]),
+        ("paths", ["paths", "config"]),
     ]
 
 
@@ -165,7 +169,7 @@ def test_validate_gives_each_problem_a_stable_code(
     problems = json.loads(outputs[(index[0], "de_DE.UTF-8")][1])["problems"]
     by_file = {(Path(p["path"]).name, p["code"]) for p in problems}
     assert ("qab.yaml", "tab-indent") in by_file
-    assert ("qac.yaml", "unknown-section") in by_file
+    assert ("qac.yaml", "name-taken") not in by_file  # `nope` is a section of its own
     assert ("qac.yaml", "unknown-key") in by_file
     assert ("qac.yaml", "missing-key") in by_file
     assert ("qaa.yaml", "missing-sections") in by_file

@@ -104,10 +104,10 @@ HAZARDS = [
     ),
     ("not a tag", doc().replace("language: qaa", "language: Q_A"), 1, "not a language tag"),
     (
-        "unknown section",
-        doc().replace("id: definition", "id: marathn"),
+        "an id not spelt as ids are",
+        doc().replace("id: definition", "id: Marathon_2"),
         5,
-        "unknown section id 'marathn'; did you mean 'marathon'",
+        "section id 'Marathon_2' must be lowercase letters, digits and hyphens",
     ),
     (
         "wrong kind",
@@ -354,17 +354,62 @@ def section(
             id="twice",
         ),
         pytest.param(
-            HEAD + "sections:\n" + section("zzzzzzzz"),
+            HEAD + "sections:\n" + section("parcel--delivery"),
             [
-                "qaa.yaml:5:9: unknown section id 'zzzzzzzz'; known: summary, definition, "
-                "telecom, key-point, marathon, politics, car-sales, conclusion"
+                "qaa.yaml:5:9: section id 'parcel--delivery' must be lowercase letters, digits"
+                " and hyphens (at most 64 characters), such as parcel-delivery"
             ],
-            id="unknown id, nothing close",
+            id="an id not spelt as ids are",
         ),
         pytest.param(
-            HEAD + "sections:\n" + section("sumary"),
-            ["qaa.yaml:5:9: unknown section id 'sumary'; did you mean 'summary'?"],
-            id="unknown id, close",
+            HEAD + "sections:\n" + section("x" * 65),
+            [
+                f"qaa.yaml:5:9: section id '{'x' * 65}' must be lowercase letters, digits"
+                " and hyphens (at most 64 characters), such as parcel-delivery"
+            ],
+            id="an id too long",
+        ),
+        pytest.param(
+            HEAD + "sections:\n" + section("maraton", kind="example"),
+            [
+                "qaa.yaml:5:9: id 'maraton' of section 'maraton' is already a name of the"
+                " article's section 'marathon' (its es title or alias 'Maratón'); choose another"
+            ],
+            id="a new id that is a bundled title",
+        ),
+        pytest.param(
+            HEAD + "sections:\n" + section("parcel", kind="example", title="Telecom"),
+            [
+                "qaa.yaml:7:12: title 'Telecom' of section 'parcel' is already the id of the"
+                " article's section 'telecom'; choose another"
+            ],
+            id="a new title that is a bundled id",
+        ),
+        pytest.param(
+            HEAD + "sections:\n" + section("parcel", kind="chapter"),
+            ["qaa.yaml:6:11: kind must be one of: section, example"],
+            id="a new section of no kind lastmile knows",
+        ),
+        pytest.param(
+            HEAD + "sections:\n" + section() + "    after: definition\n",
+            [
+                "qaa.yaml:9:12: 'summary' is a section of the article and keeps its place;"
+                " 'after' is for sections of your own"
+            ],
+            id="after on a bundled section",
+        ),
+        pytest.param(
+            HEAD + "sections:\n" + section("parcel", kind="example") + "    after: parcel\n",
+            ["qaa.yaml:9:12: section 'parcel' cannot come after itself"],
+            id="after itself",
+        ),
+        pytest.param(
+            HEAD + "sections:\n" + section("parcel", kind="example") + "    after: Car Sales\n",
+            [
+                "qaa.yaml:9:12: after must name a section by its id, such as car-sales,"
+                " not 'Car Sales'"
+            ],
+            id="after a name, not an id",
         ),
         pytest.param(
             HEAD + "sections:\n" + section(kind="example"),
@@ -380,7 +425,7 @@ def section(
             HEAD + "sections:\n" + section() + "    zzz: [y]\n",
             [
                 "qaa.yaml:9:5: unknown key 'zzz' in a section; "
-                "allowed: id, kind, title, aliases, origin, paragraphs"
+                "allowed: id, kind, after, title, aliases, origin, paragraphs"
             ],
             id="unknown key, nothing close",
         ),
@@ -680,8 +725,8 @@ TOP = "language: qaa\nname: Q\ntitle: T\nsections:\n"
             TOP + sec(extra='    "\\e[2J": x\n'),
             [
                 "qaa.yaml:9:5: unknown key '\\u001b[2J' (control character U+001B is not"
-                " allowed in a key) in a section; allowed: id, kind, title, aliases, origin,"
-                " paragraphs"
+                " allowed in a key) in a section; allowed: id, kind, after, title, aliases,"
+                " origin, paragraphs"
             ],
             id="an escape in a key is flagged, and shown escaped",
         ),
@@ -709,12 +754,9 @@ TOP = "language: qaa\nname: Q\ntitle: T\nsections:\n"
             TOP + sec(kind=None), ["qaa.yaml:5:5: a section is missing 'kind'"], id="no kind"
         ),
         pytest.param(
-            TOP + sec(id="zzzzzz", kind="example"),
-            [
-                "qaa.yaml:5:9: unknown section id 'zzzzzz'; known: summary, definition, telecom, "
-                "key-point, marathon, politics, car-sales, conclusion"
-            ],
-            id="an unknown id, and no word about its kind",
+            TOP + sec(id="zzzzzz", kind="example", extra="    after: x\u202e\n"),
+            ["qaa.yaml:9:13: bidirectional control U+202E is not allowed in text"],
+            id="an escape in an after is reported once, never echoed",
         ),
         pytest.param(
             TOP + sec() + sec() + sec(id="definition", kind="example"),

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from lastmile_cli.model import EXAMPLE_IDS as EXAMPLES
-from lastmile_cli.model import SECTION_IDS
+from conftest import EXAMPLE_IDS as EXAMPLES
+from conftest import SECTION_IDS
 from lastmile_cli.output import decide, pager_command, wants_color
 
 

@@ -90,6 +90,8 @@ def test_every_readme_invocation_runs_as_shown(
         if shutil.which(program) is None:
             pytest.skip(f"{program} is not installed here")
     (tmp_path / "pt.yaml").write_text(README_PT, encoding="utf-8")
+    home = tmp_path / "home"  # a teacher's home, whose data folder the README's `mkdir` made
+    (home / ".local" / "share" / "lastmile").mkdir(parents=True)
     here = f"{shlex.quote(sys.executable)} -m lastmile_cli"
     script = "set -o pipefail 2>/dev/null; " + command.replace("lastmile ", f"{here} ", 1)
     result = subprocess.run(
@@ -97,7 +99,10 @@ def test_every_readme_invocation_runs_as_shown(
         cwd=tmp_path,
         capture_output=True,
         text=True,
-        env=subprocess_env(LASTMILE_CACHE_DIR=str(clean_env)),
+        env={
+            **subprocess_env(LASTMILE_CACHE_DIR=str(clean_env), HOME=str(home)),
+            "XDG_DATA_HOME": "",  # so ~/.local/share/lastmile is the data folder
+        },
         timeout=60,
     )
     assert "Traceback" not in result.stderr
@@ -105,7 +110,16 @@ def test_every_readme_invocation_runs_as_shown(
         assert result.stdout + result.stderr == printed
         return
     assert result.returncode == 0, result.stderr
-    assert result.stdout or list(tmp_path.iterdir()) != [tmp_path / "pt.yaml"]
+    written = [p for p in tmp_path.rglob("*") if p.is_file() and p.name != "pt.yaml"]
+    assert result.stdout or written
+
+
+def test_the_teachers_story_in_the_readme_is_the_one_in_docs() -> None:
+    """The README shows docs/story/lastmile/es.yaml as the file the teacher writes; the outputs
+    after it are made from that folder (scripts/readme.py), so the two must be one file."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    story = (ROOT / "docs" / "story" / "lastmile" / "es.yaml").read_text(encoding="utf-8")
+    assert f"```yaml\n{story}```\n" in text
 
 
 def test_every_test_docs_reliability_names_exists() -> None:

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Lastmile, TerminalRun, check_golden, strip_ansi
-from lastmile_cli.model import SECTION_IDS
+from conftest import SECTION_IDS, Lastmile, TerminalRun, check_golden, strip_ansi
 
 STYLED = ("--color", "always", "--width", "72")
 FORMS = {

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import SECTION_IDS
 from lastmile_cli.cache import Cache
 from lastmile_cli.content import Catalog
-from lastmile_cli.model import SECTION_IDS
 from lastmile_cli.sentences import split
 
 # (language, the sentences of one paragraph): the paragraph is these joined by single spaces.

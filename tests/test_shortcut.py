@@ -172,6 +172,22 @@ def test_a_user_language_from_the_cache_loads_nothing_heavy(tmp_path: Path) -> N
     assert sorted(m for m in HEAVY if m in loaded(args, tmp_path / "cache")) == []
 
 
+def test_a_story_of_your_own_from_the_cache_loads_nothing_heavy(tmp_path: Path) -> None:
+    """Placing the user's own sections (outline.py) needs no typing, re or collections."""
+    user = tmp_path / "user"
+    user.mkdir()
+    story = Path(__file__).resolve().parent.parent / "docs" / "story" / "lastmile"
+    for name in ("es.yaml", "en.yaml"):
+        (user / name).write_bytes((story / name).read_bytes())
+        os.utime(user / name, (1_700_000_000, 1_700_000_000))
+    for args in (["explain", "--lang", "es"], ["explain", "--lang", "de"]):
+        args += ["--data-dir", str(user)]
+        loaded(args, tmp_path / "cache")  # fills the cache
+        modules = loaded(args, tmp_path / "cache")
+        assert "lastmile_cli.outline" in modules
+        assert sorted(m for m in HEAVY if m in modules) == []
+
+
 def test_the_switch_sends_everything_to_click(tmp_path: Path) -> None:
     modules = loaded(["explain"], tmp_path / "cache", LASTMILE_SHORTCUT="0")
     assert "click" in modules and "lastmile_cli.cli" in modules

@@ -125,7 +125,7 @@ def test_a_cache_on_a_full_disk_leaves_no_partial_entry(spawn: Spawn, small_disk
     at all: a run whose entry does not fit works, says nothing, and leaves nothing behind."""
     user = small_disk.parent / "user"
     user.mkdir()
-    from lastmile_cli.model import EXAMPLE_IDS, SECTION_IDS
+    from conftest import EXAMPLE_IDS, SECTION_IDS
 
     paragraph = "word " * 2000  # an entry of some 80 KB: more than the disk has left
     sections = "".join(

@@ -25,6 +25,7 @@ ARGUMENTS = {
     "example": ["marathon"],
     "explain": ["--section", "definition"],
     "languages": [],
+    "paths": [],
     "search": ["turnout", "--lang", "en"],
     "sections": ["--lang", "fr"],
     "template": ["qaa"],
@@ -37,6 +38,7 @@ BAD_VALUES = {
     "example": ["marathn"],
     "explain": ["--section", "nowhere"],
     "languages": ["--lang", "xx"],
+    "paths": ["nowhere"],
     "search": ["turnout", "--lang", "xx"],
     "sections": ["--width", "0"],
     "template": ["not a tag"],
@@ -75,8 +77,15 @@ def shown(args: list[str]) -> str:
     return " ".join(["lastmile", *(a if a and " " not in a else repr(a) for a in args)])
 
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
 def transcript(cache: Path) -> str:
-    env = subprocess_env(LASTMILE_CACHE_DIR=str(cache))
+    """Every invocation's exit code, stdout and stderr; the folders of this machine (`lastmile
+    paths` shows them) are written as $ROOT, $CACHE and $DATA_HOME."""
+    data_home = cache / "data-home"
+    env = subprocess_env(LASTMILE_CACHE_DIR=str(cache), XDG_DATA_HOME=str(data_home))
+    folders = {str(data_home): "$DATA_HOME", str(cache): "$CACHE", str(ROOT): "$ROOT"}
 
     def run(args: list[str]) -> str:
         result = subprocess.run(
@@ -87,6 +96,8 @@ def transcript(cache: Path) -> str:
         )
         out = result.stdout.decode("utf-8", "backslashreplace")
         err = result.stderr.decode("utf-8", "backslashreplace")
+        for folder, name in folders.items():
+            out, err = out.replace(folder, name), err.replace(folder, name)
         parts = [f"$ {shown(args)}", f"exit {result.returncode}"]
         parts += [f"--- stdout\n{out}" if out else "--- stdout (empty)"]
         parts += [f"--- stderr\n{err}" if err else "--- stderr (empty)"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import Lastmile
+from conftest import SECTION_IDS, Lastmile
 from lastmile_cli.loader import check_bytes
 
 
@@ -25,8 +25,15 @@ def test_the_round_trip_template_validate_show_progress(lastmile: Lastmile, tmp_
     (started,) = [entry for entry in listed["languages"] if entry["code"] == "pt-BR"]
     assert (started["sections"], started["complete"], len(started["untranslated"])) == (0, False, 8)
 
-    shown = lastmile("explain", "--data-dir", str(tmp_path), "--lang", "pt-BR")
-    assert shown.code == 0 and shown.out == lastmile("explain", "--lang", "en").out
+    # Until translated, every section is the English text, and shown as English in every format.
+    shown = lastmile("explain", "--data-dir", str(tmp_path), "--lang", "pt-BR", "-f", "json")
+    english = json.loads(lastmile("explain", "--lang", "en", "-f", "json").out)
+    document = json.loads(shown.out)
+    assert shown.code == 0 and document["language"] == "pt-BR"
+    assert document["sections"] == english["sections"]  # each one "language": "en"
+    assert "pt-BR" in shown.err and "still has the English text of summary" in shown.err
+    text = lastmile("explain", "--data-dir", str(tmp_path), "--lang", "pt-BR").out
+    assert "\n\nMarathon [en]\n" in text and "\n\nSummary [en]\n" in text
 
     text = made.out.replace('title: "Marathon"', 'title: "Maratona"').replace(
         "Perhaps the most literal application", "Talvez a aplicação mais literal"
@@ -41,8 +48,7 @@ def test_the_round_trip_template_validate_show_progress(lastmile: Lastmile, tmp_
 def test_the_starter_has_every_section_and_says_what_to_keep(lastmile: Lastmile) -> None:
     out = lastmile("template", "qaa").out
     tree = yaml.safe_load(out)
-    english = yaml.safe_load(lastmile("template", "en").out)
-    assert [s["id"] for s in tree["sections"]] == [s["id"] for s in english["sections"]]
+    assert tuple(s["id"] for s in tree["sections"]) == SECTION_IDS
     assert tree["language"] == "qaa" and tree["name"] == "qaa"
     assert "Keep the keys (language:, id:, kind:, ...)" in out
     language, problems = check_bytes(
@@ -57,6 +63,7 @@ def test_other_formats_carry_the_same_file(lastmile: Lastmile) -> None:
         "schema": {"kind": "template", "version": 1},
         "language": "pt",
         "file": "pt.yaml",
+        "paste": False,
         "yaml": text,
     }
     markdown = lastmile("template", "pt", "-f", "markdown").out

@@ -290,7 +290,7 @@ def test_an_unknown_language_without_data_dirs_says_how_to_add_one(lastmile: Las
     result = lastmile("compare", "en", "pt")
     assert result.code == 2
     assert result.err.endswith(
-        " To add one, put its file in a directory and pass --data-dir DIR.\n"
+        " To add one, put its file in your data folder ('lastmile paths data' shows where), or in a directory you pass with --data-dir DIR.\n"
     )
 
 

@@ -2,7 +2,9 @@
 
 At build time (hatch_build.py, so `uv run`, `pip install .` and the wheel all have it) every
 `data/*.yaml` goes through the strict loader and the result is written as one packed file,
-`article.lmp`, beside this module; a broken data file fails the build. In a source checkout the
+`article.lmp`, beside this module; a broken data file fails the build. The article's outline
+(its section ids, kinds and order) is the English file's, which every other bundled file must
+follow; it is packed at the head of the file, so a run knows it without parsing any YAML. In a source checkout the
 file also records the identity of each data file and of the loader, and a run that finds them
 changed (an edited `data/de.yaml`, a changed loader) rebuilds it from `data/` before it shows
 anything, so a checkout never shows stale text. An installed package trusts its built file, and
@@ -14,6 +16,7 @@ from __future__ import annotations
 import os
 
 from lastmile_cli.files import identity, scan
+from lastmile_cli.model import FALLBACK, Language, Outline
 from lastmile_cli.packed import (
     SHAPE,
     Corrupt,
@@ -27,7 +30,7 @@ from lastmile_cli.packed import (
 )
 
 ARTICLE = "article.lmp"
-MAGIC = "LMB1"
+MAGIC = "LMB2"
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -61,24 +64,45 @@ def fingerprint(data: str, package: str = HERE) -> str:
 def build(data: str, package: str = HERE) -> tuple[bytes, dict[str, Loaded]]:
     """Check every data file with the strict loader; the packed article, and what it holds.
 
-    Each language is preceded by its code and its number of atoms, so a run unpacks only the
-    languages it uses.
+    The English file is checked first: its sections are the outline, which the others are
+    checked against (the same ids, kinds and order, nothing more). Each language is preceded by
+    its code and its number of atoms, so a run unpacks only the languages it uses.
     """
     from lastmile_cli.loader import check_file
+    from lastmile_cli.schema import Known
 
+    names = yaml_files(data)
+    english = f"{FALLBACK}.yaml"
     made: dict[str, Loaded] = {}
-    stamp = fingerprint(data, package)
-    for name in yaml_files(data):
+    outline: Outline | None = None
+    for name in sorted(names, key=lambda n: n != english):  # English first: it sets the outline
         language, problems = check_file(
-            os.path.join(data, name), f"data/{name}", complete=True, source="bundled"
+            os.path.join(data, name),
+            f"data/{name}",
+            complete=True,
+            source="bundled",
+            known=Known(outline, bundled=True),  # (no outline yet: this file sets it)
         )
         made[name.removesuffix(".yaml")] = language if language is not None else tuple(problems)
-    atoms = [MAGIC, SHAPE, stamp, str(len(made))]
-    for code, value in made.items():
+        if outline is None and language is not None:
+            outline = outline_of(language)
+    stamp = fingerprint(data, package)
+    parts = outline or Outline((), ())
+    atoms = [MAGIC, SHAPE, stamp, str(len(parts))]
+    for section_id in parts.ids:
+        atoms += [section_id, parts.kinds[section_id]]
+    ordered = {name.removesuffix(".yaml"): None for name in names}  # file-name order
+    atoms.append(str(len(ordered)))
+    for code in ordered:
         packed: list[str] = []
-        pack(value, packed)
+        pack(made[code], packed)
         atoms += [code, str(len(packed)), *packed]
-    return encode(atoms), made
+    return encode(atoms), {code: made[code] for code in ordered}
+
+
+def outline_of(language: Language) -> Outline:
+    """The outline a bundled language's sections make: their ids and kinds, in order."""
+    return Outline(tuple(s.id for s in language.sections), tuple(s.kind for s in language.sections))
 
 
 class Article:
@@ -90,6 +114,11 @@ class Article:
         if reader.text() != MAGIC or reader.text() != SHAPE:
             raise Corrupt("not an article built by this lastmile")
         self.stamp = reader.text()
+        ids, kinds = [], []
+        for _ in range(reader.count()):
+            ids.append(reader.text())
+            kinds.append(reader.text())
+        self.outline = Outline(tuple(ids), tuple(kinds))
         self._atoms = atoms
         self._where: dict[str, int] = {}
         self._made: dict[str, Loaded] = {}
@@ -153,6 +182,14 @@ class Bundle:
     def codes(self) -> list[str]:
         """The bundled languages' codes, in file-name order."""
         return self._article().codes()
+
+    def outline(self) -> Outline:
+        """The bundled article's sections in order, with their kinds (the English file's)."""
+        return self._article().outline
+
+    def stamp(self) -> str:
+        """What the built article was made from: checking a user file depends on it too."""
+        return self._article().stamp
 
     def get(self, code: str) -> Loaded:
         """The language, or the problems of a bundled file that does not load."""

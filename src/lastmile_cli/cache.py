@@ -3,8 +3,9 @@
 The bundled article never comes from here (it is built into the package, see bundle.py). An
 entry holds what checking one file gave (its language, or its problems, so a broken file is not
 parsed again on every run either), keyed by the file's identity (path, device, inode, size,
-mtime and ctime, from the descriptor the parse read), by the loader's own identity and by the
-model's shape. Safe by construction against another user on the machine:
+mtime and ctime, from the descriptor the parse read), by the loader's own identity, by the
+model's shape and by what the check depended on besides the file (the bundled article it was
+checked against, and whether the file patched another layer). Safe by construction against another user on the machine:
 
 - the directory (and each parent lastmile creates) is created 0700 whatever the umask, and
   used only when it is owned by this user, writable by no one else (the rule of ssh and pip)
@@ -47,7 +48,9 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-MAGIC = "LMC3"
+    from lastmile_cli.model import Outline
+
+MAGIC = "LMC4"
 SUFFIX = ".lmc"
 RACY_SECONDS = 3
 MAX_ENTRY = 4 * MAX_BYTES  # a 1 MiB file's entry, with room for its problems
@@ -65,16 +68,21 @@ _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 def default_dir(env: Mapping[str, str]) -> str | None:
     """Where entries live: LASTMILE_CACHE_DIR (empty: no cache), else the XDG cache directory."""
+    return location(env)[0]
+
+
+def location(env: Mapping[str, str]) -> tuple[str | None, str]:
+    """The cache directory (None: no cache) and the variable that places it."""
     if "LASTMILE_CACHE_DIR" in env:
         chosen = env["LASTMILE_CACHE_DIR"]
-        return chosen or None
+        return chosen or None, "LASTMILE_CACHE_DIR"
     base = env.get("XDG_CACHE_HOME") or ""
-    if not os.path.isabs(base):
-        home = env.get("HOME") or ""
-        if not os.path.isabs(home):
-            return None
-        base = os.path.join(home, ".cache")
-    return os.path.join(base, "lastmile")
+    if os.path.isabs(base):
+        return os.path.join(base, "lastmile"), "XDG_CACHE_HOME"
+    home = env.get("HOME") or ""
+    if not os.path.isabs(home):
+        return None, "HOME"
+    return os.path.join(home, ".cache", "lastmile"), "HOME"
 
 
 def checksum(data: bytes) -> int:
@@ -188,12 +196,12 @@ class Cache:
 
     # -- entries -----------------------------------------------------------------------------
 
-    def _key(self, path: str, found: Identity) -> list[str]:
+    def _key(self, path: str, found: Identity, context: str) -> list[str]:
         if self._code is None:
             self._code = code_identity(_HERE)
         from lastmile_cli.i18n import language  # problems are stored as they read: in it
 
-        code = f"{self._code}|{language()}"
+        code = f"{self._code}|{language()}|{context}"
         return [MAGIC, SHAPE, code, os.fsencode(path).hex(), ",".join(map(str, found))]
 
     @staticmethod
@@ -201,8 +209,16 @@ class Cache:
         """The entry's name: a digest of the path (which the entry's header also holds)."""
         return f"{checksum(os.fsencode(path)):016x}{SUFFIX}"
 
-    def get(self, path: str, source: str, display: str) -> Loaded | None:
-        """What checking this file gave, or None when there is no fresh, intact, safe entry."""
+    def get(
+        self,
+        path: str,
+        source: str,
+        display: str,
+        context: str = "",
+        outline: Outline | None = None,
+    ) -> Loaded | None:
+        """What checking this file gave (in `context`, against the bundled `outline`), or None
+        when there is no fresh, intact, safe entry."""
         if self.directory is None:
             return None
         try:
@@ -217,14 +233,14 @@ class Cache:
         if read is None:
             return None
         data, modified = read
-        key = self._key(path, found)
+        key = self._key(path, found, context)
         try:
             atoms = decode(data[8:])
             if checksum(data[8:]) != int.from_bytes(data[:8]) or atoms[:5] != key:
                 return None
             reader = Reader(atoms, trusted=False)
             reader.position = len(key)
-            value = unpack(reader, source, display)
+            value = unpack(reader, source, display, outline)
             if not reader.done():
                 return None
         except (Corrupt, ValueError, TypeError):
@@ -236,7 +252,7 @@ class Cache:
                 pass
         return value
 
-    def put(self, path: str, found: Identity | None, value: Loaded) -> None:
+    def put(self, path: str, found: Identity | None, value: Loaded, context: str = "") -> None:
         """Store what checking the file gave, unless it is too new to be told apart from an edit."""
         import contextlib  # (only when the cache is used: not for the bundled article)
 
@@ -244,7 +260,7 @@ class Cache:
             return
         if time.time_ns() - found[3] < RACY_SECONDS * 1_000_000_000:
             return
-        atoms = self._key(path, found)
+        atoms = self._key(path, found, context)
         pack(value, atoms)
         payload = encode(atoms)
         data = checksum(payload).to_bytes(8) + payload

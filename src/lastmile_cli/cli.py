@@ -31,6 +31,7 @@ COMMANDS = (
     "example",
     "explain",
     "languages",
+    "paths",
     "search",
     "sections",
     "template",

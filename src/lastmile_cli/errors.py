@@ -9,6 +9,19 @@ if TYPE_CHECKING:
     from lastmile_cli.problems import Problem
 
 
+def listed(names: list[str] | tuple[str, ...], most: int = 20) -> str:
+    """Names for a message: all of a few, or the first `most` and how many more (a folder of
+    the user's may hold thousands of sections)."""
+    if len(names) <= most:
+        return ", ".join(names)
+    more = len(names) - most
+    return (
+        ", ".join(names[:most])
+        + " "
+        + ngettext("and {count} more", "and {count} more", more).format(count=more)
+    )
+
+
 class LastmileError(Exception):
     """A runtime or content failure: one line for the user, exit code 1."""
 
@@ -47,8 +60,8 @@ class UnknownName(Misnamed):
         hint = ngettext(
             "Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)", 1
         ).format(possibility=f"'{suggestion}'")
-        listed = _("Available: {choices}.").format(choices=", ".join(choices))
-        said = f"{unknown} {hint} {listed}" if suggestion else f"{unknown} {listed}"
+        available = _("Available: {choices}.").format(choices=listed(choices))
+        said = f"{unknown} {hint} {available}" if suggestion else f"{unknown} {available}"
         super().__init__(said + more)
 
     def adding(self, more: str) -> UnknownName:

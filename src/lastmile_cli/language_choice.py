@@ -162,8 +162,11 @@ def where_to_look(catalog: Catalog) -> str:
             said = _("Skipped {path}: {reason} (see 'lastmile languages').")
         reason = first.reason.split(";")[0]
         return " " + said.format(path=visible(first.path), count=len(misnamed) - 1, reason=reason)
-    if not catalog.user_dirs:
-        return " " + _("To add one, put its file in a directory and pass --data-dir DIR.")
+    if not any(not file.bundled for files in catalog.files().values() for file in files):
+        return " " + _(
+            "To add one, put its file in your data folder ('lastmile paths data' shows where),"
+            " or in a directory you pass with --data-dir DIR."
+        )
     return ""
 
 

@@ -12,27 +12,48 @@ import os
 from lastmile_cli.files import SourceError, read_source
 from lastmile_cli.model import Language
 from lastmile_cli.problems import Problem, Problems
-from lastmile_cli.schema import Schema
+from lastmile_cli.schema import Known, Marks, Schema
 from lastmile_cli.strict_yaml import Stop, StrictYaml
 
 
 def check_bytes(
-    data: bytes, name: str, display: str, *, complete: bool, source: str
+    data: bytes,
+    name: str,
+    display: str,
+    *,
+    complete: bool,
+    source: str,
+    known: Known | None = None,
+    patch: bool = False,
+    marks: Marks | None = None,
 ) -> tuple[Language | None, list[Problem]]:
-    """Check one language file's bytes (`name` is its file name); the language is None when any
-    error was found. Every problem is listed, up to MAX_PROBLEMS, in file order."""
+    """Check one language file's bytes (`name` is its file name) against the bundled article
+    (`known`, by default the installed one); the language is None when any error was found.
+    Every problem is listed, up to MAX_PROBLEMS, in file order. `patch`: the language has
+    another layer, which gives what this file leaves out. `marks` receives where each section
+    of the user's own states its id, kind and place."""
     problems = Problems(display)
     strict = StrictYaml(problems)
+    schema = Schema(problems, name, known, patch)
     try:
         root = strict.parse(strict.read_text(data))
-        language = Schema(problems, name).language(root, complete, source)
+        language = schema.language(root, complete, source)
     except Stop:
         language = None
+    if marks is not None:
+        marks.update(schema.marks)
     return language, problems.finish()
 
 
 def check_file(
-    path: str | os.PathLike[str], display: str, *, complete: bool, source: str
+    path: str | os.PathLike[str],
+    display: str,
+    *,
+    complete: bool,
+    source: str,
+    known: Known | None = None,
+    patch: bool = False,
+    marks: Marks | None = None,
 ) -> tuple[Language | None, list[Problem]]:
     """Read (a regular file of at most 1 MiB, files.py) and check one language file."""
     path = os.fspath(path)
@@ -40,4 +61,13 @@ def check_file(
         data, _ = read_source(path)
     except SourceError as error:
         return None, [Problem(display, 1, 1, str(error), code=error.code)]
-    return check_bytes(data, os.path.basename(path), display, complete=complete, source=source)
+    return check_bytes(
+        data,
+        os.path.basename(path),
+        display,
+        complete=complete,
+        source=source,
+        known=known,
+        patch=patch,
+        marks=marks,
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lastmile_cli.errors import UnknownName
-from lastmile_cli.model import SECTION_IDS, Language, kind_of
+from lastmile_cli.model import Language, Outline
 from lastmile_cli.textutil import closest, fold, visible
 
 TYPE_CHECKING = False
@@ -23,13 +23,15 @@ def names_of(language: Language, kind: str | None = None) -> dict[str, str]:
     return names
 
 
-def find_section(value: str, languages: Iterable[Language], kind: str | None = None) -> str:
+def find_section(
+    value: str, languages: Iterable[Language], outline: Outline, kind: str | None = None
+) -> str:
     """The id that `value` names in the first language that knows it (ids always work).
 
     `languages` is consumed lazily, so other languages are loaded only when the first one has no
     such name. Raises UnknownName with the ids of this kind and the closest name seen.
     """
-    ids = [i for i in SECTION_IDS if kind is None or kind_of(i) == kind]
+    ids = outline.of_kind(kind)
     if value in ids:  # an id as it is: no folding (which loads `re` and `unicodedata`)
         return value
     wanted = fold(value)
@@ -38,7 +40,7 @@ def find_section(value: str, languages: Iterable[Language], kind: str | None = N
         return by_id[wanted]
     seen: dict[str, str] = dict(by_id)
     for language in languages:
-        names = names_of(language, kind)
+        names = {n: i for n, i in names_of(language, kind).items() if i in outline}
         if wanted in names:
             return names[wanted]
         seen.update((name, i) for name, i in names.items() if name not in seen)
@@ -61,5 +63,6 @@ def section_ids(
     names: Sequence[str], language: Language, catalog: Catalog, kind: str | None = None
 ) -> list[str]:
     """The ids the user's names mean (in `language` first, then any), in article order."""
-    wanted = {find_section(name, others(language, catalog), kind) for name in names}
-    return [i for i in SECTION_IDS if i in wanted]
+    outline = catalog.outline()
+    wanted = {find_section(name, others(language, catalog), outline, kind) for name in names}
+    return outline.in_order(wanted)

@@ -11,19 +11,24 @@ else:  # typing costs more to import than the rest of a run's own code: not at r
         return lambda cls: cls
 
 
-SECTION_IDS: tuple[str, ...] = (
-    "summary",
-    "definition",
-    "telecom",
-    "key-point",
-    "marathon",
-    "politics",
-    "car-sales",
-    "conclusion",
-)
-EXAMPLE_IDS: frozenset[str] = frozenset({"telecom", "marathon", "politics", "car-sales"})
+KINDS: tuple[str, ...] = ("section", "example")
 ORIGINS: tuple[str, ...] = ("seed", "added")
 FALLBACK = "en"
+
+
+MAX_ID = 64
+_ID_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+
+
+def is_id(value: str) -> bool:
+    """A section id: lowercase letters, digits and single hyphens inside (parcel-delivery)."""
+    return (
+        0 < len(value) <= MAX_ID
+        and _ID_CHARACTERS.issuperset(value)
+        and not value.startswith("-")
+        and not value.endswith("-")
+        and "--" not in value
+    )
 
 
 def is_tag(value: str) -> bool:
@@ -111,11 +116,6 @@ class Record(metaclass=_RecordType):
         raise AttributeError(f"{type(self).__name__} is immutable")
 
 
-def kind_of(section_id: str) -> str:
-    """The kind a section id always has: "example" for the four stories, else "section"."""
-    return "example" if section_id in EXAMPLE_IDS else "section"
-
-
 class Section(Record):
     """One part of the article, in one language."""
 
@@ -126,10 +126,14 @@ class Section(Record):
     aliases: tuple[str, ...] = ()
     origin: str = "seed"
     code: str = ""  # the code of the language its text is in
+    after: str = ""  # a section of the user's own: the id it follows ("": its default place)
 
 
 class Language(Record):
-    """One language's article as loaded from one file; `source` is "bundled" or the file path."""
+    """One language's article as loaded from one file; `source` is "bundled" or the file path.
+
+    A file that patches a language of a later layer may leave out `name`, `english_name` and
+    `title`: they are "" here, and come from the next layer when the layers are merged."""
 
     code: str
     name: str
@@ -145,41 +149,92 @@ class Language(Record):
                 return section
         return None
 
+    def by_id(self) -> dict[str, Section]:
+        """Its sections by id: for a loop over many ids (`section` reads them in turn)."""
+        return {section.id: section for section in self.sections}
+
     def untranslated(self, english: Language | None) -> tuple[str, ...]:
         """Section ids whose text is still the English text (a starter file from `lastmile
         template`, half done): present, but not yet translated."""
         if english is None or self.code == english.code:
             return ()
+        theirs = english.by_id()
         return tuple(
             s.id
             for s in self.sections
-            if (theirs := english.section(s.id)) is not None and s.paragraphs == theirs.paragraphs
+            if (other := theirs.get(s.id)) is not None and s.paragraphs == other.paragraphs
         )
 
     def translated(self, english: Language | None) -> int:
         """How many sections this file has translated: completeness counts these only."""
         return len(self.sections) - len(self.untranslated(english))
 
-    @property
-    def missing(self) -> tuple[str, ...]:
-        """Section ids this file does not have (a user's file may be partial)."""
+    def missing(self, outline: Outline) -> tuple[str, ...]:
+        """The outline's section ids this language does not have (a user's file may be partial)."""
         present = {s.id for s in self.sections}
-        return tuple(i for i in SECTION_IDS if i not in present)
+        return tuple(i for i in outline.ids if i not in present)
+
+
+class Outline:
+    """The article's sections in order, each with its kind.
+
+    The bundled ones come from the bundled files (the English file's order, which every bundled
+    language follows, packed into the package at build time); a user's own sections are placed
+    among them by outline.py. `added` holds, for each of those, the codes of the languages that
+    have it, in the order lastmile reads their files.
+    """
+
+    __slots__ = ("added", "ids", "kinds", "places")
+
+    def __init__(
+        self,
+        ids: tuple[str, ...],
+        kinds: tuple[str, ...],
+        added: dict[str, tuple[str, ...]] | None = None,
+        places: dict[str, str] | None = None,
+    ) -> None:
+        self.ids = ids
+        self.kinds = dict(zip(ids, kinds, strict=True))
+        self.added = added or {}
+        self.places = places or {}  # a user section → the id it follows ("": the article's end)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __contains__(self, section_id: object) -> bool:
+        return section_id in self.kinds
+
+    def kind(self, section_id: str) -> str | None:
+        return self.kinds.get(section_id)
+
+    def of_kind(self, kind: str | None) -> list[str]:
+        """The ids of one kind ("example", "section"), or all for None, in article order."""
+        return [i for i in self.ids if kind is None or self.kinds[i] == kind]
+
+    def bundled(self, section_id: str) -> bool:
+        return section_id in self.kinds and section_id not in self.added
+
+    def in_order(self, wanted: set[str] | frozenset[str]) -> list[str]:
+        return [i for i in self.ids if i in wanted]
 
 
 class Document(Record):
-    """What a command shows: a title and sections, some possibly borrowed from English;
-    `source` is the language's, for the note that names what was borrowed."""
+    """What a command shows: a title and sections, some possibly from another language;
+    `source` is the language's, for the notes. A section whose code is not the document's is
+    marked with its language wherever it is shown: borrowed from a language that has it, or
+    `untranslated` (the language's own file still holds the English text)."""
 
     code: str
     title: str
     sections: tuple[Section, ...]
     source: str = "bundled"
+    untranslated: tuple[str, ...] = ()
 
     @property
     def borrowed(self) -> tuple[str, ...]:
-        """Ids of the sections shown from another language than the document's."""
-        return tuple(s.id for s in self.sections if s.code != self.code)
+        """Ids of the sections shown from another language, which this one has nowhere."""
+        still = set(self.untranslated)
+        return tuple(s.id for s in self.sections if s.code != self.code and s.id not in still)
 
     def heading(self, section: Section) -> str:
         """A section's title as every format shows it: marked with its language when borrowed

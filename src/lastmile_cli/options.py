@@ -15,7 +15,6 @@ import click
 
 from lastmile_cli.config import COLORS, FORMATS
 from lastmile_cli.i18n import _
-from lastmile_cli.model import EXAMPLE_IDS, SECTION_IDS
 
 if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
@@ -81,7 +80,19 @@ def describe(name: str, english: str) -> str:
 def complete_examples(
     ctx: click.Context, param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
-    """Example ids, each described by its title in the language the line would show."""
+    """Example ids (the user's own too), each described by its title in the language the line
+    would show."""
+    return _complete_ids(ctx, incomplete, "example")
+
+
+def complete_sections(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """Section ids (the user's own too), each described by its title, as examples are."""
+    return _complete_ids(ctx, incomplete, None)
+
+
+def _complete_ids(ctx: click.Context, incomplete: str, kind: str | None) -> list[CompletionItem]:
     from click.shell_completion import CompletionItem
 
     from lastmile_cli.config import load
@@ -90,7 +101,7 @@ def complete_examples(
     from lastmile_cli.model import FALLBACK
 
     catalog = _catalog(ctx)
-    codes = catalog.codes()
+    ids = [i for i in catalog.outline().of_kind(kind) if i.startswith(incomplete.lower())]
     config = load(os.environ)
     configured = (config.language, config.path or "") if config.language else None
     try:
@@ -98,28 +109,16 @@ def complete_examples(
         code = resolve(
             lang if isinstance(lang, str) else None,
             os.environ,
-            codes,
+            catalog.codes(),
             names_of(catalog),
             configured=configured,
         ).code
     except LastmileError:
         code = FALLBACK
     language = catalog.load(code) or catalog.load(FALLBACK)
-    titles = {s.id: s.title for s in language.sections} if language else {}
-    return [
-        CompletionItem(i, help=titles.get(i, ""))
-        for i in sorted(EXAMPLE_IDS)
-        if i.startswith(incomplete.lower())
-    ]
-
-
-def complete_from(ids: list[str]) -> Callable[..., list[str]]:
-    """Completion from a fixed list; plain strings, so click.shell_completion loads only when used."""
-
-    def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
-        return [i for i in ids if i.startswith(incomplete.lower())]
-
-    return complete
+    shown = catalog.document(language, ids).sections if language else ()
+    titles = {s.id: s.title for s in shown}  # (a section the language lacks: as borrowed)
+    return [CompletionItem(i, help=titles.get(i, "")) for i in sorted(ids)]
 
 
 def unless_default(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
@@ -208,6 +207,6 @@ section_option = click.option(
     "sections",
     multiple=True,
     metavar="ID",
-    shell_complete=complete_from(list(SECTION_IDS)),
+    shell_complete=complete_sections,
     help=_("Only this section (id, title or alias); repeatable. Shown in article order."),
 )

@@ -3,9 +3,9 @@
 The bytes are UTF-8 text: strings ("atoms") separated by NUL, which no loaded text can contain,
 with a count before every list. Reading it back allocates no more than the bytes hold (unlike
 marshal, whose header can announce a 2³¹-item tuple), and with `trusted=False` every atom must
-pass the loader's own rules: no character a language file could not hold, known section ids in
-article order, kinds and origins as the model defines them. An entry can never show what a file
-could not. The field lists come from the model, and are written into every header (`SHAPE`), so
+pass the loader's own rules: no character a language file could not hold, section ids as ids
+are spelt, the bundled ones with their kinds and in the bundled order, each id once, origins as
+the model defines them. An entry can never show what a file could not. The field lists come from the model, and are written into every header (`SHAPE`), so
 a changed model never reads old bytes into the wrong fields.
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 
 from lastmile_cli.files import identity
-from lastmile_cli.model import ORIGINS, SECTION_IDS, Language, Section, is_tag, kind_of
+from lastmile_cli.model import KINDS, ORIGINS, Language, Outline, Section, is_id, is_tag
 from lastmile_cli.textutil import first_unsafe, visible
 
 TYPE_CHECKING = False
@@ -136,8 +136,9 @@ class Reader:
         return self.position == len(self.atoms)
 
 
-def unpack(reader: Reader, source: str, display: str) -> Loaded:
-    """The value `pack` wrote; Corrupt when it is malformed (or, untrusted, unsafe)."""
+def unpack(reader: Reader, source: str, display: str, outline: Outline | None = None) -> Loaded:
+    """The value `pack` wrote; Corrupt when it is malformed (or, untrusted, unsafe or not what
+    the loader makes of a file checked against the bundled `outline`)."""
     tag = reader.text()
     if tag == "P":
         from lastmile_cli.problems import Problem, Severity
@@ -157,7 +158,7 @@ def unpack(reader: Reader, source: str, display: str) -> Loaded:
         raise Corrupt("neither a language nor problems")
     language = Language(*_unpack_record(reader, LANGUAGE_FIELDS), source)  # type: ignore[arg-type, call-arg]
     if not reader.trusted:
-        _check(language)
+        _check(language, outline or Outline((), ()))
     return language
 
 
@@ -180,18 +181,26 @@ def _unpack_record(reader: Reader, fields: tuple[tuple[str, str], ...]) -> list[
     return values
 
 
-def _check(language: Language) -> None:
+def _check(language: Language, outline: Outline) -> None:
     """What the loader guarantees of a Language, checked again for bytes from outside."""
     if not is_tag(language.code) or language.title_origin not in ORIGINS:
         raise Corrupt("a language field the loader would refuse")
-    if not all(x.strip() for x in (language.name, language.english_name, language.title)):
+    names = (language.name, language.english_name, language.title)
+    if not all(x == "" or x.strip() for x in names):  # "" is a patch's: from the next layer
         raise Corrupt("a blank name or title")
     last = -1
+    seen: set[str] = set()
+    position = {section_id: index for index, section_id in enumerate(outline.ids)}
     for section in language.sections:
-        index = SECTION_IDS.index(section.id) if section.id in SECTION_IDS else -1
+        index = position.get(section.id, -1)
+        bundled = index >= 0
         if (
-            index <= last
-            or section.kind != kind_of(section.id)
+            not is_id(section.id)
+            or section.id in seen
+            or (bundled and (index <= last or section.kind != outline.kind(section.id)))
+            or (bundled and section.after)
+            or section.kind not in KINDS
+            or (section.after and not is_id(section.after))
             or section.origin not in ORIGINS
             or section.code != language.code
             or not section.title.strip()
@@ -200,4 +209,5 @@ def _check(language: Language) -> None:
             or not all(a.strip() for a in section.aliases)
         ):
             raise Corrupt(f"a section the loader would refuse ({section.id!r})")
-        last = index
+        seen.add(section.id)
+        last = max(last, index)

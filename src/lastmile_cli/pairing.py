@@ -1,7 +1,7 @@
 """Pairing two languages: for `compare`, paragraph by paragraph or sentence by sentence, and for
 `--with`, each sentence of the article followed by the one that answers it.
 
-Paragraphs pair one to one (the sections are the same everywhere). Sentences are split by
+Paragraphs pair one to one, section by section (by id). Sentences are split by
 sentences.py and paired by alignment.py, which finds where a translator merged, split or left
 out a sentence; neither module is imported unless sentences are asked for.
 """
@@ -29,8 +29,9 @@ def pair(
     ratio = _ratio(first.sections, second.sections) if by == "sentence" else 1.0
     sections = []
     grouped: list[str] = []
+    firsts, seconds = first.by_id(), second.by_id()
     for section_id in section_ids:
-        a, b = first.section(section_id), second.section(section_id)
+        a, b = firsts.get(section_id), seconds.get(section_id)
         if a is None and b is None:
             continue
         if by == "sentence":
@@ -54,11 +55,12 @@ def interlinear(document: Document, second: Language) -> Interlinear:
     ratio = _ratio(document.sections, second.sections)
     readings = []
     grouped: list[str] = []
+    answering = second.by_id()
     for section in document.sections:
         texts: list[str] = []
         answers: list[list[str]] = []  # what answers each text, in order
         orphans: list[str] = []  # second's sentences before the document's first one
-        pairs, in_groups = _sentence_pairs(section, second.section(section.id), ratio)
+        pairs, in_groups = _sentence_pairs(section, answering.get(section.id), ratio)
         grouped += [section.id] if in_groups else []
         for text, answer in pairs:
             if text is None:

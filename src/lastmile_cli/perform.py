@@ -107,7 +107,7 @@ def perform(call: Call) -> int:
         from lastmile_cli.cache import Cache
 
         cache = Cache(settings.cache_dir)
-    catalog = Catalog(settings.data_dirs, cache)
+    catalog = Catalog(settings.data_dirs, cache, writing=settings.writing)
     warnings = list(settings.warnings)
     try:
         view = call.function(settings, catalog, **dict(call.arguments))

@@ -1,22 +1,31 @@
 """The schema of a language file: a tree of YAML nodes to a `Language`, or located problems.
 
 Every key is known (with a "did you mean"), every required key present, every text non-empty
-and free of characters no content may hold; sections have known ids, in article order, each
-once, with the kind their id has. A partial file is a note unless the file must be complete.
+and free of characters no content may hold. A file is checked against the bundled article
+(`Known`): a section of the article keeps its kind and the article's order; any other id is a
+section of the user's own, spelt as ids are, with a kind, and placed (`after:`) wherever the
+user likes, though not under a name a bundled section already answers to. A partial file is a
+note unless the file must be complete, and a file that patches a language of another layer
+(`patch`) may leave out what that layer has: its name, English name, title and sections.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from lastmile_cli.i18n import N_, _
-from lastmile_cli.model import ORIGINS, SECTION_IDS, Language, Section, is_tag, kind_of
+from lastmile_cli.model import KINDS, MAX_ID, ORIGINS, Language, Outline, Section, is_id, is_tag
 from lastmile_cli.problems import Problems, Severity
 from lastmile_cli.strict_yaml import Node, stop, unsafe_message
-from lastmile_cli.textutil import closest, echo_unsafe, first_unsafe
+from lastmile_cli.textutil import closest, echo_unsafe, first_unsafe, fold
 
 TOP_KEYS = ("language", "name", "english_name", "title", "title_origin", "term", "sections")
 TOP_REQUIRED = ("language", "name", "title", "sections")
-SECTION_KEYS = ("id", "kind", "title", "aliases", "origin", "paragraphs")
+PATCH_REQUIRED = ("language", "sections")  # the rest comes from the next layer
+SECTION_KEYS = ("id", "kind", "after", "title", "aliases", "origin", "paragraphs")
 SECTION_REQUIRED = ("id", "kind", "title", "paragraphs")
+# Where a section's id, kind and place were written: (id, key) → (line, column).
+Marks = dict[tuple[str, str], tuple[int, int]]
 # What would break a title, a name or an alias across lines or columns of a listing.
 ONE_LINE_BREAKS = {
     "\t": N_("a tab (U+0009)"),
@@ -26,12 +35,59 @@ ONE_LINE_BREAKS = {
 }
 
 
+class Known:
+    """What a file is checked against: the bundled outline, and every name (id, title, alias)
+    a bundled section answers to, in any bundled language. Without an outline, the file sets
+    it (the bundled English file); `bundled`: a bundled file, which has exactly its sections."""
+
+    def __init__(
+        self,
+        outline: Outline | None,
+        languages: Sequence[Language] = (),
+        bundled: bool = False,
+    ) -> None:
+        self.outline = outline
+        self.languages = languages
+        self.bundled = bundled
+        self._names: dict[str, tuple[str, str, str]] | None = None
+
+    @classmethod
+    def of_bundle(cls) -> Known:
+        """The installed article's outline and names, for checking a user's file."""
+        from lastmile_cli.bundle import Bundle
+
+        bundle = Bundle()
+        languages = [v for v in bundle.languages().values() if isinstance(v, Language)]
+        return cls(bundle.outline(), languages)
+
+    def names(self) -> dict[str, tuple[str, str, str]]:
+        """Each folded name of a bundled section → (its id, the name as written, its language)."""
+        if self._names is None:
+            names: dict[str, tuple[str, str, str]] = {}
+            if self.outline is not None:
+                for section_id in self.outline.ids:
+                    names.setdefault(fold(section_id), (section_id, section_id, ""))
+            for language in self.languages:
+                for section in language.sections:
+                    if self.outline is None or not self.outline.bundled(section.id):
+                        continue
+                    for name in (section.title, *section.aliases):
+                        names.setdefault(fold(name), (section.id, name, language.code))
+            self._names = names
+        return self._names
+
+
 class Schema:
     """Checks one file's tree; `name` is the file's name, which `language:` must match."""
 
-    def __init__(self, problems: Problems, name: str) -> None:
+    def __init__(
+        self, problems: Problems, name: str, known: Known | None = None, patch: bool = False
+    ) -> None:
         self.problems = problems
         self.name = name
+        self.known = known if known is not None else Known.of_bundle()
+        self.patch = patch and not self.known.bundled
+        self.marks: Marks = {}
 
     # -- tree to a Language --------------------------------------------------------------
 
@@ -107,7 +163,7 @@ class Schema:
                 ),
                 "not-a-mapping",
             )
-        self.keys(root, TOP_KEYS, TOP_REQUIRED, "file")
+        self.keys(root, TOP_KEYS, PATCH_REQUIRED if self.patch else TOP_REQUIRED, "file")
         fields: dict[str, str | None] = {}
         for key in ("language", "name", "english_name", "title", "title_origin", "term"):
             if key in root.value:
@@ -151,11 +207,13 @@ class Schema:
         if self.problems.errors:
             return None
         assert code is not None and sections is not None  # missing, either is an error above
+        name = fields.get("name") or ""
+        english_name = fields.get("english_name") or ("" if self.patch else name)
         return Language(
             code=code,
-            name=fields["name"] or "",
-            english_name=fields.get("english_name") or fields["name"] or "",
-            title=fields["title"] or "",
+            name=name,
+            english_name=english_name,  # (a patch's "" is the next layer's)
+            title=fields.get("title") or "",
             sections=sections,
             title_origin=origin,
             source=source,
@@ -174,30 +232,37 @@ class Schema:
                 code="not-a-list",
             )
             return None
+        outline = self.known.outline
+        position = {i: n for n, i in enumerate(outline.ids)} if outline is not None else {}
         found: list[Section] = []
-        last_index = -1
+        seen: set[str] = set()
+        last_index, last_id = -1, ""
         for item in node.value:
             section = self.section(item, code)
             if section is None:
                 continue
-            index = SECTION_IDS.index(section.id)
-            if any(s.id == section.id for s in found):
+            if section.id in seen:
                 twice = _("section '{id}' appears twice").format(id=section.id)
                 self.problems.add(item.line, item.column, twice, code="duplicate-section")
                 continue
-            if index < last_index:
-                after = SECTION_IDS[last_index]
-                self.problems.add(
-                    item.line,
-                    item.column,
-                    _("section '{id}' is out of order: it comes before '{after}'").format(
-                        id=section.id, after=after
-                    ),
-                    code="section-order",
-                )
-            last_index = max(last_index, index)
+            seen.add(section.id)
+            index = position.get(section.id, -1)
+            if index >= 0:  # the article's own sections keep its order; a user's go anywhere
+                if index < last_index:
+                    self.problems.add(
+                        item.line,
+                        item.column,
+                        _("section '{id}' is out of order: it comes before '{after}'").format(
+                            id=section.id, after=last_id
+                        ),
+                        code="section-order",
+                    )
+                else:
+                    last_index, last_id = index, section.id
             found.append(section)
-        missing = [i for i in SECTION_IDS if i not in {s.id for s in found}]
+        if outline is None or self.patch:
+            return tuple(found)
+        missing = [i for i in outline.ids if i not in seen]
         if missing and not self.problems.errors:
             severity = Severity.ERROR if complete else Severity.NOTE
             message = _("missing sections: {ids}").format(ids=", ".join(missing))
@@ -219,30 +284,21 @@ class Schema:
         self.keys(node, SECTION_KEYS, SECTION_REQUIRED, "section")
         values = node.value
         section_id = self.text(values["id"], "id") if "id" in values else None
-        if section_id is not None and section_id not in SECTION_IDS:
-            hint = closest(section_id, list(SECTION_IDS))
-            if hint:
-                extra = _("did you mean '{id}'?").format(id=hint)
-            else:
-                extra = _("known: {ids}").format(ids=", ".join(SECTION_IDS))
-            unknown = _("unknown section id '{id}'").format(id=section_id)
+        if section_id is not None and not is_id(section_id):
             self.problems.add(
                 values["id"].line,
                 values["id"].column,
-                f"{unknown}; {extra}",
-                code="unknown-section",
+                _(
+                    "section id '{id}' must be lowercase letters, digits and hyphens (at most"
+                    " {most} characters), such as parcel-delivery"
+                ).format(id=section_id, most=MAX_ID),
+                code="bad-section-id",
             )
             section_id = None
         kind = self.text(values["kind"], "kind") if "kind" in values else None
-        if section_id is not None and kind is not None and kind != kind_of(section_id):
-            self.problems.add(
-                values["kind"].line,
-                values["kind"].column,
-                _("kind of '{id}' must be '{kind}', not '{found}'").format(
-                    id=section_id, kind=kind_of(section_id), found=kind
-                ),
-                code="wrong-kind",
-            )
+        after = self.text(values["after"], "after") if "after" in values else ""
+        if section_id is not None:
+            self.place(values, section_id, kind, after)
         title = self.text(values["title"], "title") if "title" in values else None
         paragraphs = (
             self.text_list(
@@ -256,6 +312,9 @@ class Schema:
             if "aliases" in values
             else ()
         )
+        if section_id is not None and not self.bundled_id(section_id):
+            self.collisions(values, section_id, title, aliases)
+            self.typo(values, section_id, before)
         origin = self.text(values["origin"], "origin") if "origin" in values else "seed"
         if origin is not None and origin not in ORIGINS:
             self.problems.add(
@@ -267,8 +326,142 @@ class Schema:
         if self.problems.errors > before:
             return None
         # each of these is None only when a problem was recorded above
-        assert section_id is not None and title is not None and origin is not None
-        return Section(section_id, kind_of(section_id), title, paragraphs, aliases, origin, code)
+        assert section_id is not None and kind is not None and title is not None
+        assert origin is not None and after is not None
+        return Section(section_id, kind, title, paragraphs, aliases, origin, code, after)
+
+    def bundled_id(self, section_id: str) -> bool:
+        outline = self.known.outline
+        return outline is not None and section_id in outline
+
+    def place(
+        self, values: dict[str, Node], section_id: str, kind: str | None, after: str | None
+    ) -> None:
+        """The kind and place of a section: the article's keep theirs; a user's own states its
+        kind, and may name the section it follows (`after`), checked across files by outline.py."""
+        outline = self.known.outline
+        if outline is not None and section_id in outline:
+            wanted = outline.kind(section_id)
+            if kind is not None and kind != wanted:
+                self.problems.add(
+                    values["kind"].line,
+                    values["kind"].column,
+                    _("kind of '{id}' must be '{kind}', not '{found}'").format(
+                        id=section_id, kind=wanted, found=kind
+                    ),
+                    code="wrong-kind",
+                )
+            if "after" in values:
+                self.problems.add(
+                    values["after"].line,
+                    values["after"].column,
+                    _(
+                        "'{id}' is a section of the article and keeps its place; 'after' is for"
+                        " sections of your own"
+                    ).format(id=section_id),
+                    code="misplaced-section",
+                )
+            return
+        if outline is not None and self.known.bundled:
+            self.problems.add(
+                values["id"].line,
+                values["id"].column,
+                _(
+                    "section '{id}' is not in data/en.yaml, which sets the bundled article's"
+                    " sections"
+                ).format(id=section_id),
+                code="unknown-section",
+            )
+            return
+        if kind is not None and kind not in KINDS:
+            self.problems.add(
+                values["kind"].line,
+                values["kind"].column,
+                _("{key} must be one of: {values}").format(key="kind", values=", ".join(KINDS)),
+                code="wrong-kind",
+            )
+        if outline is None:  # the bundled English file: its order is the article's
+            if "after" in values:
+                self.problems.add(
+                    values["after"].line,
+                    values["after"].column,
+                    _("the bundled article takes its order from this file; remove 'after'"),
+                    code="misplaced-section",
+                )
+            return
+        self.marks[(section_id, "id")] = (values["id"].line, values["id"].column)
+        if "kind" in values:
+            self.marks[(section_id, "kind")] = (values["kind"].line, values["kind"].column)
+        if "after" in values and after:
+            self.marks[(section_id, "after")] = (values["after"].line, values["after"].column)
+            if not is_id(after):
+                self.problems.add(
+                    values["after"].line,
+                    values["after"].column,
+                    _(
+                        "after must name a section by its id, such as car-sales, not '{found}'"
+                    ).format(found=after),
+                    code="misplaced-section",
+                )
+            elif after == section_id:
+                self.problems.add(
+                    values["after"].line,
+                    values["after"].column,
+                    _("section '{id}' cannot come after itself").format(id=section_id),
+                    code="misplaced-section",
+                )
+
+    def typo(self, values: dict[str, Node], section_id: str, before: int) -> None:
+        """A note for a new id that is most likely a bundled one mistyped (`marathn`), unless
+        something is wrong with the section already."""
+        outline = self.known.outline
+        if outline is None or self.known.bundled or self.problems.errors > before:
+            return
+        hint = _near(section_id, outline.ids)
+        if hint is not None:
+            self.problems.add(
+                values["id"].line,
+                values["id"].column,
+                _(
+                    "section '{id}' is not one of the article's, so it adds one of your own;"
+                    " did you mean '{hint}'?"
+                ).format(id=section_id, hint=hint),
+                Severity.NOTE,
+                code="new-section",
+            )
+
+    def collisions(
+        self, values: dict[str, Node], section_id: str, title: str | None, aliases: tuple[str, ...]
+    ) -> None:
+        """A section of the user's own may not answer to a name of a bundled one: `example
+        NAME` would find only one of them."""
+        if self.known.outline is None:
+            return
+        names = self.known.names()
+        candidates = [("id", section_id, values["id"])]
+        if title is not None:
+            candidates.append(("title", title, values["title"]))
+        if aliases and "aliases" in values:
+            candidates += [("alias", alias, values["aliases"]) for alias in aliases]
+        for key, name, node in candidates:
+            taken = names.get(fold(name))
+            if taken is None:
+                continue
+            other, spelt, language = taken
+            if language:
+                message = _(
+                    "{key} '{name}' of section '{id}' is already a name of the article's section"
+                    " '{other}' (its {language} title or alias '{spelt}'); choose another"
+                )
+            else:
+                message = _(
+                    "{key} '{name}' of section '{id}' is already the id of the article's"
+                    " section '{other}'; choose another"
+                )
+            said = message.format(
+                key=key, name=name, id=section_id, other=other, language=language, spelt=spelt
+            )
+            self.problems.add(node.line, node.column, said, code="name-taken")
 
     def text_list(
         self, node: Node, key: str, what: str, empty_ok: bool, one_line: bool = True
@@ -298,3 +491,11 @@ def kind_of_node(node: Node) -> str:
     if isinstance(node.value, list):
         return _("a list") if node.value else _("an empty list")
     return _("a mapping") if node.value else _("an empty mapping")
+
+
+def _near(section_id: str, ids: Sequence[str]) -> str | None:
+    """An id of the article that `section_id` is most likely a typo of ("marathn"), or None."""
+    import difflib
+
+    found = difflib.get_close_matches(section_id, list(ids), n=1, cutoff=0.85)
+    return found[0] if found else None

@@ -3,7 +3,8 @@
 Every command is a function of `(Settings, Catalog, its own arguments)`; nothing below the edge
 reads `os.environ` or an option dict. The output decision (format, colour, width, pager) is
 `output.decide`'s; the data directories come from `--data-dir`, else `LASTMILE_DATA_DIR`, else
-the configuration file (config.py, which says how each setting ranks).
+the configuration file (config.py, which says how each setting ranks), and then the user's own
+default folder, `$XDG_DATA_HOME/lastmile` (`~/.local/share/lastmile`), when it exists.
 """
 
 from __future__ import annotations
@@ -23,6 +24,15 @@ if TYPE_CHECKING:
     from typing import Any, TextIO
 
 SHARED = ("lang", "fmt", "color", "width", "pager", "data_dir")
+# The variables that say where lastmile's folders are (`lastmile paths` shows them).
+PATH_VARIABLES = (
+    "LASTMILE_CONFIG",
+    "XDG_CONFIG_HOME",
+    "LASTMILE_CACHE_DIR",
+    "XDG_CACHE_HOME",
+    "XDG_DATA_HOME",
+    "HOME",
+)
 
 
 class Settings(Record):
@@ -35,6 +45,14 @@ class Settings(Record):
     cache_dir: str | None
     warnings: tuple[str, ...] = ()
     configured_lang: tuple[str, str] | None = None  # the configuration file's language, and where
+    data_sources: tuple[str, ...] = ()  # what named each data directory (--data-dir, …)
+    path_env: tuple[tuple[str, str], ...] = ()  # the variables that place the folders
+    writing: tuple[int, int] | None = None  # the file stdout is (device, inode), if one
+
+    @property
+    def default_data(self) -> tuple[str, str] | None:
+        """The user's default folder (whether it exists or not), and what names it."""
+        return default_data_dir(dict(self.path_env))
 
     @property
     def env(self) -> dict[str, str]:
@@ -42,31 +60,75 @@ class Settings(Record):
         return dict(self.language_env)
 
 
-def data_dirs(
+def default_data_dir(env: Mapping[str, str]) -> tuple[str, str] | None:
+    """The user's own folder, and what names it: `$XDG_DATA_HOME/lastmile`, else (XDG_DATA_HOME
+    unset, empty or relative, which the XDG specification says to ignore) ~/.local/share/lastmile;
+    None without an absolute HOME."""
+    base = env.get("XDG_DATA_HOME") or ""
+    if os.path.isabs(base):
+        return os.path.join(base, "lastmile"), "XDG_DATA_HOME"
+    home = env.get("HOME") or ""
+    if not os.path.isabs(home):
+        return None
+    return os.path.join(home, ".local", "share", "lastmile"), "HOME"
+
+
+def data_folders(
     option: tuple[str, ...], env: Mapping[str, str], config: Config | None = None
-) -> tuple[list[str], list[str]]:
-    """--data-dir (checked by Click), else LASTMILE_DATA_DIR, else the configuration file's
-    data_dirs (missing entries warned, skipped)."""
+) -> tuple[list[tuple[str, str]], list[str]]:
+    """Each data directory and what named it, earlier ones first: --data-dir (checked by
+    Click), else LASTMILE_DATA_DIR, else the configuration file's data_dirs (missing entries
+    warned, skipped); then the default folder, when it exists and is not one of those already."""
+    folders: list[tuple[str, str]] = [(path, "--data-dir") for path in option]
+    warnings = []
     if option:
-        return list(option), []
-    dirs, warnings = [], []
-    if env.get("LASTMILE_DATA_DIR") or config is None or config.data_dirs is None:
+        entries: list[str] = []
+    elif env.get("LASTMILE_DATA_DIR") or config is None or config.data_dirs is None:
         entries = env.get("LASTMILE_DATA_DIR", "").split(os.pathsep)
-        said = _("LASTMILE_DATA_DIR entry {entry} is not a directory; ignored")
+        source, said = (
+            "LASTMILE_DATA_DIR",
+            _("LASTMILE_DATA_DIR entry {entry} is not a directory; ignored"),
+        )
     else:
         entries = list(config.data_dirs)
-        said = _("{path}: data_dirs entry {entry} is not a directory; ignored")
+        source, said = "config", _("{path}: data_dirs entry {entry} is not a directory; ignored")
     for entry in entries:
         if not entry:
             continue
         if os.path.isdir(entry):
-            dirs.append(entry)
+            folders.append((entry, source))
         else:
             shown = said.format(
                 entry=visible(entry), path=visible(config.path or "") if config else ""
             )
             warnings.append(warning(shown))
-    return dirs, warnings
+    default = default_data_dir(env)
+    if default is not None and os.path.isdir(default[0]):
+        real = os.path.realpath(default[0]) if folders else ""
+        if all(os.path.realpath(path) != real for path, _source in folders):
+            folders.append(default)
+    return folders, warnings
+
+
+def data_dirs(
+    option: tuple[str, ...], env: Mapping[str, str], config: Config | None = None
+) -> tuple[list[str], list[str]]:
+    """The data directories in order (see `data_folders`), and warnings about the rest."""
+    folders, warnings = data_folders(option, env, config)
+    return [path for path, _source in folders], warnings
+
+
+def written_file(stream: TextIO) -> tuple[int, int] | None:
+    """The regular file stdout is redirected to, as (device, inode): `lastmile template es
+    --example x > ~/.local/share/lastmile/es.yaml` empties that file before lastmile reads the
+    folder, and it must not be read as the user's (empty, broken) Spanish."""
+    try:
+        status = os.fstat(stream.fileno())
+    except (OSError, ValueError, AttributeError):
+        return None
+    if status.st_mode & 0o170000 != 0o100000:  # (stat.S_ISREG, without importing stat)
+        return None
+    return status.st_dev, status.st_ino
 
 
 def _cache_dir(env: Mapping[str, str]) -> str | None:
@@ -79,7 +141,8 @@ def build(options: Mapping[str, Any], env: Mapping[str, str], stream: TextIO) ->
     """The settings for a command given its shared options, the environment and stdout: each
     from its option, else the environment or the configuration file, else the default."""
     config = load(env)
-    dirs, warnings = data_dirs(tuple(options.get("data_dir") or ()), env, config)
+    folders, warnings = data_folders(tuple(options.get("data_dir") or ()), env, config)
+    dirs = [path for path, _source in folders]
     width = options.get("width")
     pager = options.get("pager")
     lang = options.get("lang")
@@ -101,4 +164,7 @@ def build(options: Mapping[str, Any], env: Mapping[str, str], stream: TextIO) ->
         cache_dir=_cache_dir(env) if dirs else None,  # (only user files are ever cached)
         warnings=(*config.warnings, *warnings),
         configured_lang=(configured, config.path or "") if configured else None,
+        data_sources=tuple(source for _path, source in folders),
+        path_env=tuple((name, env[name]) for name in PATH_VARIABLES if name in env),
+        writing=written_file(stream) if dirs else None,
     )

@@ -1,9 +1,12 @@
-"""A starter language file: every key and every section, with the English text in place.
+"""Starter files: a new language with the English text in place, or sections to add to one.
 
 `lastmile template pt-BR > pt-BR.yaml` gives a translator a file that loads at once (so
 progress shows in `lastmile languages` as sections are translated) and says in comments what
-to translate and what to keep. Texts are written as double-quoted YAML scalars (JSON strings,
-which YAML reads as they are), so no text can break the file's structure.
+to translate and what to keep. `lastmile template es --example parcel-delivery` starts a story
+of one's own (or `--section ID`, a section to rewrite): a small file of those sections, or,
+when the language already has a file of the user's, the sections alone to paste into it.
+Texts are written as double-quoted YAML scalars (JSON strings, which YAML reads as they are),
+so no text can break the file's structure.
 """
 
 from __future__ import annotations
@@ -11,15 +14,55 @@ from __future__ import annotations
 import json
 
 from lastmile_cli.i18n import _
-from lastmile_cli.model import Language
+from lastmile_cli.views import Starter
 
 
 def quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def starter(code: str, english: Language) -> str:
-    """The YAML of a starter file for the language `code`, from the English article."""
+def comments(text: str) -> list[str]:
+    return [f"# {line}".rstrip() for line in text.split("\n")]
+
+
+def starter(view: Starter) -> str:
+    """The YAML of a starter: a whole file, or (`view.into`) sections to paste into one."""
+    if view.whole:
+        return whole_language(view)
+    lines: list[str] = []
+    guide = _(
+        "Write each title, the aliases (other names a reader may type) and the paragraphs in\n"
+        "your language; keep the keys and the ids as they are. A section of your own may say\n"
+        "which section it follows (after: ID); without it, a new example goes after the last\n"
+        "example, and any other new section at the end of the article."
+    )
+    if view.into:
+        intro = _(
+            "Sections for {path}, started by `{command}`:\n"
+            "paste them under its `sections:`, where you like."
+        ).format(path=view.into, command=view.command)
+        lines += comments(f"{intro}\n{guide}")
+        lines += _sections(view, indent="")
+        return "\n".join(lines) + "\n"
+    intro = _(
+        "{code}.yaml: sections for lastmile in {code}, started by `{command}`.\n"
+        "{guide}\n"
+        "Put the file in your data folder (`lastmile paths data` shows where); what it leaves\n"
+        "out comes from the other files for {code}, or is shown from another language.\n"
+        "Check it:  lastmile validate {code}.yaml"
+    ).format(code=view.code, command=view.command, guide=guide)
+    lines += comments(intro)
+    lines.append(f"language: {view.code}")
+    if view.header is not None:  # a language no file has yet: it needs its names and title
+        lines += _names(view)
+    lines.append("sections:")
+    lines += _sections(view, indent="")
+    return "\n".join(lines) + "\n"
+
+
+def whole_language(view: Starter) -> str:
+    """A starter file for a new language: every key and every section, in English."""
+    code = view.code
     intro = _(
         "{code}.yaml: a language file for lastmile, started by `lastmile template {code}`.\n"
         "Translate every text in quotes: name, english_name, title, and each section's title,\n"
@@ -30,23 +73,36 @@ def starter(code: str, english: Language) -> str:
         "Check it:  lastmile validate {code}.yaml\n"
         "Read it:   lastmile explain --data-dir DIR --lang {code}  (DIR holds {code}.yaml)"
     ).format(code=code)
-    lines = [f"# {line}".rstrip() for line in intro.split("\n")]
-    lines += [
-        f"language: {code}",
-        f"name: {quoted(code)}  # " + _("the language's own name, such as Deutsch"),
-        f"english_name: {quoted(code)}  # " + _("its name in English, such as German"),
-        f"title: {quoted(english.title)}",
-        "sections:",
-    ]
-    for section in english.sections:
-        lines += [
-            f"  - id: {section.id}",
-            f"    kind: {section.kind}",
-            f"    title: {quoted(section.title)}",
-        ]
-        if section.aliases:
-            aliases = ", ".join(quoted(alias) for alias in section.aliases)
-            lines.append(f"    aliases: [{aliases}]  # " + _("other names a reader may type"))
-        lines.append("    paragraphs:")
-        lines += [f"      - {quoted(paragraph)}" for paragraph in section.paragraphs]
+    lines = comments(intro)
+    lines.append(f"language: {code}")
+    lines += _names(view)
+    lines.append("sections:")
+    lines += _sections(view, indent="")
     return "\n".join(lines) + "\n"
+
+
+def _names(view: Starter) -> list[str]:
+    assert view.header is not None
+    return [
+        f"name: {quoted(view.code)}  # " + _("the language's own name, such as Deutsch"),
+        f"english_name: {quoted(view.code)}  # " + _("its name in English, such as German"),
+        f"title: {quoted(view.header.title)}",
+    ]
+
+
+def _sections(view: Starter, indent: str) -> list[str]:
+    lines = []
+    for section in view.sections:
+        lines += [f"{indent}  - id: {section.id}", f"{indent}    kind: {section.kind}"]
+        if section.id in view.new:
+            where = _("the section it follows")
+            lines.append(f"{indent}    after: {section.after}  # {where}")
+        lines.append(f"{indent}    title: {quoted(section.title)}")
+        if section.aliases or section.id in view.new:
+            aliases = ", ".join(quoted(alias) for alias in section.aliases)
+            lines.append(
+                f"{indent}    aliases: [{aliases}]  # " + _("other names a reader may type")
+            )
+        lines.append(f"{indent}    paragraphs:")
+        lines += [f"{indent}      - {quoted(paragraph)}" for paragraph in section.paragraphs]
+    return lines

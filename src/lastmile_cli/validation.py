@@ -1,7 +1,11 @@
 """`lastmile validate`: the strict loader over files and directories, reporting every problem.
 
 This is what translators run before sending a file: one `path:line:column: message` per problem,
-the convention editors jump to. User files may be partial (a note) unless `strict` is asked for.
+the convention editors jump to. User files may be partial (a note) unless `strict` is asked for;
+a file that patches a language of another layer (a later data directory, or the bundled
+article) may leave out what that layer has, and is told only what is wrong with it. Sections of
+the user's own are placed as every command places them (outline.py), so an `after:` that names
+no section, a cycle, or a kind that another file contradicts is an error at its line.
 Directories are scanned as every command scans them (files.py), so what validate passes is what
 the other commands load.
 """
@@ -11,12 +15,26 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
+from lastmile_cli.bundle import Bundle
+from lastmile_cli.content import merge
 from lastmile_cli.files import LanguageFile, scan
 from lastmile_cli.i18n import _
 from lastmile_cli.loader import check_file
-from lastmile_cli.model import Language
+from lastmile_cli.model import FALLBACK, Language
 from lastmile_cli.problems import Problem, Severity
+from lastmile_cli.schema import Known, Marks
 from lastmile_cli.views import Report
+
+
+class Checked:
+    """One file as validate checked it: its language (None when it has errors), its problems
+    and where its sections of the user's own state their kind and place."""
+
+    def __init__(self, file: LanguageFile, language: Language | None, problems: list[Problem]):
+        self.file = file
+        self.language = language
+        self.problems = problems
+        self.marks: Marks = {}
 
 
 def files_in(path: str, bundled: bool = False) -> tuple[list[LanguageFile], list[Problem]]:
@@ -28,52 +46,144 @@ def files_in(path: str, bundled: bool = False) -> tuple[list[LanguageFile], list
     return found, [Problem(s.path, 1, 1, s.reason, code="skipped-file") for s in skipped]
 
 
-def check(
-    files: Sequence[LanguageFile], strict: bool, english: Language | None = None
-) -> list[Problem]:
-    """Every problem of each file, named by its path; bundled files must be complete. A section
-    whose text is still the English text is a note: it loads, but it is not translated yet."""
-    problems: list[Problem] = []
-    for file in files:
-        language, found = check_file(
-            file.path, file.path, complete=strict or file.bundled, source=file.source
+def check_one(file: LanguageFile, strict: bool, known: Known, patch: bool) -> Checked:
+    """A file checked as the commands check it; bundled files must be complete."""
+    marks: Marks = {}
+    language, found = check_file(
+        file.path,
+        file.path,
+        complete=strict or file.bundled,
+        source=file.source,
+        known=known,
+        patch=patch,
+        marks=marks,
+    )
+    checked = Checked(file, language, found)
+    checked.marks = marks
+    return checked
+
+
+def placement(checked: Sequence[Checked], context: Sequence[Checked], known: Known) -> None:
+    """The problems placing the user's own sections finds, added to the file that states
+    them, at the line of its `after:` or `kind:` (`context`: other files placed with them)."""
+    from lastmile_cli.outline import place
+
+    assert known.outline is not None
+    mine = {id(c): c for c in checked}
+    everything = [*checked, *(c for c in context if id(c) not in mine)]
+    by_path = {c.file.path: c for c in checked}
+    read = [(c.file.code, c.file.path, c.language) for c in everything if c.language is not None]
+    if not any(s.id not in known.outline for _c, _p, lang in read for s in lang.sections):
+        return
+    _outline, misplaced = place(known.outline, read)
+    for problem in misplaced:
+        target = by_path.get(problem.path)
+        if target is None:
+            continue
+        line, column = target.marks.get(
+            (problem.id, problem.key), target.marks.get((problem.id, "id"), (0, 0))
         )
-        problems.extend(found)
-        if language is not None:
-            for section_id in language.untranslated(english):
-                message = _("section '{id}' is still the English text: not translated yet")
-                problems.append(
-                    Problem(
-                        file.path,
-                        0,
-                        0,
-                        message.format(id=section_id),
-                        Severity.NOTE,
-                        code="untranslated",
-                    )
+        code = "misplaced-section" if problem.key == "after" else "conflicting-kind"
+        target.problems.append(Problem(problem.path, line, column, problem.message, code=code))
+    for one in checked:  # in file order; what has no line (a count of more) stays last
+        one.problems.sort(key=lambda p: (p.line == 0, p.line, p.column))
+
+
+def untranslated(checked: Sequence[Checked], english: Language | None) -> None:
+    """A section whose text is still the English text is a note: it loads, but it is not
+    translated yet (and every command shows it as English)."""
+    for one in checked:
+        if one.language is None:
+            continue
+        for section_id in one.language.untranslated(english):
+            message = _("section '{id}' is still the English text: not translated yet")
+            one.problems.append(
+                Problem(
+                    one.file.path,
+                    0,
+                    0,
+                    message.format(id=section_id),
+                    Severity.NOTE,
+                    code="untranslated",
                 )
-    return problems
+            )
 
 
-def validate_paths(paths: Sequence[str], strict: bool, english: Language | None = None) -> Report:
-    """Check the files and directories the user named."""
-    problems: list[Problem] = []
+def english_of(layers: Sequence[Checked], bundle: Bundle, known: Known) -> Language | None:
+    """English as a run with these files would show it: their en.yaml over the bundled one."""
+    found = [c.language for c in layers if c.file.code == FALLBACK and c.language is not None]
+    bundled = bundle.get(FALLBACK)
+    if isinstance(bundled, Language):
+        found.append(bundled)
+    if not found or known.outline is None:
+        return None
+    return merge(found, known.outline)
+
+
+def report(checked: Sequence[Checked], skipped: Sequence[Problem]) -> Report:
+    problems = [*skipped]
+    for one in checked:
+        problems += one.problems
+    return Report(len(checked), tuple(problems))
+
+
+def user_known(bundle: Bundle) -> Known:
+    found = (bundle.get(code) for code in bundle.codes())
+    return Known(bundle.outline(), [v for v in found if isinstance(v, Language)])
+
+
+def active_files(user_dirs: Sequence[str]) -> tuple[list[LanguageFile], list[Problem]]:
     files: list[LanguageFile] = []
-    for path in paths:
-        found, skipped = files_in(os.fspath(path))
+    skipped: list[Problem] = []
+    for directory in user_dirs:
+        found, problems = files_in(directory)
         files += found
-        problems += skipped
-    return Report(len(files), (*problems, *check(files, strict, english)))
+        skipped += problems
+    return files, skipped
 
 
-def validate_active(
-    user_dirs: Sequence[str], bundled: str, strict: bool, english: Language | None = None
+def validate_paths(
+    paths: Sequence[str], strict: bool, user_dirs: Sequence[str], bundle: Bundle
 ) -> Report:
-    """Check everything lastmile would load: the user's directories, then the bundled files."""
-    problems: list[Problem] = []
+    """Check the files and directories the user named. Each is a patch when its language has
+    another layer (the bundled article, or a file in the data directories); its sections are
+    placed among those of the data directories."""
+    known = user_known(bundle)
     files: list[LanguageFile] = []
-    for directory in (*user_dirs, bundled):
-        found, skipped = files_in(directory, bundled=directory == bundled)
+    skipped: list[Problem] = []
+    for path in paths:
+        found, problems = files_in(os.fspath(path))
         files += found
-        problems += skipped
-    return Report(len(files), (*problems, *check(files, strict, english)))
+        skipped += problems
+    active, _skipped = active_files(user_dirs)
+    named = {os.path.realpath(f.path) for f in files}
+    others = [f for f in active if os.path.realpath(f.path) not in named]
+    layered = {f.code for f in others} | set(bundle.codes())
+    checked = [check_one(f, strict, known, f.code in layered) for f in files]
+    context = [
+        check_one(f, strict, known, any(o.code == f.code for o in others[i + 1 :]))
+        for i, f in enumerate(others)
+    ]
+    placement(checked, context, known)
+    untranslated(checked, english_of([*checked, *context], bundle, known))
+    return report(checked, skipped)
+
+
+def validate_active(user_dirs: Sequence[str], bundle: Bundle, strict: bool) -> Report:
+    """Check everything lastmile would load: the user's directories, then the bundled files."""
+    known = user_known(bundle)
+    files, skipped = active_files(user_dirs)
+    bundled_codes = set(bundle.codes())
+    checked = []
+    for index, file in enumerate(files):
+        later = bundled_codes | {f.code for f in files[index + 1 :]}
+        checked.append(check_one(file, strict, known, file.code in later))
+    placement(checked, (), known)
+    bundled, problems = files_in(bundle.yaml_dir, bundled=True)
+    skipped += problems
+    for file in bundled:  # as the build checks them: English sets the outline
+        sets_outline = file.code == FALLBACK
+        outline = None if sets_outline else known.outline
+        checked.append(check_one(file, True, Known(outline, bundled=True), False))
+    untranslated(checked, english_of(checked, bundle, known))
+    return report(checked, skipped)

@@ -6,7 +6,7 @@ A command never makes rows, records or messages: each format's renderer does, fr
 
 from __future__ import annotations
 
-from lastmile_cli.model import Document, Language, Record
+from lastmile_cli.model import Document, Language, Record, Section
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ class SectionList(Record):
 
 
 class ExampleList(Record):
-    """`lastmile example` without a name: the four examples, some possibly borrowed."""
+    """`lastmile example` without a name: every example, some possibly borrowed."""
 
     document: Document
 
@@ -32,6 +32,7 @@ class LanguageList(Record):
     languages: tuple[Language, ...]
     choice: Choice
     english: Language | None = None  # what "translated" is measured against
+    total: int = 0  # the sections of the article, the user's own included
 
 
 class Hit(Record):
@@ -95,10 +96,33 @@ class Report(Record):
 
 
 class Starter(Record):
-    """`lastmile template`: a starter file for the language `code`, from the English article."""
+    """`lastmile template`: a starter for the language `code`. `whole`: a file for a new
+    language, with every section of the English it starts from; else the chosen `sections`
+    (`new`: those started from nothing), as a file, or to paste `into` the user's own file."""
 
     code: str
-    english: Language
+    sections: tuple[Section, ...]
+    header: Language | None = None  # a language no file has yet: the English, for its title
+    whole: bool = True
+    new: tuple[str, ...] = ()
+    into: str = ""
+    command: str = ""  # the command line that made it, for the file's first comment
+
+
+class Place(Record):
+    """One folder lastmile reads or writes: what it is for (`role`: bundled, data, cache), where
+    it is, what put it there (an option, a variable, the package) and whether it is there."""
+
+    role: str
+    path: str  # "" for a folder that is off (an empty LASTMILE_CACHE_DIR)
+    source: str
+    exists: bool
+
+
+class PathList(Record):
+    """`lastmile paths`: every folder lastmile reads or writes, in the order it uses them."""
+
+    places: tuple[Place, ...]
 
 
 class Script(Record):
@@ -119,4 +143,5 @@ VIEWS = (
     Report,
     Starter,
     Script,
+    PathList,
 )

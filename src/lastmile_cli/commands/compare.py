@@ -11,7 +11,6 @@ from lastmile_cli.content import Catalog
 from lastmile_cli.errors import Misnamed
 from lastmile_cli.i18n import _
 from lastmile_cli.language_choice import named
-from lastmile_cli.model import SECTION_IDS
 from lastmile_cli.options import complete_languages, output_options, section_option
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
@@ -49,7 +48,7 @@ def compare(
     if a.code == b.code:  # one column would repeat the other: nothing to compare
         raise SameLanguage(first, second, a.code)
     if not sections:
-        return pair(a, b, SECTION_IDS, by.lower())
+        return pair(a, b, catalog.outline().ids, by.lower())
     from lastmile_cli.matching import section_ids
 
     return pair(a, b, section_ids(sections, a, catalog), by.lower())

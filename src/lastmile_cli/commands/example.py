@@ -1,4 +1,4 @@
-"""`lastmile example`: one of the four stories, found by any of its names, or the list of them."""
+"""`lastmile example`: one of the stories, found by any of its names, or the list of them."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from lastmile_cli.content import Catalog
 from lastmile_cli.errors import Misnamed
 from lastmile_cli.i18n import _
 from lastmile_cli.language_choice import another, chosen
-from lastmile_cli.model import EXAMPLE_IDS, SECTION_IDS, Document
+from lastmile_cli.model import Document
 from lastmile_cli.settings import Settings
 
 TYPE_CHECKING = False
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 def example(
     settings: Settings, catalog: Catalog, name: str | None, with_lang: str | None
 ) -> Document | ExampleList | Interlinear:
-    """The example `name` (an id, or a title or alias in any language), or all four listed; with
+    """The example `name` (an id, or a title or alias in any language), or all of them listed; with
     `--with`, the example read sentence by sentence beside a second language."""
     language = chosen(settings, catalog)
     if name is None:
@@ -34,8 +34,7 @@ def example(
             )
         from lastmile_cli.views import ExampleList
 
-        examples = [i for i in SECTION_IDS if i in EXAMPLE_IDS]
-        return ExampleList(catalog.document(language, examples))
+        return ExampleList(catalog.document(language, catalog.outline().of_kind("example")))
     from lastmile_cli.matching import section_ids
 
     document = catalog.document(language, section_ids((name,), language, catalog, "example"))
@@ -57,7 +56,10 @@ def command() -> click.Command:
 
     @click.command(
         "example",
-        help=_("Print one example (telecom, marathon, politics, car-sales), or list them."),
+        help=_(
+            "Print one example (telecom, marathon, politics, car-sales, or one of your own),"
+            " or list them."
+        ),
         epilog="\b\n"
         + _(
             "Examples:\n"

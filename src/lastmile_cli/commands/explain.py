@@ -5,7 +5,7 @@ from __future__ import annotations
 from lastmile_cli.content import Catalog
 from lastmile_cli.i18n import _
 from lastmile_cli.language_choice import chosen
-from lastmile_cli.model import SECTION_IDS, Document
+from lastmile_cli.model import Document
 from lastmile_cli.settings import Settings
 
 TYPE_CHECKING = False
@@ -28,7 +28,7 @@ def explain(
 
         document = catalog.document(language, section_ids(sections, language, catalog))
     else:
-        document = catalog.document(language, SECTION_IDS)
+        document = catalog.document(language, catalog.outline().ids)
     if with_lang is None:
         return document
     from lastmile_cli.language_choice import second

@@ -10,7 +10,6 @@ from lastmile_cli import i18n
 from lastmile_cli.content import Catalog
 from lastmile_cli.i18n import _, warning
 from lastmile_cli.language_choice import choose
-from lastmile_cli.model import FALLBACK, Language
 from lastmile_cli.options import common_options
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
@@ -25,12 +24,11 @@ def languages(settings: Settings, catalog: Catalog) -> LanguageList:
 
     available = tuple(catalog.available())
     catalog.warnings += [warning(f"{s.path}: {s.reason}") for s in catalog.skipped if not s.special]
-    bundled = catalog.bundle.get(FALLBACK)
-    english = bundled if isinstance(bundled, Language) else None
     choice = choose(settings, catalog)  # (a bad --lang is said in the interface's language)
     if settings.output.format == "json":  # the reason in English, as all JSON is: docs/json.md
         choice = i18n.english(lambda: choose(settings, catalog))
-    return LanguageList(available, choice, english)
+    total = len(catalog.outline())
+    return LanguageList(available, choice, catalog.english(), total)
 
 
 def command() -> click.Command:

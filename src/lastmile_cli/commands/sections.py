@@ -9,7 +9,6 @@ import click
 from lastmile_cli.content import Catalog
 from lastmile_cli.i18n import _
 from lastmile_cli.language_choice import chosen
-from lastmile_cli.model import SECTION_IDS
 from lastmile_cli.options import common_options
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
@@ -22,7 +21,8 @@ def sections(settings: Settings, catalog: Catalog) -> SectionList:
     """Every section in the chosen language (borrowed ones from English)."""
     from lastmile_cli.views import SectionList
 
-    return SectionList(catalog.document(chosen(settings, catalog), SECTION_IDS))
+    language = chosen(settings, catalog)
+    return SectionList(catalog.document(language, catalog.outline().ids))
 
 
 def command() -> click.Command:

@@ -9,7 +9,6 @@ import click
 from lastmile_cli import i18n
 from lastmile_cli.content import Catalog
 from lastmile_cli.i18n import _
-from lastmile_cli.model import FALLBACK, Language
 from lastmile_cli.options import output_options
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
@@ -22,13 +21,10 @@ def validate(settings: Settings, catalog: Catalog, paths: tuple[str, ...], stric
     """Every problem in the named files and directories, or in all that lastmile would load."""
     from lastmile_cli.validation import validate_active, validate_paths
 
-    bundled = catalog.bundle.get(FALLBACK)
-    english = bundled if isinstance(bundled, Language) else None
-
     def report() -> Report:
         if paths:
-            return validate_paths(paths, strict, english)
-        return validate_active(catalog.user_dirs, catalog.bundle.yaml_dir, strict, english)
+            return validate_paths(paths, strict, catalog.user_dirs, catalog.bundle)
+        return validate_active(catalog.user_dirs, catalog.bundle, strict)
 
     if settings.output.format == "json":  # messages in English, as all JSON is: docs/json.md
         return i18n.english(report)

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import sys
 
+from lastmile_cli.errors import listed
 from lastmile_cli.i18n import _, ngettext
-from lastmile_cli.model import Document
+from lastmile_cli.model import FALLBACK, Document
 from lastmile_cli.textutil import visible
 
 TYPE_CHECKING = False
@@ -37,6 +38,7 @@ FUNCTIONS = {
     "Report": "report",
     "Starter": "starter",
     "Script": "script",
+    "PathList": "path_list",
 }
 
 
@@ -54,15 +56,42 @@ def _document(view: object) -> Document | None:
 
 
 def notes(view: object) -> list[str]:
-    """What stderr says before the output: which sections are shown in English, and from where;
-    which were too long to align sentence by sentence."""
+    """What stderr says before the output: which sections are shown from other languages, and
+    which are still the English text in the language's own file; which were too long to align
+    sentence by sentence."""
     said: list[str] = []
     document = _document(view)
-    if document is not None and document.borrowed:
-        missing = ", ".join(document.borrowed)
+    if document is not None:
         where = visible(document.source)
-        borrowed = _("{code} ({where}) has no {ids}; showing English")
-        said.append(borrowed.format(code=document.code, where=where, ids=missing))
+        borrowed = document.borrowed
+        if borrowed:
+            lent = set(borrowed)
+            codes = sorted({s.code for s in document.sections if s.id in lent})
+            if codes == [FALLBACK]:
+                message = _("{code} ({where}) has no {ids}; showing English")
+            else:
+                message = ngettext(
+                    "{code} ({where}) has no {ids}; showing it from {codes}",
+                    "{code} ({where}) has no {ids}; showing them from {codes}",
+                    len(borrowed),
+                )
+            said.append(
+                message.format(
+                    code=document.code,
+                    where=where,
+                    ids=listed(borrowed, 10),
+                    codes=", ".join(codes),
+                )
+            )
+        if document.untranslated:
+            message = _(
+                "{code} ({where}) still has the English text of {ids}; showing it as English"
+            )
+            said.append(
+                message.format(
+                    code=document.code, where=where, ids=listed(document.untranslated, 10)
+                )
+            )
     grouped: tuple[str, ...] = getattr(view, "grouped", ())
     if grouped:
         from lastmile_cli.alignment import LIMIT

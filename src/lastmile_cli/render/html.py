@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         ExampleList,
         Interlinear,
         LanguageList,
+        PathList,
         Report,
         Script,
         SearchResult,
@@ -188,6 +189,10 @@ def language_list(view: LanguageList, output: Output) -> str:
     return page("lastmile languages", language(), _table(rows.language_list(view)))
 
 
+def path_list(view: PathList, output: Output) -> str:
+    return page("lastmile paths", language(), _table(rows.path_list(view)))
+
+
 def search_result(view: SearchResult, output: Output) -> str:
     body = [f"<h1>{text(view.query)}</h1>"]
     for hit in view.hits:
@@ -217,8 +222,8 @@ def report(view: Report, output: Output) -> str:
 def starter(view: Starter, output: Output) -> str:
     from lastmile_cli.template import starter as yaml_text
 
-    name = f"{view.code}.yaml"
-    body = [f"<h1>{text(name)}</h1>", f"<pre>{escape(yaml_text(view.code, view.english))}</pre>"]
+    name = view.into or f"{view.code}.yaml"
+    body = [f"<h1>{text(name)}</h1>", f"<pre>{escape(yaml_text(view))}</pre>"]
     return page(name, language(), body)
 
 

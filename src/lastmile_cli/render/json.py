@@ -10,7 +10,7 @@ import json
 import re
 from typing import TYPE_CHECKING
 
-from lastmile_cli.model import SECTION_IDS
+from lastmile_cli.textutil import visible
 
 if TYPE_CHECKING:
     from lastmile_cli.model import Document
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
         ExampleList,
         Interlinear,
         LanguageList,
+        PathList,
         Report,
         Script,
         SearchResult,
@@ -62,6 +63,7 @@ KINDS = {
     "validation": 1,
     "template": 1,
     "completion": 1,
+    "paths": 1,
 }
 
 
@@ -123,7 +125,7 @@ def language_list(view: LanguageList, output: Output) -> str:
                 "name": language.name,
                 "english_name": language.english_name,
                 "sections": count,
-                "complete": count == len(SECTION_IDS),
+                "complete": count == view.total,
                 "untranslated": list(language.untranslated(view.english)),
                 "source": language.source,
                 "selected": language.code == view.choice.code,
@@ -197,8 +199,9 @@ def starter(view: Starter, output: Output) -> str:
         _object(
             "template",
             language=view.code,
-            file=f"{view.code}.yaml",
-            yaml=yaml_text(view.code, view.english),
+            file=view.into or f"{view.code}.yaml",
+            paste=bool(view.into),  # sections to paste into that file, not a file of their own
+            yaml=yaml_text(view),
         ),
         output,
     )
@@ -206,3 +209,11 @@ def starter(view: Starter, output: Output) -> str:
 
 def script(view: Script, output: Output) -> str:
     return dumps(_object("completion", shell=view.shell, script=view.text), output)
+
+
+def path_list(view: PathList, output: Output) -> str:
+    records = [
+        {"role": p.role, "path": visible(p.path) or None, "source": p.source, "exists": p.exists}
+        for p in view.places
+    ]
+    return dumps(_object("paths", paths=records), output)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
         ExampleList,
         Interlinear,
         LanguageList,
+        PathList,
         Report,
         Script,
         SearchResult,
@@ -129,7 +130,7 @@ def starter(view: Starter, output: Output) -> str:
     """The starter file in a fenced YAML block (no line of YAML can close the fence)."""
     from lastmile_cli.template import starter as yaml_text
 
-    return fenced(yaml_text(view.code, view.english), "yaml")
+    return fenced(yaml_text(view), "yaml")
 
 
 def fenced(text: str, language: str) -> str:
@@ -141,3 +142,7 @@ def fenced(text: str, language: str) -> str:
 def script(view: Script, output: Output) -> str:
     """The completion script in a fenced block."""
     return fenced(view.text, view.shell)
+
+
+def path_list(view: PathList, output: Output) -> str:
+    return table(*rows.path_list(view))

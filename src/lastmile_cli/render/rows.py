@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from lastmile_cli.i18n import N_
-from lastmile_cli.model import SECTION_IDS
+from lastmile_cli.i18n import N_, _
 from lastmile_cli.textutil import visible
 
 if TYPE_CHECKING:
-    from lastmile_cli.views import ExampleList, LanguageList, SectionList
+    from lastmile_cli.views import ExampleList, LanguageList, PathList, SectionList
 
 Table = tuple[tuple[str, ...], Sequence[tuple[str, ...]]]
 
@@ -27,8 +26,8 @@ def example_list(view: ExampleList) -> Table:
     return (N_("id"), N_("title")), [(s.id, doc.heading(s)) for s in doc.sections]
 
 
-def completeness(sections: int) -> str:
-    return f"{sections}/{len(SECTION_IDS)}"
+def completeness(sections: int, total: int) -> str:
+    return f"{sections}/{total}"
 
 
 def language_list(view: LanguageList) -> Table:
@@ -48,9 +47,20 @@ def language_list(view: LanguageList) -> Table:
                 language.code,
                 language.name,
                 language.english_name,
-                completeness(language.translated(view.english)),
+                completeness(language.translated(view.english), view.total),
                 visible(language.source),
                 view.choice.reason if selected else "",
             )
         )
+    return columns, rows
+
+
+def path_list(view: PathList) -> Table:
+    columns = (N_("role"), N_("path"), N_("set by"), N_("state"))
+    rows = []
+    for place in view.places:
+        state = _("exists") if place.exists else _("missing")
+        if not place.path:
+            state = _("off")
+        rows.append((place.role, visible(place.path), place.source, state))
     return columns, rows

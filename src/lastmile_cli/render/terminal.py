@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         Hit,
         Interlinear,
         LanguageList,
+        PathList,
         Report,
         Script,
         SearchResult,
@@ -266,3 +267,7 @@ def starter(view: Starter, output: Output) -> str:
 def script(view: Script, output: Output) -> str:
     """The completion script as it would be saved: a file to install, not a page to style."""
     return view.text
+
+
+def path_list(view: PathList, output: Output) -> str:
+    return _paint(_listing(rows.path_list(view)), output)

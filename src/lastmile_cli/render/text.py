@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         ExampleList,
         Interlinear,
         LanguageList,
+        PathList,
         Report,
         Script,
         SearchResult,
@@ -125,9 +126,15 @@ def starter(view: Starter, output: Output) -> str:
     """The starter file, as `lastmile template pt-BR > pt-BR.yaml` saves it."""
     from lastmile_cli.template import starter as yaml_text
 
-    return yaml_text(view.code, view.english)
+    return yaml_text(view)
 
 
 def script(view: Script, output: Output) -> str:
     """The completion script, as `lastmile completion bash > FILE` saves it."""
     return view.text
+
+
+def path_list(view: PathList, output: Output) -> str:
+    from lastmile_cli.render import rows
+
+    return _rows(rows.path_list(view))
