@@ -52,43 +52,43 @@ def broken(tmp_path: Path) -> Path:
 SAID = {
     "de": {
         "help": ["Aufruf: lastmile [OPTIONEN] BEFEHL [ARGUMENTE]...", "Optionen:", "Befehle:"],
-        "command help": ["Zeigt den ganzen Artikel", "Diese Hilfe zeigen und beenden."],
-        "usage error": "lastmile: Kein solcher Befehl 'explian'. Meinten Sie 'explain'? Hilfe gibt es mit 'lastmile --help'.",
+        "command help": ["Zeigt den ganzen Artikel", "Diese Hilfe anzeigen und beenden."],
+        "usage error": "lastmile: Unbekannter Befehl 'explian'. Meinten Sie 'explain'? Hilfe erhalten Sie mit „lastmile --help“.",
         "bad value": "Ungültiger Wert für '--width': 0 liegt nicht im Bereich 1<=x<=10000.",
-        "unknown section": "lastmile: unbekannter Abschnitt 'nope'. Verfügbar: summary,",
-        "content error": "qaa.yaml:5:5: einem Abschnitt fehlt 'title' (und 2 weitere Probleme;",
+        "unknown section": "lastmile: unbekannter Abschnitt „nope“. Verfügbar: summary,",
+        "content error": "qaa.yaml:5:5: in einem Abschnitt fehlt „title“ (und 2 weitere Probleme;",
         "validate": "lastmile: 1 Datei geprüft: 3 Fehler, 0 Hinweise",
         "note": "lastmile: Hinweis: qaa (",
     },
     "es": {
         "help": ["Uso: lastmile [OPCIONES] ORDEN [ARGUMENTOS]...", "Opciones:", "Órdenes:"],
-        "command help": ["Muestra el artículo entero", "Mostrar este mensaje y salir."],
-        "usage error": "lastmile: No existe la orden 'explian'. ¿Quería decir 'explain'? Pruebe 'lastmile --help' para obtener ayuda.",
+        "command help": ["Muestra el artículo completo", "Mostrar este mensaje y salir."],
+        "usage error": "lastmile: No existe la orden 'explian'. ¿Quería decir 'explain'? Pruebe «lastmile --help» para obtener ayuda.",
         "bad value": "Valor no válido para '--width': 0 no está en el intervalo 1<=x<=10000.",
-        "unknown section": "lastmile: sección desconocida 'nope'. Disponibles: summary,",
-        "content error": "qaa.yaml:5:5: a una sección le falta 'title' (y 2 problemas más;",
+        "unknown section": "lastmile: sección desconocida «nope». Disponibles: summary,",
+        "content error": "qaa.yaml:5:5: a una sección le falta «title» (y 2 problemas más;",
         "validate": "lastmile: 1 archivo comprobado: 3 errores, 0 notas",
-        "note": "lastmile: nota: a qaa (",
+        "note": "lastmile: nota: qaa (",
     },
     "fr": {
-        "help": ["Utilisation : lastmile [OPTIONS] COMMANDE [ARGUMENTS]...", "Commandes:"],
+        "help": ["Utilisation\u00a0: lastmile [OPTIONS] COMMANDE [ARGUMENTS]...", "Commandes:"],
         "command help": ["Affiche l’article entier", "Afficher ce message et quitter."],
-        "usage error": "lastmile: Commande inconnue 'explian'. Vouliez-vous dire 'explain' ? Essayez 'lastmile --help' pour obtenir de l’aide.",
-        "bad value": "Valeur invalide pour '--width' : 0 n’est pas dans l’intervalle 1<=x<=10000.",
-        "unknown section": "lastmile: section inconnue 'nope'. Disponibles : summary,",
-        "content error": "qaa.yaml:5:5: il manque 'title' à une section (et 2 autres problèmes ;",
-        "validate": "lastmile: 1 fichier vérifié : 3 erreurs, 0 remarque",
-        "note": "lastmile: remarque : il manque à qaa (",
+        "usage error": "lastmile: Commande inconnue 'explian'. Vouliez-vous dire 'explain'\u202f? Essayez «\u00a0lastmile --help\u00a0» pour obtenir de l’aide.",
+        "bad value": "Valeur invalide pour '--width'\u00a0: 0 n’est pas dans l’intervalle 1<=x<=10000.",
+        "unknown section": "lastmile: section inconnue «\u00a0nope\u00a0». Disponibles\u00a0: summary,",
+        "content error": "qaa.yaml:5:5: il manque «\u00a0title\u00a0» à une section (et 2 autres problèmes\u202f;",
+        "validate": "lastmile: 1 fichier vérifié\u00a0: 3 erreurs, 0 remarque",
+        "note": "lastmile: remarque\u00a0: qaa (",
     },
     "it": {
         "help": ["Uso: lastmile [OPZIONI] COMANDO [ARGOMENTI]...", "Opzioni:", "Comandi:"],
         "command help": ["Mostra l’intero articolo", "Mostra questo messaggio ed esci."],
-        "usage error": "lastmile: Comando inesistente 'explian'. Forse intendevi 'explain'? Prova 'lastmile --help' per l’aiuto.",
+        "usage error": "lastmile: Comando inesistente 'explian'. Forse intendevi 'explain'? Prova «lastmile --help» per un aiuto.",
         "bad value": "Valore non valido per '--width': 0 non è nell’intervallo 1<=x<=10000.",
-        "unknown section": "lastmile: sezione sconosciuta 'nope'. Disponibili: summary,",
-        "content error": "qaa.yaml:5:5: a una sezione manca 'title' (e altri 2 problemi;",
+        "unknown section": "lastmile: sezione sconosciuta «nope». Disponibili: summary,",
+        "content error": "qaa.yaml:5:5: in una sezione manca «title» (e altri 2 problemi;",
         "validate": "lastmile: 1 file controllato: 3 errori, 0 note",
-        "note": "lastmile: nota: a qaa (",
+        "note": "lastmile: nota: qaa (",
     },
 }
 
@@ -149,7 +149,7 @@ def test_the_interface_speaks_the_locales_language(
 
 def test_lang_chooses_the_article_and_the_locale_the_interface(run: Run) -> None:
     status, out, err = run("explain", "--lang", "de", "--section", "nope", LANG="fr_FR.UTF-8")
-    assert status == 2 and err.startswith("lastmile: section inconnue 'nope'.")
+    assert status == 2 and err.startswith("lastmile: section inconnue «\u00a0nope\u00a0».")
     status, out, err = run("explain", "--lang", "de", "--section", "summary", LANG="fr_FR.UTF-8")
     assert status == 0 and out.startswith("Was ist ein Scheitern der letzten Meile?")
     status, out, err = run("explain", "--section", "nope", LASTMILE_LANG="de", LANG="C")
@@ -237,7 +237,7 @@ def test_cached_problems_are_shown_in_the_language_of_the_run(run: Run, broken: 
     english = run(*args, LANG="C")[2]
     german = run(*args, LANG="de_DE.UTF-8")[2]
     assert "a section is missing 'title'" in english
-    assert "einem Abschnitt fehlt 'title'" in german
+    assert "in einem Abschnitt fehlt „title“" in german
     assert run(*args, LANG="C")[2] == english
 
 

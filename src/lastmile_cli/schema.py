@@ -225,13 +225,13 @@ class Schema:
         title = self.text(values["title"], "title") if "title" in values else None
         paragraphs = (
             self.text_list(
-                values["paragraphs"], "paragraphs", "paragraph", empty_ok=False, one_line=False
+                values["paragraphs"], "paragraphs", _("paragraph"), empty_ok=False, one_line=False
             )
             if "paragraphs" in values
             else ()
         )
         aliases = (
-            self.text_list(values["aliases"], "aliases", "alias", empty_ok=True)
+            self.text_list(values["aliases"], "aliases", _("alias"), empty_ok=True)
             if "aliases" in values
             else ()
         )
@@ -251,7 +251,8 @@ class Schema:
     def text_list(
         self, node: Node, key: str, what: str, empty_ok: bool, one_line: bool = True
     ) -> tuple[str, ...]:
-        """The texts of a list (each one checked); a problem is recorded for anything else."""
+        """The texts of a list (each one checked); a problem is recorded for anything else.
+        `what` names one item in the interface's language (a key is named as it is written)."""
         if not isinstance(node.value, list) or (not node.value and not empty_ok):
             self.problems.add(
                 node.line,

@@ -237,16 +237,33 @@ def syntax_message(error: yaml.MarkedYAMLError, text: str) -> str:
 
 
 def unsafe_message(char: str, in_key: bool = False) -> str:
-    """Why a character may not be in content (or in a key: `in_key`), naming its kind."""
+    """Why a character may not be in content (or in a key: `in_key`), naming its kind. Each
+    case is one whole sentence in the catalogs, so every language can build it its own way."""
     if char == "\r":
         return _("carriage return U+000D is not allowed in text (only as part of CRLF line ends)")
     code = ord(char)
     if code >= 0xFFFE:
-        kind = _("noncharacter U+{code} is not allowed in {where}")
+        kind = (
+            _("noncharacter U+{code} is not allowed in a key")
+            if in_key
+            else _("noncharacter U+{code} is not allowed in text")
+        )
     elif code in (0x2028, 0x2029):
-        kind = _("line or paragraph separator U+{code} is not allowed in {where}")
+        kind = (
+            _("line or paragraph separator U+{code} is not allowed in a key")
+            if in_key
+            else _("line or paragraph separator U+{code} is not allowed in text")
+        )
     elif code >= 0x202A or code in (0x061C, 0x200E, 0x200F):
-        kind = _("bidirectional control U+{code} is not allowed in {where}")
+        kind = (
+            _("bidirectional control U+{code} is not allowed in a key")
+            if in_key
+            else _("bidirectional control U+{code} is not allowed in text")
+        )
     else:
-        kind = _("control character U+{code} is not allowed in {where}")
-    return kind.format(code=f"{code:04X}", where=_("a key") if in_key else _("text"))
+        kind = (
+            _("control character U+{code} is not allowed in a key")
+            if in_key
+            else _("control character U+{code} is not allowed in text")
+        )
+    return kind.format(code=f"{code:04X}")
