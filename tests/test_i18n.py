@@ -53,8 +53,8 @@ SAID = {
     "de": {
         "help": ["Aufruf: lastmile [OPTIONEN] BEFEHL [ARGUMENTE]...", "Optionen:", "Befehle:"],
         "command help": ["Zeigt den ganzen Artikel", "Diese Hilfe anzeigen und beenden."],
-        "usage error": "lastmile: Unbekannter Befehl 'explian'. Meinten Sie 'explain'? Hilfe erhalten Sie mit „lastmile --help“.",
-        "bad value": "Ungültiger Wert für '--width': 0 liegt nicht im Bereich 1<=x<=10000.",
+        "usage error": "lastmile: Unbekannter Befehl „explian“. Meinten Sie „explain“? Hilfe erhalten Sie mit „lastmile --help“.",
+        "bad value": "Ungültiger Wert für „--width“: 0 liegt nicht im Bereich 1<=x<=10000.",
         "unknown section": "lastmile: unbekannter Abschnitt „nope“. Verfügbar: summary,",
         "content error": "qaa.yaml:5:5: in einem Abschnitt fehlt „title“ (und 2 weitere Probleme;",
         "validate": "lastmile: 1 Datei geprüft: 3 Fehler, 0 Hinweise",
@@ -63,28 +63,31 @@ SAID = {
     "es": {
         "help": ["Uso: lastmile [OPCIONES] ORDEN [ARGUMENTOS]...", "Opciones:", "Órdenes:"],
         "command help": ["Muestra el artículo completo", "Mostrar este mensaje y salir."],
-        "usage error": "lastmile: No existe la orden 'explian'. ¿Quería decir 'explain'? Pruebe «lastmile --help» para obtener ayuda.",
-        "bad value": "Valor no válido para '--width': 0 no está en el intervalo 1<=x<=10000.",
+        "usage error": "lastmile: No existe la orden «explian». ¿Quería decir «explain»? Pruebe «lastmile --help» para obtener ayuda.",
+        "bad value": "Valor no válido para «--width»: 0 no está en el intervalo 1<=x<=10000.",
         "unknown section": "lastmile: sección desconocida «nope». Disponibles: summary,",
         "content error": "qaa.yaml:5:5: a una sección le falta «title» (y 2 problemas más;",
         "validate": "lastmile: 1 archivo comprobado: 3 errores, 0 notas",
         "note": "lastmile: nota: qaa (",
     },
     "fr": {
-        "help": ["Utilisation\u00a0: lastmile [OPTIONS] COMMANDE [ARGUMENTS]...", "Commandes:"],
+        "help": [
+            "Utilisation\u00a0: lastmile [OPTIONS] COMMANDE [ARGUMENTS]...",
+            "Commandes\u00a0:",
+        ],
         "command help": ["Affiche l’article entier", "Afficher ce message et quitter."],
-        "usage error": "lastmile: Commande inconnue 'explian'. Vouliez-vous dire 'explain'\u202f? Essayez «\u00a0lastmile --help\u00a0» pour obtenir de l’aide.",
-        "bad value": "Valeur invalide pour '--width'\u00a0: 0 n’est pas dans l’intervalle 1<=x<=10000.",
-        "unknown section": "lastmile: section inconnue «\u00a0nope\u00a0». Disponibles\u00a0: summary,",
+        "usage error": "lastmile\u00a0: Commande inconnue «\u00a0explian\u00a0». Vouliez-vous dire «\u00a0explain\u00a0»\u202f? Essayez «\u00a0lastmile --help\u00a0» pour obtenir de l’aide.",
+        "bad value": "Valeur invalide pour «\u00a0--width\u00a0»\u00a0: 0 n’est pas dans l’intervalle 1<=x<=10000.",
+        "unknown section": "lastmile\u00a0: section inconnue «\u00a0nope\u00a0». Disponibles\u00a0: summary,",
         "content error": "qaa.yaml:5:5: il manque «\u00a0title\u00a0» à une section (et 2 autres problèmes\u202f;",
-        "validate": "lastmile: 1 fichier vérifié\u00a0: 3 erreurs, 0 remarque",
-        "note": "lastmile: remarque\u00a0: qaa (",
+        "validate": "lastmile\u00a0: 1 fichier vérifié\u00a0: 3 erreurs, 0 remarque",
+        "note": "lastmile\u00a0: remarque\u00a0: qaa (",
     },
     "it": {
         "help": ["Uso: lastmile [OPZIONI] COMANDO [ARGOMENTI]...", "Opzioni:", "Comandi:"],
         "command help": ["Mostra l’intero articolo", "Mostra questo messaggio ed esci."],
-        "usage error": "lastmile: Comando inesistente 'explian'. Forse intendevi 'explain'? Prova «lastmile --help» per un aiuto.",
-        "bad value": "Valore non valido per '--width': 0 non è nell’intervallo 1<=x<=10000.",
+        "usage error": "lastmile: Comando inesistente «explian». Forse intendevi «explain»? Prova «lastmile --help» per un aiuto.",
+        "bad value": "Valore non valido per «--width»: 0 non è nell’intervallo 1<=x<=10000.",
         "unknown section": "lastmile: sezione sconosciuta «nope». Disponibili: summary,",
         "content error": "qaa.yaml:5:5: in una sezione manca «title» (e altri 2 problemi;",
         "validate": "lastmile: 1 file controllato: 3 errori, 0 note",
@@ -149,7 +152,7 @@ def test_the_interface_speaks_the_locales_language(
 
 def test_lang_chooses_the_article_and_the_locale_the_interface(run: Run) -> None:
     status, out, err = run("explain", "--lang", "de", "--section", "nope", LANG="fr_FR.UTF-8")
-    assert status == 2 and err.startswith("lastmile: section inconnue «\u00a0nope\u00a0».")
+    assert status == 2 and err.startswith("lastmile\u00a0: section inconnue «\u00a0nope\u00a0».")
     status, out, err = run("explain", "--lang", "de", "--section", "summary", LANG="fr_FR.UTF-8")
     assert status == 0 and out.startswith("Was ist ein Scheitern der letzten Meile?")
     status, out, err = run("explain", "--section", "nope", LASTMILE_LANG="de", LANG="C")
@@ -285,3 +288,75 @@ def test_every_built_catalog_is_one_a_reader_can_choose() -> None:
     assert i18n.available() == ["de", "es", "fr", "it"]
     assert sorted(p.stem for p in (ROOT / "po").glob("*.po")) == i18n.available()
     assert all(os.path.getsize(i18n.catalog_path(code)) > 10_000 for code in i18n.available())
+
+
+# -- typography: each language's quotation marks, apostrophes and spaces --------------------------
+
+
+def test_every_catalog_has_its_languages_typography() -> None:
+    """What `scripts/catalogs.py check` adds for typography (po/glossary.md): no straight quote
+    or apostrophe in prose, each language's quotation marks, French non-breaking spaces."""
+    module = catalogs_module()
+    assert list(module.typography()) == []  # type: ignore[attr-defined]
+
+
+NB, NNB = "\u00a0", "\u202f"
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "faulty"),
+    [
+        ("de", "unbekannter Abschnitt „{value}“.", False),
+        ("de", "unbekannter Abschnitt '{value}'.", True),
+        ("de", 'unbekannter Abschnitt "{value}".', True),
+        ("de", "unbekannter Abschnitt «{value}».", True),
+        ("de", "unbekannter Abschnitt „{value}.", True),  # unbalanced
+        ("de", "Verfügbar : {choices}.", True),  # French spacing
+        ("es", "Pruebe «{command} {option}» para obtener ayuda.", False),
+        ("es", "Pruebe „{command}“ para obtener ayuda.", True),
+        ("it", "Spiega il fallimento dell’ultimo miglio", False),
+        ("it", "Spiega il fallimento dell'ultimo miglio", True),  # a straight apostrophe
+        ("it", "  lastmile search turnout -f json | jq -r '.[].section'  code", False),
+        ("fr", f"section inconnue «{NB}{{value}}{NB}». Disponibles{NB}: x", False),
+        ("fr", f"section inconnue « {{value}} ». Disponibles{NB}: x", True),
+        ("fr", f"section inconnue «{NB}{{value}}{NB}». Disponibles : x", True),
+        ("fr", f"Vouliez-vous dire {{possibility}}{NNB}?", False),
+        ("fr", "Vouliez-vous dire {possibility} ?", True),
+        ("fr", "Vouliez-vous dire {possibility}?", True),
+        ("fr", f"{{problem}}{NNB}; ce fichier est ignoré", False),
+        ("fr", "{problem}; ce fichier est ignoré", True),
+        ("fr", f"un «{NB}clé: valeur{NB}» n’est pas permis ici", False),  # a literal is code
+        ("fr", f"lastmile{NB}: qaa.yaml:5:5: il manque", False),  # a location is a field
+        ("fr", "l’entrée", False),
+        ("fr", "l'entrée", True),
+    ],
+)
+def test_the_typography_check_finds_each_fault(code: str, text: str, faulty: bool) -> None:
+    module = catalogs_module()
+    faults = module.typographic_faults(code, text)  # type: ignore[attr-defined]
+    assert bool(faults) is faulty, faults
+
+
+def test_what_code_and_click_build_is_punctuated_as_the_language_does(run: Run) -> None:
+    """The headings Click adds, the program's name before a message, and the values Click
+    quotes itself read as French in French and as German in German."""
+    status, out, _err = run("--help", LANG="fr_FR.UTF-8")
+    assert status == 0 and f"\nOptions{NB}:\n" in out and f"\nCommandes{NB}:\n" in out
+    status, out, err = run("explain", "--width", "abc", LANG="fr_FR.UTF-8")
+    assert (status, out) == (2, "")
+    assert err == (
+        f"lastmile{NB}: Valeur invalide pour «{NB}--width{NB}»{NB}: «{NB}abc{NB}» n’est pas un"
+        f" nombre entier valide. Essayez «{NB}lastmile explain --help{NB}» pour obtenir de l’aide.\n"
+    )
+    status, out, err = run("explain", "-f", "xml", LANG="de_DE.UTF-8")
+    assert err.startswith(
+        "lastmile: Ungültiger Wert für „--format“ / „-f“: „xml“ ist keiner dieser Werte:"
+        " „text“, „markdown“, „json“."
+    )
+    status, out, err = run("explain", "--lnag", "de", LANG="it_IT.UTF-8")
+    assert err.startswith("lastmile: Opzione inesistente «--lnag». (Forse intendevi uno di questi:")
+    english = run("explain", "--width", "abc", LANG="C")[2]
+    assert english == (
+        "lastmile: Invalid value for '--width': 'abc' is not a valid integer range."
+        " Try 'lastmile explain --help' for help.\n"
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lastmile_cli.i18n import _, ngettext
+from lastmile_cli.i18n import _, ngettext, quoted
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ class UnknownName(Misnamed):
         }[what].format(value=value)
         hint = ngettext(
             "Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)", 1
-        ).format(possibility=f"'{suggestion}'")
+        ).format(possibility=quoted(suggestion or ""))
         listed = _("Available: {choices}.").format(choices=", ".join(choices))
         said = f"{unknown} {hint} {listed}" if suggestion else f"{unknown} {listed}"
         super().__init__(said + more)

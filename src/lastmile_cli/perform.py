@@ -66,7 +66,8 @@ def silence_stdout() -> None:
 def report(message: str, before: str = "") -> None:
     """One line on stderr; whatever it quotes (paths, arguments) is shown, never interpreted."""
     try:
-        sys.stderr.write(f"{before}lastmile: {visible(message)}\n")
+        line = _("lastmile: {message}").format(message=visible(message))
+        sys.stderr.write(f"{before}{line}\n")
         sys.stderr.flush()
     except (OSError, ValueError):
         pass

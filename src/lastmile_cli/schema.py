@@ -47,16 +47,18 @@ class Schema:
             return None
         char = first_unsafe(node.value)
         if char is not None:
-            self.problems.add(node.line, node.column, f"{what}: {unsafe_message(char)}")
+            said = _("{key}: {problem}").format(key=what, problem=unsafe_message(char))
+            self.problems.add(node.line, node.column, said)
             return None
         if one_line:
             breaks = [c for c in ONE_LINE_BREAKS if c in node.value]
             if breaks:
                 name = _(ONE_LINE_BREAKS[breaks[0]])
                 message = _("{character} is not allowed in a one-line text; use a space")
-                self.problems.add(
-                    node.line, node.column, f"{what}: {message.format(character=name)}"
+                said = _("{key}: {problem}").format(
+                    key=what, problem=message.format(character=name)
                 )
+                self.problems.add(node.line, node.column, said)
                 return None
         return node.value
 
@@ -79,7 +81,9 @@ class Schema:
                 else:
                     unknown = _("unknown key '{key}'{unsafe} in a section")
                 unknown = unknown.format(key=key, unsafe=unsafe)
-                self.problems.add(line, column, f"{unknown}; {extra}")
+                self.problems.add(
+                    line, column, _("{problem}; {hint}").format(problem=unknown, hint=extra)
+                )
         for key in required:
             if key not in node.value:
                 if where == "file":
@@ -211,7 +215,8 @@ class Schema:
             else:
                 extra = _("known: {ids}").format(ids=", ".join(SECTION_IDS))
             unknown = _("unknown section id '{id}'").format(id=section_id)
-            self.problems.add(values["id"].line, values["id"].column, f"{unknown}; {extra}")
+            said = _("{problem}; {hint}").format(problem=unknown, hint=extra)
+            self.problems.add(values["id"].line, values["id"].column, said)
             section_id = None
         kind = self.text(values["kind"], "kind") if "kind" in values else None
         if section_id is not None and kind is not None and kind != kind_of(section_id):
