@@ -193,19 +193,14 @@ def _prose(text: str) -> str:
 
 def typographic_faults(code: str, text: str) -> list[str]:
     """What breaks the typography of `code` in `text` (a message, or a whole screen of output):
-    straight quotes or apostrophes in prose, another language's quotation marks, unbalanced
-    ones, and the spaces French puts (and the others never put) before : ; ? ! and inside « »."""
+    straight quotes or apostrophes in prose (a quotation holds a value as written, which may
+    have them), another language's quotation marks, unbalanced ones, and the spaces French
+    puts (and the others never put) before : ; ? ! and inside « »."""
     if code not in QUOTES:
         return []
     prose = _prose(text)
     opening, closing, foreign = QUOTES[code]
     faults = []
-    if "'" in prose:
-        faults.append(
-            "a straight ' (use ’ as an apostrophe, " + f"{opening}…{closing} around a value)"
-        )
-    if '"' in prose:
-        faults.append(f'a straight " (quote a value as {opening}…{closing})')
     for mark in foreign:
         if mark in prose:
             faults.append(
@@ -213,15 +208,20 @@ def typographic_faults(code: str, text: str) -> list[str]:
             )
     if prose.count(opening) != prose.count(closing):
         faults.append(f"unbalanced {opening}…{closing}")
+    if code == "fr" and re.search(f"«(?!{NBSP})|(?<!{NBSP})»", prose):
+        faults.append("« and » take a no-break space (U+00A0) inside")
+    # What a quotation holds is a value as written (a path, a key, a character): not prose.
+    bare = re.sub(f"{opening}[^{closing}]*{closing}", f"{opening}x{closing}", prose)
+    if "'" in bare:
+        faults.append(f"a straight ' (use ’ as an apostrophe, {opening}…{closing} around a value)")
+    if '"' in bare:
+        faults.append(f'a straight " (quote a value as {opening}…{closing})')
     if code == "fr":
-        if re.search(f"«(?!{NBSP})|(?<!{NBSP})»", prose):
-            faults.append("« and » take a no-break space (U+00A0) inside")
-        bare = re.sub(f"«{NBSP}[^»]*{NBSP}»", "«x»", prose)  # a quoted literal is code
         if re.search(f"(?<!{NBSP}):(?=\\s|$)", bare):
             faults.append("a colon needs a no-break space (U+00A0) before it")
         if re.search(f"(?<=[^{NNBSP}(])[;?!]", bare):
             faults.append("; ? and ! need a narrow no-break space (U+202F) before them")
-    elif re.search(r"\s[:;?!]", prose):
+    elif re.search(r"\s[:;?!]", bare):
         faults.append("no space before : ; ? or ! (that is French typography)")
     return faults
 

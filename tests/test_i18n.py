@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -360,3 +361,47 @@ def test_what_code_and_click_build_is_punctuated_as_the_language_does(run: Run) 
         "lastmile: Invalid value for '--width': 'abc' is not a valid integer range."
         " Try 'lastmile explain --help' for help.\n"
     )
+
+
+# -- nothing English in a localized line -----------------------------------------------------------
+
+# What PyYAML says, or lastmile said in English, that must not reach a localized line.
+ENGLISH_YAML = re.compile(
+    r"\b(while|found|expected|scanning|parsing|token|quoted|indent|indented|colon|tab|"
+    r"the|text|line|column|never|closed|mapping values|YAML syntax)\b"
+)
+YAML_MISTAKES = {
+    "a tab": "language: qaa\nsections:\n\t- id: summary\n",
+    "an unclosed quote": 'language: qaa\ntitle: "What\nname: x\n',
+    "a quote inside a quoted text": 'language: qaa\ntitle: "He said "hi" to me"\n',
+    "an apostrophe inside single quotes": "language: qaa\ntitle: 'l'ultimo miglio'\n",
+    "a line indented less": "sections:\n  - id: summary\n    kind: section\n   title: x\n",
+    "a line indented more": "sections:\n  - id: summary\n    kind: section\n      title: x\n",
+    "key: value inside a text": "language: qaa\ntitle: Note: this is it\n",
+}
+
+
+@pytest.mark.parametrize("code", sorted(LOCALES))
+@pytest.mark.parametrize("mistake", sorted(YAML_MISTAKES))
+def test_yaml_mistakes_are_explained_in_the_language_at_the_same_place(
+    run: Run, tmp_path: Path, code: str, mistake: str
+) -> None:
+    path = tmp_path / "qaa.yaml"
+    path.write_text(YAML_MISTAKES[mistake], encoding="utf-8")
+    english = run("validate", str(path), LANG="C")[1].splitlines()[0]
+    status, out, _err = run("validate", str(path), LANG=LOCALES[code])
+    said = out.splitlines()[0]
+    where = english.split(": YAML syntax: ")[0]
+    assert status == 1 and said.startswith(f"{where}: "), (english, said)
+    message = said.removeprefix(f"{where}: ")
+    assert not ENGLISH_YAML.search(message), message
+    assert catalogs_module().typographic_faults(code, message) == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("code", sorted(LOCALES))
+def test_languages_names_the_bundled_source_in_the_language(run: Run, code: str) -> None:
+    word = {"de": "mitgeliefert", "es": "incluido", "fr": "fourni", "it": "incluso"}[code]
+    status, out, _err = run("languages", LANG=LOCALES[code])
+    assert status == 0 and all(line.split("\t")[4] == word for line in out.splitlines())
+    status, out, _err = run("languages", "-f", "json", LANG=LOCALES[code])
+    assert {record["source"] for record in json.loads(out)} == {"bundled"}

@@ -40,10 +40,13 @@ class Schema:
         unless it is a paragraph (a tab or newline in a title would forge a row of a listing);
         None (and a problem) if not, so nothing that fails here is echoed by a later message."""
         if not (isinstance(node.value, str) and node.value.strip()):
-            message = _("{key} must be non-empty text, not {found}")
-            self.problems.add(
-                node.line, node.column, message.format(key=what, found=kind_of_node(node))
+            message = _("{key} must be non-empty text, not {found}").format(
+                key=what, found=kind_of_node(node)
             )
+            if isinstance(node.value, dict) and len(node.value) == 1:  # `- He said: hi`
+                hint = _("a colon and a space make YAML read 'key: value': put the text in quotes")
+                message = _("{problem}; {hint}").format(problem=message, hint=hint)
+            self.problems.add(node.line, node.column, message)
             return None
         char = first_unsafe(node.value)
         if char is not None:

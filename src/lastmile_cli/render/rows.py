@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from lastmile_cli.i18n import N_
+from lastmile_cli.i18n import N_, _
 from lastmile_cli.model import SECTION_IDS
 from lastmile_cli.textutil import visible
 
@@ -31,6 +31,12 @@ def completeness(sections: int) -> str:
     return f"{sections}/{len(SECTION_IDS)}"
 
 
+def source(text: str) -> str:
+    """Where a language comes from, as a listing shows it: "bundled" in the interface's
+    language, a file's path as it is (JSON keeps the word "bundled", a value for scripts)."""
+    return _("bundled") if text == "bundled" else visible(text)
+
+
 def language_list(view: LanguageList) -> Table:
     columns = (
         N_("code"),
@@ -49,7 +55,7 @@ def language_list(view: LanguageList) -> Table:
                 language.name,
                 language.english_name,
                 completeness(language.translated(view.english)),
-                visible(language.source),
+                source(language.source),
                 view.choice.reason if selected else "",
             )
         )
