@@ -82,7 +82,7 @@ SAID = {
         "unknown section": "lastmile\u00a0: section inconnue «\u00a0nope\u00a0». Disponibles\u00a0: summary,",
         "content error": "qaa.yaml:5:5: il manque «\u00a0title\u00a0» à une section (et 2 autres problèmes\u202f;",
         "validate": "lastmile\u00a0: 1 fichier vérifié\u00a0: 3 erreurs, 0 remarque",
-        "note": "lastmile\u00a0: remarque\u00a0: qaa (",
+        "note": "lastmile\u00a0: remarque\u00a0: il manque à qaa (",
     },
     "it": {
         "help": ["Uso: lastmile [OPZIONI] COMANDO [ARGOMENTI]...", "Opzioni:", "Comandi:"],
@@ -92,7 +92,7 @@ SAID = {
         "unknown section": "lastmile: sezione sconosciuta «nope». Disponibili: summary,",
         "content error": "qaa.yaml:5:5: in una sezione manca «title» (e altri 2 problemi;",
         "validate": "lastmile: 1 file controllato: 3 errori, 0 note",
-        "note": "lastmile: nota: qaa (",
+        "note": "lastmile: nota: a qaa (",
     },
 }
 
@@ -405,3 +405,68 @@ def test_languages_names_the_bundled_source_in_the_language(run: Run, code: str)
     assert status == 0 and all(line.split("\t")[4] == word for line in out.splitlines())
     status, out, _err = run("languages", "-f", "json", LANG=LOCALES[code])
     assert {record["source"] for record in json.loads(out)} == {"bundled"}
+
+
+# -- plurals ----------------------------------------------------------------------------------------
+
+SUMMARIES = {
+    "en": ("checked 1 file: 1 error, 2 notes", "checked 2 files: 0 errors, 1 note"),
+    "de": ("1 Datei geprüft: 1 Fehler, 2 Hinweise", "2 Dateien geprüft: 0 Fehler, 1 Hinweis"),
+    "es": (
+        "1 archivo comprobado: 1 error, 2 notas",
+        "2 archivos comprobados: 0 errores, 1 nota",
+    ),
+    "fr": (
+        f"1 fichier vérifié{NB}: 1 erreur, 2 remarques",
+        f"2 fichiers vérifiés{NB}: 0 erreur, 1 remarque",
+    ),
+    "it": ("1 file controllato: 1 errore, 2 note", "2 file controllati: 0 errori, 1 nota"),
+}
+
+
+@pytest.mark.parametrize("code", sorted(SUMMARIES))
+def test_validate_counts_in_real_plurals(code: str) -> None:
+    from lastmile_cli.problems import Problem, Severity
+    from lastmile_cli.render import summary
+    from lastmile_cli.views import Report
+
+    error, note = Problem("qaa.yaml", 1, 1, "x"), Problem("qaa.yaml", 0, 0, "y", Severity.NOTE)
+    i18n.setup({"LANG": LOCALES.get(code, "C")})
+    try:
+        said = (
+            summary(Report(1, (error, note, note)))[0],
+            summary(Report(2, (note,)))[0],
+        )
+    finally:
+        i18n.setup({})
+    assert said == SUMMARIES[code]
+
+
+@pytest.mark.parametrize("code", ["en", *sorted(LOCALES)])
+def test_a_validate_that_finds_no_file_says_so(run: Run, tmp_path: Path, code: str) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    said = {
+        "en": "lastmile: found no language file to check",
+        "de": "lastmile: keine Sprachdatei zum Prüfen gefunden",
+        "es": "lastmile: no se encontró ningún archivo de idioma que comprobar",
+        "fr": f"lastmile{NB}: aucun fichier de langue à vérifier",
+        "it": "lastmile: nessun file di lingua da controllare",
+    }[code]
+    assert run("validate", str(empty), LANG=LOCALES.get(code, "C")) == (0, "", f"{said}\n")
+    os.mkfifo(empty / "pt.yaml")  # skipped, and said: one error, still no file checked
+    status, _out, err = run("validate", str(empty), LANG=LOCALES.get(code, "C"))
+    assert status == 1 and err.startswith(f"{said}{NB if code == 'fr' else ''}: ")
+
+
+def test_one_missing_section_is_singular() -> None:
+    from lastmile_cli import loader
+
+    english = (ROOT / "data" / "en.yaml").read_text(encoding="utf-8")
+    partial = english[: english.index("  - id: conclusion")].replace(
+        "language: en", "language: qaa"
+    )
+    _language, problems = loader.check_bytes(
+        partial.encode(), "qaa.yaml", "qaa.yaml", complete=False, source="x"
+    )
+    assert [p.message for p in problems] == ["missing section: conclusion"]

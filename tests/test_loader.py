@@ -153,7 +153,12 @@ HAZARDS = [
     ("raw bidi isolate", doc("abc \u2066 evil"), 9, "bidirectional control U+2066"),
     ("lone CR", doc("a\rb"), 9, "carriage return"),
     ("escaped bidi in a title", doc().replace("title: Def", 'title: "D\\u202Eef"'), 7, "U+202E"),
-    ("tab indentation", HEAD + "sections:\n\t- id: definition\n", 5, "YAML indents with spaces only"),
+    (
+        "tab indentation",
+        HEAD + "sections:\n\t- id: definition\n",
+        5,
+        "YAML indents with spaces only",
+    ),
     ("two documents", doc() + "---\nlanguage: qaa\n", 10, "a second YAML document"),
     (
         "deep nesting",

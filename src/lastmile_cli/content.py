@@ -14,7 +14,7 @@ import os
 from lastmile_cli.bundle import Bundle
 from lastmile_cli.errors import ContentError, LastmileError
 from lastmile_cli.files import LanguageFile, Skipped, SourceError, read_source, scan
-from lastmile_cli.i18n import _, warning
+from lastmile_cli.i18n import _, ngettext, warning
 from lastmile_cli.model import FALLBACK, SECTION_IDS, Document, Language
 
 TYPE_CHECKING = False
@@ -103,7 +103,11 @@ class Catalog:
             self.problems[file.path] = list(value)
             errors = [p for p in value if p.severity == "error"]  # Severity.ERROR, unimported
             if len(errors) > 1:
-                skipping = _("{problem} (and {count} more); skipping this file")
+                skipping = ngettext(
+                    "{problem} (and {count} more); skipping this file",
+                    "{problem} (and {count} more); skipping this file",
+                    len(errors) - 1,
+                )
             else:
                 skipping = _("{problem}; skipping this file")
             said = skipping.format(problem=errors[0], count=len(errors) - 1)

@@ -7,7 +7,7 @@ once, with the kind their id has. A partial file is a note unless the file must 
 
 from __future__ import annotations
 
-from lastmile_cli.i18n import N_, _
+from lastmile_cli.i18n import N_, _, ngettext
 from lastmile_cli.model import ORIGINS, SECTION_IDS, Language, Section, is_tag, kind_of
 from lastmile_cli.problems import Problems, Severity
 from lastmile_cli.strict_yaml import Node, stop, unsafe_message
@@ -193,7 +193,9 @@ class Schema:
         missing = [i for i in SECTION_IDS if i not in {s.id for s in found}]
         if missing and not self.problems.errors:
             severity = Severity.ERROR if complete else Severity.NOTE
-            message = _("missing sections: {ids}").format(ids=", ".join(missing))
+            message = ngettext(
+                "missing section: {ids}", "missing sections: {ids}", len(missing)
+            ).format(ids=", ".join(missing))
             self.problems.add(line, column, message, severity)
         return tuple(found)
 
