@@ -50,6 +50,28 @@ class Context(click.Context):
     formatter_class = Formatter
 
 
+# Click shortens a command's help for the list of commands by splitting it at every blank, the
+# no-break spaces of French included; held as characters that are not blanks, they stay put.
+_HOLD = {0x00A0: "\x00", 0x202F: "\x01"}
+_RESTORE = {0x00: "\u00a0", 0x01: "\u202f"}
+
+
+def keep_no_break_spaces(command: click.Command) -> None:
+    """Make `command`'s short help (in `lastmile --help`) keep its no-break spaces."""
+    shorten = command.get_short_help_str
+
+    def short_help(limit: int = 45) -> str:
+        help_text = command.help
+        if help_text:
+            command.help = help_text.translate(_HOLD)
+        try:
+            return shorten(limit).translate(_RESTORE)
+        finally:
+            command.help = help_text
+
+    command.get_short_help_str = short_help  # type: ignore[method-assign]
+
+
 class LazyGroup(click.Group):
     """A group that imports a command's module (`commands/<name>.py`) only when it is needed."""
 
@@ -65,6 +87,7 @@ class LazyGroup(click.Group):
         command: click.Command = module.command()
         command.options_metavar = _("[OPTIONS]")
         command.context_class = Context
+        keep_no_break_spaces(command)
         return command
 
     def resolve_command(
