@@ -6,10 +6,8 @@
 
 `check` fails when the template is out of date with the code (a string added or changed and not
 extracted), when a catalog's messages differ from the template's, when a message is untranslated
-or fuzzy, when a translation's {placeholders} differ from its message's, when `msgfmt --check`
-(GNU gettext) finds an error, or when a translation's typography is not its language's
-(po/glossary.md: quotation marks, apostrophes, French spaces). Compiling is the build's job
-(hatch_build.py).
+or fuzzy, when a translation's {placeholders} differ from its message's, or when
+`msgfmt --check` (GNU gettext) finds an error. Compiling is the build's job (hatch_build.py).
 """
 
 from __future__ import annotations
@@ -227,7 +225,8 @@ def typographic_faults(code: str, text: str) -> list[str]:
 
 
 def typography() -> Iterator[str]:
-    """Every translation whose typography is not its language's, one line each."""
+    """Every translation whose typography is not its language's, one line each: what `check`
+    adds to the catalogs' problems (po/glossary.md has each language's marks and spaces)."""
     for code in languages():
         catalog = read(PO / f"{code}.po", code)
         for message in catalog:

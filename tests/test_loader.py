@@ -717,8 +717,17 @@ def test_a_colon_that_makes_a_paragraph_a_mapping_gets_the_same_hint() -> None:
             "qaa.yaml:1:5: YAML syntax: ",
             ", while scanning an alias that starts at line 1, column 4",
         ),
+        (
+            b"- a\nb: c\n",  # at a column used above: not a wrong indent, so PyYAML's words
+            "qaa.yaml:2:1: YAML syntax: ",
+            ", while parsing a block collection that starts at line 1, column 1",
+        ),
     ],
-    ids=["an unclosed list names where it opened", "anything else keeps PyYAML's words"],
+    ids=[
+        "an unclosed list names where it opened",
+        "anything else keeps PyYAML's words",
+        "a list then a mapping",
+    ],
 )
 def test_yaml_syntax_errors_keep_their_context(
     parser: str, data: bytes, start: str, fragment: str

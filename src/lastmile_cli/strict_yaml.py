@@ -314,7 +314,12 @@ def explained(error: yaml.MarkedYAMLError, text: str) -> str | None:
                 " text; write the key as 'key: value'"
             )
         return None
-    if "expected" in problem and column == indent and line.strip():
+    above_indents = {
+        len(earlier) - len(earlier.lstrip(" "))
+        for earlier in text[: mark.index - column].split("\n")
+        if earlier.strip() and not earlier.lstrip(" ").startswith("#")
+    }
+    if "expected" in problem and column == indent and line.strip() and indent not in above_indents:
         return _(
             "this line is indented to column {column}, which matches none of the lines above;"
             " indent it with spaces as far as the key it belongs with"
