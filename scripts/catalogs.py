@@ -224,9 +224,15 @@ def typographic_faults(code: str, text: str) -> list[str]:
     return faults
 
 
+# The metavariables `--help` shows (options.py, the commands' arguments): a message that names
+# one names it as the help does, in every language (`--data-dir DIR`, never `VERZ`).
+METAVARIABLE = re.compile(r"\b(?:DIR|LANG|N|NAME|QUERY|PATH)\b")  # (German writes id as ID)
+
+
 def typography() -> Iterator[str]:
-    """Every translation whose typography is not its language's, one line each: what `check`
-    adds to the catalogs' problems (po/glossary.md has each language's marks and spaces)."""
+    """Every translation whose typography is not its language's, or whose metavariables are
+    not the help's, one line each: what `check` adds to the catalogs' problems (po/glossary.md
+    has each language's marks and spaces)."""
     for code in languages():
         catalog = read(PO / f"{code}.po", code)
         for message in catalog:
@@ -237,6 +243,12 @@ def typography() -> Iterator[str]:
             for string in strings:
                 for fault in typographic_faults(code, string):
                     yield f"po/{code}.po: typography: {shown!r} -> {string!r}: {fault}"
+                wanted = sorted(METAVARIABLE.findall(_prose(shown)))
+                if string and sorted(METAVARIABLE.findall(_prose(string))) != wanted:
+                    yield (
+                        f"po/{code}.po: metavariables differ from the help's: {shown!r} ->"
+                        f" {string!r} (keep {', '.join(wanted) or 'none'})"
+                    )
 
 
 def check() -> int:

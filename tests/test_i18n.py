@@ -470,3 +470,20 @@ def test_one_missing_section_is_singular() -> None:
         partial.encode(), "qaa.yaml", "qaa.yaml", complete=False, source="x"
     )
     assert [p.message for p in problems] == ["missing section: conclusion"]
+
+
+def test_the_catalog_check_catches_a_metavariable_the_help_does_not_show(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    module = catalogs_module()
+    po = tmp_path / "po"
+    po.mkdir()
+    (po / "de.po").write_text(
+        (ROOT / "po" / "de.po")
+        .read_text(encoding="utf-8")
+        .replace("geben Sie --data-dir DIR an.", "geben Sie --data-dir VERZ an."),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(module, "PO", po)
+    found = list(module.typography())  # type: ignore[attr-defined]
+    assert len(found) == 1 and "metavariables differ from the help's" in found[0], found
