@@ -96,8 +96,10 @@ def quoted(text: str) -> str:
 
 def requoted(text: str) -> str:
     """Values Click quoted with repr (`'a'`, `'a', 'b'`, `'--width' / '-w'`) quoted again as
-    the interface's language quotes them (the same text in English); anything else, such as a
-    value repr had to escape, as it is."""
+    the interface's language quotes them; in English, and for anything else (such as a value
+    repr had to escape), the text as it is."""
+    if language() == ENGLISH:
+        return text
     import re
 
     literal = "'[^'\\\\]*'|\"[^\"\\\\]*\""
