@@ -187,6 +187,95 @@ def problems() -> Iterator[str]:
         )
         if result.returncode:
             yield f"{name}: msgfmt --check: {' '.join(result.stderr.split())}"
+    yield from typography()
+
+
+# -- typography: each language's quotation marks, apostrophes and spaces ---------------------
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+# Code, not prose: placeholders, `backticks`, the command lines of examples (an indented line
+# that starts with `lastmile` or `LANG=`, up to the two spaces before its description), and a
+# location (`path:line:column:`, `path.yaml:`) that begins a line of output or follows the
+# program's name.
+_CODE = re.compile(
+    r"\{[^{}]*\}|`[^`]*`|(?m:^[ \t]+(?:lastmile|LANG=)\S*(?: \S+)*)"
+    r"|(?m:(?:^|(?<=: ))[^\s:]+\.yaml(?::\d+:\d+)?:(?= ))"
+)
+# What each language opens and closes a quotation with, and the marks it never uses.
+QUOTES = {
+    "de": ("„", "“", "«»”"),
+    "es": ("«", "»", "„“”"),
+    "fr": ("«", "»", "„“”"),
+    "it": ("«", "»", "„“”"),
+}
+
+
+def _prose(text: str) -> str:
+    """`text` with its code blanked out (each piece as one neutral letter, so the spacing around
+    it still shows)."""
+    return _CODE.sub("x", text)
+
+
+def typographic_faults(code: str, text: str) -> list[str]:
+    """What breaks the typography of `code` in `text` (a message, or a whole screen of output):
+    straight quotes or apostrophes in prose (a quotation holds a value as written, which may
+    have them), another language's quotation marks, unbalanced ones, and the spaces French
+    puts (and the others never put) before : ; ? ! and inside « »."""
+    if code not in QUOTES:
+        return []
+    prose = _prose(text)
+    opening, closing, foreign = QUOTES[code]
+    faults = []
+    for mark in foreign:
+        if mark in prose:
+            faults.append(
+                f"{mark} is not a quotation mark of this language (use {opening}…{closing})"
+            )
+    if prose.count(opening) != prose.count(closing):
+        faults.append(f"unbalanced {opening}…{closing}")
+    if code == "fr" and re.search(f"«(?!{NBSP})|(?<!{NBSP})»", prose):
+        faults.append("« and » take a no-break space (U+00A0) inside")
+    # What a quotation holds is a value as written (a path, a key, a character): not prose.
+    bare = re.sub(f"{opening}[^{closing}]*{closing}", f"{opening}x{closing}", prose)
+    if "'" in bare:
+        faults.append(f"a straight ' (use ’ as an apostrophe, {opening}…{closing} around a value)")
+    if '"' in bare:
+        faults.append(f'a straight " (quote a value as {opening}…{closing})')
+    if code == "fr":
+        if re.search(f"(?<!{NBSP}):(?=\\s|$)", bare):
+            faults.append("a colon needs a no-break space (U+00A0) before it")
+        if re.search(f"(?<=[^{NNBSP}(])[;?!]", bare):
+            faults.append("; ? and ! need a narrow no-break space (U+202F) before them")
+    elif re.search(r"\s[:;?!]", bare):
+        faults.append("no space before : ; ? or ! (that is French typography)")
+    return faults
+
+
+# The metavariables `--help` shows (options.py, the commands' arguments): a message that names
+# one names it as the help does, in every language (`--data-dir DIR`, never `VERZ`).
+METAVARIABLE = re.compile(r"\b(?:DIR|LANG|N|NAME|QUERY|PATH)\b")  # (German writes id as ID)
+
+
+def typography() -> Iterator[str]:
+    """Every translation whose typography is not its language's, or whose metavariables are
+    not the help's, one line each: what `check` adds to the catalogs' problems (po/glossary.md
+    has each language's marks and spaces)."""
+    for code in languages():
+        catalog = read(PO / f"{code}.po", code)
+        for message in catalog:
+            if not message.id:
+                continue
+            shown = message.id if isinstance(message.id, str) else message.id[0]
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            for string in strings:
+                for fault in typographic_faults(code, string):
+                    yield f"po/{code}.po: typography: {shown!r} -> {string!r}: {fault}"
+                wanted = sorted(METAVARIABLE.findall(_prose(shown)))
+                if string and sorted(METAVARIABLE.findall(_prose(string))) != wanted:
+                    yield (
+                        f"po/{code}.po: metavariables differ from the help's: {shown!r} ->"
+                        f" {string!r} (keep {', '.join(wanted) or 'none'})"
+                    )
 
 
 def check() -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -52,41 +53,44 @@ def broken(tmp_path: Path) -> Path:
 SAID = {
     "de": {
         "help": ["Aufruf: lastmile [OPTIONEN] BEFEHL [ARGUMENTE]...", "Optionen:", "Befehle:"],
-        "command help": ["Zeigt den ganzen Artikel", "Diese Hilfe zeigen und beenden."],
-        "usage error": "lastmile: Kein solcher Befehl 'explian'. Meinten Sie 'explain'? Hilfe gibt es mit 'lastmile --help'.",
-        "bad value": "Ungültiger Wert für '--width': 0 liegt nicht im Bereich 1<=x<=10000.",
-        "unknown section": "lastmile: unbekannter Abschnitt 'nope'. Verfügbar: summary,",
-        "content error": "qaa.yaml:5:5: einem Abschnitt fehlt 'title' (und 2 weitere Probleme;",
+        "command help": ["Zeigt den ganzen Artikel", "Diese Hilfe anzeigen und beenden."],
+        "usage error": "lastmile: Unbekannter Befehl „explian“. Meinten Sie „explain“? Hilfe erhalten Sie mit „lastmile --help“.",
+        "bad value": "Ungültiger Wert für „--width“: 0 liegt nicht im Bereich 1<=x<=10000.",
+        "unknown section": "lastmile: unbekannter Abschnitt „nope“. Verfügbar: summary,",
+        "content error": "qaa.yaml:5:5: in einem Abschnitt fehlt „title“ (und 2 weitere Probleme;",
         "validate": "lastmile: 1 Datei geprüft: 3 Fehler, 0 Hinweise",
         "note": "lastmile: Hinweis: qaa (",
     },
     "es": {
         "help": ["Uso: lastmile [OPCIONES] ORDEN [ARGUMENTOS]...", "Opciones:", "Órdenes:"],
-        "command help": ["Muestra el artículo entero", "Mostrar este mensaje y salir."],
-        "usage error": "lastmile: No existe la orden 'explian'. ¿Quería decir 'explain'? Pruebe 'lastmile --help' para obtener ayuda.",
-        "bad value": "Valor no válido para '--width': 0 no está en el intervalo 1<=x<=10000.",
-        "unknown section": "lastmile: sección desconocida 'nope'. Disponibles: summary,",
-        "content error": "qaa.yaml:5:5: a una sección le falta 'title' (y 2 problemas más;",
+        "command help": ["Muestra el artículo completo", "Mostrar este mensaje y salir."],
+        "usage error": "lastmile: No existe la orden «explian». ¿Quería decir «explain»? Pruebe «lastmile --help» para obtener ayuda.",
+        "bad value": "Valor no válido para «--width»: 0 no está en el intervalo 1<=x<=10000.",
+        "unknown section": "lastmile: sección desconocida «nope». Disponibles: summary,",
+        "content error": "qaa.yaml:5:5: a una sección le falta «title» (y 2 problemas más;",
         "validate": "lastmile: 1 archivo comprobado: 3 errores, 0 notas",
-        "note": "lastmile: nota: a qaa (",
+        "note": "lastmile: nota: qaa (",
     },
     "fr": {
-        "help": ["Utilisation : lastmile [OPTIONS] COMMANDE [ARGUMENTS]...", "Commandes:"],
+        "help": [
+            "Utilisation\u00a0: lastmile [OPTIONS] COMMANDE [ARGUMENTS]...",
+            "Commandes\u00a0:",
+        ],
         "command help": ["Affiche l’article entier", "Afficher ce message et quitter."],
-        "usage error": "lastmile: Commande inconnue 'explian'. Vouliez-vous dire 'explain' ? Essayez 'lastmile --help' pour obtenir de l’aide.",
-        "bad value": "Valeur invalide pour '--width' : 0 n’est pas dans l’intervalle 1<=x<=10000.",
-        "unknown section": "lastmile: section inconnue 'nope'. Disponibles : summary,",
-        "content error": "qaa.yaml:5:5: il manque 'title' à une section (et 2 autres problèmes ;",
-        "validate": "lastmile: 1 fichier vérifié : 3 erreurs, 0 remarque",
-        "note": "lastmile: remarque : il manque à qaa (",
+        "usage error": "lastmile\u00a0: Commande inconnue «\u00a0explian\u00a0». Vouliez-vous dire «\u00a0explain\u00a0»\u202f? Essayez «\u00a0lastmile --help\u00a0» pour obtenir de l’aide.",
+        "bad value": "Valeur invalide pour «\u00a0--width\u00a0»\u00a0: 0 n’est pas dans l’intervalle 1<=x<=10000.",
+        "unknown section": "lastmile\u00a0: section inconnue «\u00a0nope\u00a0». Disponibles\u00a0: summary,",
+        "content error": "qaa.yaml:5:5: il manque «\u00a0title\u00a0» à une section (et 2 autres problèmes\u202f;",
+        "validate": "lastmile\u00a0: 1 fichier vérifié\u00a0: 3 erreurs, 0 remarque",
+        "note": "lastmile\u00a0: remarque\u00a0: il manque à qaa (",
     },
     "it": {
         "help": ["Uso: lastmile [OPZIONI] COMANDO [ARGOMENTI]...", "Opzioni:", "Comandi:"],
         "command help": ["Mostra l’intero articolo", "Mostra questo messaggio ed esci."],
-        "usage error": "lastmile: Comando inesistente 'explian'. Forse intendevi 'explain'? Prova 'lastmile --help' per l’aiuto.",
-        "bad value": "Valore non valido per '--width': 0 non è nell’intervallo 1<=x<=10000.",
-        "unknown section": "lastmile: sezione sconosciuta 'nope'. Disponibili: summary,",
-        "content error": "qaa.yaml:5:5: a una sezione manca 'title' (e altri 2 problemi;",
+        "usage error": "lastmile: Comando inesistente «explian». Forse intendevi «explain»? Prova «lastmile --help» per un aiuto.",
+        "bad value": "Valore non valido per «--width»: 0 non è nell’intervallo 1<=x<=10000.",
+        "unknown section": "lastmile: sezione sconosciuta «nope». Disponibili: summary,",
+        "content error": "qaa.yaml:5:5: in una sezione manca «title» (e altri 2 problemi;",
         "validate": "lastmile: 1 file controllato: 3 errori, 0 note",
         "note": "lastmile: nota: a qaa (",
     },
@@ -149,7 +153,7 @@ def test_the_interface_speaks_the_locales_language(
 
 def test_lang_chooses_the_article_and_the_locale_the_interface(run: Run) -> None:
     status, out, err = run("explain", "--lang", "de", "--section", "nope", LANG="fr_FR.UTF-8")
-    assert status == 2 and err.startswith("lastmile: section inconnue 'nope'.")
+    assert status == 2 and err.startswith("lastmile\u00a0: section inconnue «\u00a0nope\u00a0».")
     status, out, err = run("explain", "--lang", "de", "--section", "summary", LANG="fr_FR.UTF-8")
     assert status == 0 and out.startswith("Was ist ein Scheitern der letzten Meile?")
     status, out, err = run("explain", "--section", "nope", LASTMILE_LANG="de", LANG="C")
@@ -237,7 +241,7 @@ def test_cached_problems_are_shown_in_the_language_of_the_run(run: Run, broken: 
     english = run(*args, LANG="C")[2]
     german = run(*args, LANG="de_DE.UTF-8")[2]
     assert "a section is missing 'title'" in english
-    assert "einem Abschnitt fehlt 'title'" in german
+    assert "in einem Abschnitt fehlt „title“" in german
     assert run(*args, LANG="C")[2] == english
 
 
@@ -285,3 +289,199 @@ def test_every_built_catalog_is_one_a_reader_can_choose() -> None:
     assert i18n.available() == ["de", "es", "fr", "it"]
     assert sorted(p.stem for p in (ROOT / "po").glob("*.po")) == i18n.available()
     assert all(os.path.getsize(i18n.catalog_path(code)) > 10_000 for code in i18n.available())
+
+
+# -- typography: each language's quotation marks, apostrophes and spaces --------------------------
+
+
+def test_every_catalog_has_its_languages_typography() -> None:
+    """What `scripts/catalogs.py check` adds for typography (po/glossary.md): no straight quote
+    or apostrophe in prose, each language's quotation marks, French non-breaking spaces."""
+    module = catalogs_module()
+    assert list(module.typography()) == []  # type: ignore[attr-defined]
+
+
+NB, NNB = "\u00a0", "\u202f"
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "faulty"),
+    [
+        ("de", "unbekannter Abschnitt „{value}“.", False),
+        ("de", "unbekannter Abschnitt '{value}'.", True),
+        ("de", 'unbekannter Abschnitt "{value}".', True),
+        ("de", "unbekannter Abschnitt «{value}».", True),
+        ("de", "unbekannter Abschnitt „{value}.", True),  # unbalanced
+        ("de", "Verfügbar : {choices}.", True),  # French spacing
+        ("es", "Pruebe «{command} {option}» para obtener ayuda.", False),
+        ("es", "Pruebe „{command}“ para obtener ayuda.", True),
+        ("it", "Spiega il fallimento dell’ultimo miglio", False),
+        ("it", "Spiega il fallimento dell'ultimo miglio", True),  # a straight apostrophe
+        ("it", "  lastmile search turnout -f json | jq -r '.[].section'  code", False),
+        ("fr", f"section inconnue «{NB}{{value}}{NB}». Disponibles{NB}: x", False),
+        ("fr", f"section inconnue « {{value}} ». Disponibles{NB}: x", True),
+        ("fr", f"section inconnue «{NB}{{value}}{NB}». Disponibles : x", True),
+        ("fr", f"Vouliez-vous dire {{possibility}}{NNB}?", False),
+        ("fr", "Vouliez-vous dire {possibility} ?", True),
+        ("fr", "Vouliez-vous dire {possibility}?", True),
+        ("fr", f"{{problem}}{NNB}; ce fichier est ignoré", False),
+        ("fr", "{problem}; ce fichier est ignoré", True),
+        ("fr", f"un «{NB}clé: valeur{NB}» n’est pas permis ici", False),  # a literal is code
+        ("fr", f"lastmile{NB}: qaa.yaml:5:5: il manque", False),  # a location is a field
+        ("fr", "l’entrée", False),
+        ("fr", "l'entrée", True),
+    ],
+)
+def test_the_typography_check_finds_each_fault(code: str, text: str, faulty: bool) -> None:
+    module = catalogs_module()
+    faults = module.typographic_faults(code, text)  # type: ignore[attr-defined]
+    assert bool(faults) is faulty, faults
+
+
+def test_what_code_and_click_build_is_punctuated_as_the_language_does(run: Run) -> None:
+    """The headings Click adds, the program's name before a message, and the values Click
+    quotes itself read as French in French and as German in German."""
+    status, out, _err = run("--help", LANG="fr_FR.UTF-8")
+    assert status == 0 and f"\nOptions{NB}:\n" in out and f"\nCommandes{NB}:\n" in out
+    status, out, err = run("explain", "--width", "abc", LANG="fr_FR.UTF-8")
+    assert (status, out) == (2, "")
+    assert err == (
+        f"lastmile{NB}: Valeur invalide pour «{NB}--width{NB}»{NB}: «{NB}abc{NB}» n’est pas un"
+        f" nombre entier valide. Essayez «{NB}lastmile explain --help{NB}» pour obtenir de l’aide.\n"
+    )
+    status, out, err = run("explain", "-f", "xml", LANG="de_DE.UTF-8")
+    assert err.startswith(
+        "lastmile: Ungültiger Wert für „--format“ / „-f“: „xml“ ist keiner dieser Werte:"
+        " „text“, „markdown“, „json“, „html“."
+    )
+    status, out, err = run("explain", "--lnag", "de", LANG="it_IT.UTF-8")
+    assert err.startswith("lastmile: Opzione inesistente «--lnag». (Forse intendevi uno di questi:")
+    english = run("explain", "--width", "abc", LANG="C")[2]
+    assert english == (
+        "lastmile: Invalid value for '--width': 'abc' is not a valid integer range."
+        " Try 'lastmile explain --help' for help.\n"
+    )
+
+
+# -- nothing English in a localized line -----------------------------------------------------------
+
+# What PyYAML says, or lastmile said in English, that must not reach a localized line.
+ENGLISH_YAML = re.compile(
+    r"\b(while|found|expected|scanning|parsing|token|quoted|indent|indented|colon|tab|"
+    r"the|text|line|column|never|closed|mapping values|YAML syntax)\b"
+)
+YAML_MISTAKES = {
+    "a tab": "language: qaa\nsections:\n\t- id: summary\n",
+    "an unclosed quote": 'language: qaa\ntitle: "What\nname: x\n',
+    "a quote inside a quoted text": 'language: qaa\ntitle: "He said "hi" to me"\n',
+    "an apostrophe inside single quotes": "language: qaa\ntitle: 'l'ultimo miglio'\n",
+    "a line indented less": "sections:\n  - id: summary\n    kind: section\n   title: x\n",
+    "a line indented more": "sections:\n  - id: summary\n    kind: section\n      title: x\n",
+    "key: value inside a text": "language: qaa\ntitle: Note: this is it\n",
+}
+
+
+@pytest.mark.parametrize("code", sorted(LOCALES))
+@pytest.mark.parametrize("mistake", sorted(YAML_MISTAKES))
+def test_yaml_mistakes_are_explained_in_the_language_at_the_same_place(
+    run: Run, tmp_path: Path, code: str, mistake: str
+) -> None:
+    path = tmp_path / "qaa.yaml"
+    path.write_text(YAML_MISTAKES[mistake], encoding="utf-8")
+    english = run("validate", str(path), LANG="C")[1].splitlines()[0]
+    status, out, _err = run("validate", str(path), LANG=LOCALES[code])
+    said = out.splitlines()[0]
+    where = english.split(": YAML syntax: ")[0]
+    assert status == 1 and said.startswith(f"{where}: "), (english, said)
+    message = said.removeprefix(f"{where}: ")
+    assert not ENGLISH_YAML.search(message), message
+    assert catalogs_module().typographic_faults(code, message) == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("code", sorted(LOCALES))
+def test_languages_names_the_bundled_source_in_the_language(run: Run, code: str) -> None:
+    word = {"de": "mitgeliefert", "es": "incluido", "fr": "fourni", "it": "incluso"}[code]
+    status, out, _err = run("languages", LANG=LOCALES[code])
+    assert status == 0 and all(line.split("\t")[4] == word for line in out.splitlines())
+    status, out, _err = run("languages", "-f", "json", LANG=LOCALES[code])
+    assert {record["source"] for record in json.loads(out)["languages"]} == {"bundled"}
+
+
+# -- plurals ----------------------------------------------------------------------------------------
+
+SUMMARIES = {
+    "en": ("checked 1 file: 1 error, 2 notes", "checked 2 files: 0 errors, 1 note"),
+    "de": ("1 Datei geprüft: 1 Fehler, 2 Hinweise", "2 Dateien geprüft: 0 Fehler, 1 Hinweis"),
+    "es": (
+        "1 archivo comprobado: 1 error, 2 notas",
+        "2 archivos comprobados: 0 errores, 1 nota",
+    ),
+    "fr": (
+        f"1 fichier vérifié{NB}: 1 erreur, 2 remarques",
+        f"2 fichiers vérifiés{NB}: 0 erreur, 1 remarque",
+    ),
+    "it": ("1 file controllato: 1 errore, 2 note", "2 file controllati: 0 errori, 1 nota"),
+}
+
+
+@pytest.mark.parametrize("code", sorted(SUMMARIES))
+def test_validate_counts_in_real_plurals(code: str) -> None:
+    from lastmile_cli.problems import Problem, Severity
+    from lastmile_cli.render import summary
+    from lastmile_cli.views import Report
+
+    error, note = Problem("qaa.yaml", 1, 1, "x"), Problem("qaa.yaml", 0, 0, "y", Severity.NOTE)
+    i18n.setup({"LANG": LOCALES.get(code, "C")})
+    try:
+        said = (
+            summary(Report(1, (error, note, note)))[0],
+            summary(Report(2, (note,)))[0],
+        )
+    finally:
+        i18n.setup({})
+    assert said == SUMMARIES[code]
+
+
+@pytest.mark.parametrize("code", ["en", *sorted(LOCALES)])
+def test_a_validate_that_finds_no_file_says_so(run: Run, tmp_path: Path, code: str) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    said = {
+        "en": "lastmile: found no language file to check",
+        "de": "lastmile: keine Sprachdatei zum Prüfen gefunden",
+        "es": "lastmile: no se encontró ningún archivo de idioma que comprobar",
+        "fr": f"lastmile{NB}: aucun fichier de langue à vérifier",
+        "it": "lastmile: nessun file di lingua da controllare",
+    }[code]
+    assert run("validate", str(empty), LANG=LOCALES.get(code, "C")) == (0, "", f"{said}\n")
+    os.mkfifo(empty / "pt.yaml")  # skipped, and said: one error, still no file checked
+    status, _out, err = run("validate", str(empty), LANG=LOCALES.get(code, "C"))
+    assert status == 1 and err.startswith(f"{said}{NB if code == 'fr' else ''}: ")
+
+
+def test_one_missing_section_is_singular() -> None:
+    from lastmile_cli import loader
+
+    english = (ROOT / "data" / "en.yaml").read_text(encoding="utf-8")
+    partial = english[: english.index("  - id: conclusion")].replace(
+        "language: en", "language: qaa"
+    )
+    _language, problems = loader.check_bytes(
+        partial.encode(), "qaa.yaml", "qaa.yaml", complete=False, source="x"
+    )
+    assert [p.message for p in problems] == ["missing section: conclusion"]
+
+
+def test_the_catalog_check_catches_a_metavariable_the_help_does_not_show(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    module = catalogs_module()
+    po = tmp_path / "po"
+    po.mkdir()
+    text = (ROOT / "po" / "de.po").read_text(encoding="utf-8")
+    start = text.index("msgstr", text.index('"directory you pass with --data-dir DIR."'))
+    at = text.index("DIR", start)  # the first DIR of one translation, renamed
+    (po / "de.po").write_text(text[:at] + "VERZ" + text[at + 3 :], encoding="utf-8")
+    monkeypatch.setattr(module, "PO", po)
+    found = list(module.typography())  # type: ignore[attr-defined]
+    assert len(found) == 1 and "metavariables differ from the help's" in found[0], found

@@ -169,3 +169,50 @@ def test_a_match_beyond_the_snippet_has_no_span() -> None:
     (hit,) = find("match", [language])
     assert hit.spans == ((0, 5),)
     assert hit.snippet == "match " + "z " * 28 + "z…"
+
+
+@pytest.mark.parametrize("query", ["last mile", "last-mile", "last\u2011mile", "Last   Mile"])
+def test_a_hyphen_is_a_space(lastmile: Lastmile, query: str) -> None:
+    """The article writes "last mile" and "last-mile" both: every spelling finds every one."""
+    result = lastmile("search", query, "--lang", "en")
+    sections = [line.split("\t")[1] for line in result.out.splitlines()]
+    assert sections == [
+        "summary",
+        "definition",
+        "telecom",
+        "key-point",
+        "marathon",
+        "politics",
+        "car-sales",
+        "conclusion",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "query", "shown"),
+    [
+        ("fails the last-mile test", "last mile", "last-mile"),
+        ("fails the last mile test", "last-mile", "last mile"),
+        ("fails the last\u2011mile test", "last mile", "last\u2011mile"),  # non-breaking hyphen
+        ("fails the last\u2010mile test", "last-mile", "last\u2010mile"),
+        ("fails the last - mile test", "last mile", "last - mile"),
+        ("dell’ultimo miglio", "dell'ultimo", "dell’ultimo"),
+        ("dell'ultimo miglio", "dell’ultimo", "dell'ultimo"),
+        ("l\u02bcultimo", "l'ultimo", "l\u02bcultimo"),
+    ],
+)
+def test_hyphens_and_apostrophes_match_alike_and_show_as_written(
+    text: str, query: str, shown: str
+) -> None:
+    language = Language("qaa", "T", "T", "T", (Section("definition", "section", "D", (text,)),))
+    (hit,) = find(query, [language])
+    assert hit.snippet == text
+    assert [hit.snippet[s:e] for s, e in hit.spans] == [shown]
+
+
+def test_a_hyphen_still_ends_a_word() -> None:
+    language = Language(
+        "qaa", "T", "T", "T", (Section("definition", "section", "D", ("a last-minute call",)),)
+    )
+    assert find("last mile", [language]) == []
+    assert find("-", [language]) == []

@@ -19,7 +19,7 @@ def test_the_round_trip_template_validate_show_progress(lastmile: Lastmile, tmp_
     checked = lastmile("validate", str(tmp_path / "pt-BR.yaml"))
     assert checked.code == 0  # untranslated sections are notes, not errors
     assert checked.out.count("is still the English text: not translated yet") == 8
-    assert checked.err == "lastmile: checked 1 file: 0 error(s), 8 note(s)\n"
+    assert checked.err == "lastmile: checked 1 file: 0 errors, 8 notes\n"
 
     listed = json.loads(lastmile("languages", "--data-dir", str(tmp_path), "-f", "json").out)
     (started,) = [entry for entry in listed["languages"] if entry["code"] == "pt-BR"]

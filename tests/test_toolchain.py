@@ -121,7 +121,7 @@ def test_a_syntax_error_keeps_pyyamls_first_word(
     shown = [str(p) for p in problems]
     assert shown[0] == "qaa.yaml:3:1: duplicate key 'name' (first at line 2)", shown
     assert shown[1].startswith("qaa.yaml:5:1: YAML syntax: "), shown
-    assert "quoted scalar" in shown[1] and "line 4, column 8" in shown[1], shown
+    assert "quoted text that starts at line 4, column 8 is never closed" in shown[1], shown
 
 
 def test_the_catalog_check_reads_no_click(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,7 +13,7 @@ from test_user_content import PORTUGUESE
 def test_the_bundled_files_are_clean(lastmile: Lastmile) -> None:
     result = lastmile("validate")
     assert (result.code, result.out) == (0, "")
-    assert result.err == "lastmile: checked 5 files: 0 error(s), 0 note(s)\n"
+    assert result.err == "lastmile: checked 5 files: 0 errors, 0 notes\n"
 
 
 def test_several_problems_in_one_file(
@@ -34,7 +34,7 @@ def test_several_problems_in_one_file(
         f"{path}:13:5: unknown key 'titel' in a section; did you mean 'title'?",
         f"{path}:17:1: unknown key 'colour' in the file; allowed: language, name, english_name, title, title_origin, term, sections",
     ]
-    assert result.err == "lastmile: checked 1 file: 4 error(s), 0 note(s)\n"
+    assert result.err == "lastmile: checked 1 file: 4 errors, 0 notes\n"
 
 
 def test_partial_files_are_notes_unless_strict(

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 
 import click
 
-from lastmile_cli.i18n import _, ngettext, translate_click
+from lastmile_cli.i18n import _, ngettext, quoted, requoted, translate_click
 from lastmile_cli.options import version_option
 from lastmile_cli.perform import Call, guarded, perform, report
 from lastmile_cli.textutil import closest
@@ -39,8 +39,45 @@ COMMANDS = (
 )
 
 
+class Formatter(click.HelpFormatter):
+    """Click's help layout, with the headings it adds ("Options:", "Commands:") punctuated as
+    the interface's language punctuates them ("Options :" in French)."""
+
+    def write_heading(self, heading: str) -> None:
+        line = _("{heading}:").format(heading=heading)
+        self.write(f"{'':>{self.current_indent}}{line}\n")
+
+
+class Context(click.Context):
+    formatter_class = Formatter
+
+
+# Click shortens a command's help for the list of commands by splitting it at every blank, the
+# no-break spaces of French included; held as characters that are not blanks, they stay put.
+_HOLD = {0x00A0: "\x00", 0x202F: "\x01"}
+_RESTORE = {0x00: "\u00a0", 0x01: "\u202f"}
+
+
+def keep_no_break_spaces(command: click.Command) -> None:
+    """Make `command`'s short help (in `lastmile --help`) keep its no-break spaces."""
+    shorten = command.get_short_help_str
+
+    def short_help(limit: int = 45) -> str:
+        help_text = command.help
+        if help_text:
+            command.help = help_text.translate(_HOLD)
+        try:
+            return shorten(limit).translate(_RESTORE)
+        finally:
+            command.help = help_text
+
+    command.get_short_help_str = short_help  # type: ignore[method-assign]
+
+
 class LazyGroup(click.Group):
     """A group that imports a command's module (`commands/<name>.py`) only when it is needed."""
+
+    context_class = Context
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
@@ -51,6 +88,8 @@ class LazyGroup(click.Group):
         module = importlib.import_module(f"lastmile_cli.commands.{cmd_name}")
         command: click.Command = module.command()
         command.options_metavar = _("[OPTIONS]")
+        command.context_class = Context
+        keep_no_break_spaces(command)
         return command
 
     def resolve_command(
@@ -67,7 +106,7 @@ class LazyGroup(click.Group):
                 raise
             hint = ngettext(
                 "Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)", 1
-            ).format(possibility=f"'{suggestion}'")
+            ).format(possibility=quoted(suggestion))
             raise click.UsageError(f"{error.message} {hint}", ctx) from None
 
 
@@ -156,6 +195,9 @@ def run(argv: list[str] | None = None) -> int:
             if type(error).__name__ == "NoArgsIsHelpError":  # bare `lastmile`: the help, as is
                 error.show()
                 return 2
+            if isinstance(error, click.BadParameter) and error.param and not error.param_hint:
+                # the option or argument, in the language's quotation marks ('--width' in English)
+                error.param_hint = requoted(error.param.get_error_hint(error.ctx))
             command = error.ctx.command_path if error.ctx else "lastmile"
             hint = _("Try '{command} {option}' for help.").format(command=command, option="--help")
             report(f"{sentence(error.format_message())} {hint}")

@@ -18,7 +18,7 @@ import os
 from lastmile_cli.bundle import Bundle
 from lastmile_cli.errors import ContentError, LastmileError
 from lastmile_cli.files import LanguageFile, Skipped, SourceError, read_source, scan
-from lastmile_cli.i18n import _, warning
+from lastmile_cli.i18n import _, ngettext, warning
 from lastmile_cli.model import FALLBACK, Document, Language, Outline, Section
 from lastmile_cli.textutil import visible
 
@@ -156,7 +156,11 @@ class Catalog:
         if warn and self._read[file.path] is None and file.path not in self._warned:
             errors = [p for p in self.problems[file.path] if p.severity == "error"]
             if len(errors) > 1:
-                skipping = _("{problem} (and {count} more); skipping this file")
+                skipping = ngettext(
+                    "{problem} (and {count} more); skipping this file",
+                    "{problem} (and {count} more); skipping this file",
+                    len(errors) - 1,
+                )
             else:
                 skipping = _("{problem}; skipping this file")
             said = skipping.format(problem=errors[0], count=len(errors) - 1)

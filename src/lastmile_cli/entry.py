@@ -25,11 +25,13 @@ else:
 def _interrupted(number: int, frame: object) -> None:
     # A line break first, past the terminal's "^C", as Click does for a Ctrl-C while it runs.
     translate = getattr(sys.modules.get("lastmile_cli.i18n"), "_", None)  # once it is loaded
+    said = "lastmile: interrupted"
     try:
-        said = translate("interrupted") if translate is not None else "interrupted"
+        if translate is not None:
+            said = translate("lastmile: {message}").format(message=translate("interrupted"))
     except Exception:  # a catalog half loaded: English, still one line
-        said = "interrupted"
-    os.write(2, f"\nlastmile: {said}\n".encode(errors="replace"))
+        said = "lastmile: interrupted"
+    os.write(2, f"\n{said}\n".encode(errors="replace"))
     os._exit(130)
 
 

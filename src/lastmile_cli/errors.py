@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lastmile_cli.i18n import _, ngettext
+from lastmile_cli.i18n import _, ngettext, quoted
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ class UnknownName(Misnamed):
         }[what].format(value=value)
         hint = ngettext(
             "Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)", 1
-        ).format(possibility=f"'{suggestion}'")
+        ).format(possibility=quoted(suggestion or ""))
         available = _("Available: {choices}.").format(choices=listed(choices))
         said = f"{unknown} {hint} {available}" if suggestion else f"{unknown} {available}"
         super().__init__(said + more)

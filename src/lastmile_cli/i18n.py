@@ -91,6 +91,67 @@ def N_(message: str) -> str:
     return message
 
 
+def quoted(text: str) -> str:
+    """`text` quoted as a value in a sentence of the interface's language: 'x' in English,
+    „x“ in German, « x » in French (the catalogs' entry for `'{text}'`)."""
+    return _("'{text}'").format(text=text)
+
+
+def requoted(text: str) -> str:
+    """Values Click quoted with repr (`'a'`, `'a', 'b'`, `'--width' / '-w'`) quoted again as
+    the interface's language quotes them; in English, and for anything else (such as a value
+    repr had to escape), the text as it is."""
+    if language() == ENGLISH:
+        return text
+    import re
+
+    literal = "'[^'\\\\]*'|\"[^\"\\\\]*\""
+    if re.fullmatch(f"(?:{literal})(?:(?:, | / )(?:{literal}))*", text) is None:
+        return text
+    return re.sub(literal, lambda match: quoted(match.group()[1:-1]), text)
+
+
+# The names Click gives its number types in "'x' is not a valid integer." (its own words).
+CLICK_TYPE_NAMES = {
+    "integer": N_("integer"),
+    "integer range": N_("integer range"),
+    "float": N_("float"),
+    "float range": N_("float range"),
+}
+# The fields of Click's messages that it fills with values quoted by repr.
+_CLICK_QUOTED = ("possibility", "possibilities", "choice", "choices", "format", "formats")
+
+
+class ClickText(str):
+    """One of Click's messages in the interface's language, whose `format` shows the values
+    Click quotes with repr (`{name!r}`, its lists of choices and suggestions) in the language's
+    quotation marks, and names its number types in the language."""
+
+    def format(self, *args: object, **kwargs: object) -> str:
+        import string
+
+        class Quoting(string.Formatter):
+            def convert_field(self, value: object, conversion: str | None) -> object:
+                if conversion == "r" and isinstance(value, str):
+                    return quoted(value)
+                return super().convert_field(value, conversion)
+
+        for name, value in kwargs.items():
+            if isinstance(value, str) and name in _CLICK_QUOTED:
+                kwargs[name] = requoted(value)
+            elif isinstance(value, str) and name == "number_type" and value in CLICK_TYPE_NAMES:
+                kwargs[name] = _(CLICK_TYPE_NAMES[value])
+        return Quoting().vformat(str(self), args, kwargs)
+
+
+def _click_gettext(message: str) -> str:
+    return ClickText(_(message))
+
+
+def _click_ngettext(singular: str, plural: str, n: int) -> str:
+    return ClickText(ngettext(singular, plural, n))
+
+
 def language() -> str:
     """The interface's language code: `en` unless a catalog was loaded."""
     if _pending is not None:
@@ -161,7 +222,8 @@ def setup(env: Mapping[str, str], directory: str = LOCALE_DIR) -> str:
 
 def translate_click() -> None:
     """Point Click's `_` and `ngettext` at the interface's catalog (Click binds gettext's own at
-    import, which follows the locale by rules of its own and reads no catalog of ours)."""
+    import, which follows the locale by rules of its own and reads no catalog of ours); the
+    values its messages quote are quoted as the language quotes them (ClickText)."""
     if _pending is not None:
         _load()
     if _catalog is None:
@@ -170,6 +232,6 @@ def translate_click() -> None:
 
     for module in (importlib.import_module(f"click.{name}") for name in CLICK_MODULES):
         if hasattr(module, "_"):
-            module._ = _  # type: ignore[attr-defined]
+            module._ = _click_gettext  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
-            module.ngettext = ngettext  # type: ignore[attr-defined]
+            module.ngettext = _click_ngettext  # type: ignore[attr-defined]

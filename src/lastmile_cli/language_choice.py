@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from lastmile_cli.errors import Misnamed, UnknownName
-from lastmile_cli.i18n import _
+from lastmile_cli.i18n import _, ngettext
 from lastmile_cli.i18n import _ as translate
 from lastmile_cli.model import FALLBACK, Language, Record
 from lastmile_cli.textutil import closest, fold, visible
@@ -157,7 +157,11 @@ def where_to_look(catalog: Catalog) -> str:
     if misnamed:
         first = misnamed[0]
         if len(misnamed) > 1:
-            said = _("Skipped {path} and {count} more: {reason} (see 'lastmile languages').")
+            said = ngettext(
+                "Skipped {path} and {count} more: {reason} (see 'lastmile languages').",
+                "Skipped {path} and {count} more: {reason} (see 'lastmile languages').",
+                len(misnamed) - 1,
+            )
         else:
             said = _("Skipped {path}: {reason} (see 'lastmile languages').")
         reason = first.reason.split(";")[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lastmile_cli.errors import UnknownName
 from lastmile_cli.model import Language, Outline
-from lastmile_cli.textutil import closest, fold, visible
+from lastmile_cli.textutil import fold, visible
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -45,8 +45,43 @@ def find_section(
             return names[wanted]
         seen.update((name, i) for name, i in names.items() if name not in seen)
     what = "example" if kind == "example" else "section"
-    hint = closest(value, list(seen))
-    raise UnknownName(what, visible(value), ids, seen[fold(hint)] if hint else None)
+    raise UnknownName(what, visible(value), ids, nearest(wanted, seen))
+
+
+def edits(a: str, b: str) -> int:
+    """How many letters to insert, delete, change or swap with the next to turn `a` into `b`
+    (the optimal string alignment distance)."""
+    before: list[int] = []
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        earlier, before, row = before, row, [i] + [0] * len(b)
+        for j, y in enumerate(b, 1):
+            row[j] = min(before[j] + 1, row[j - 1] + 1, before[j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                row[j] = min(row[j], earlier[j - 2] + 1)
+    return row[-1]
+
+
+def nearest(wanted: str, names: dict[str, str]) -> str | None:
+    """The id of the story whose name (folded, as `wanted` is) `wanted` is a slip of the
+    keyboard away from: a letter missing, extra, wrong or swapped (two in words of nine letters
+    or more). Nothing for a word merely alike (`logistique` is not a slip of `politique`, nor
+    `phony` of `phone`), for names shorter than six letters, where one letter makes another
+    word, or when the nearest names belong to different stories."""
+    if len(wanted) < 5:
+        return None
+    found: dict[str, int] = {}
+    for name, section_id in names.items():
+        if len(name) < 6 or abs(len(name) - len(wanted)) > 2:
+            continue
+        distance = edits(wanted, name)
+        if distance <= (1 if min(len(name), len(wanted)) <= 8 else 2):
+            found[section_id] = min(distance, found.get(section_id, distance))
+    if not found:
+        return None
+    lowest = min(found.values())
+    stories = [section_id for section_id, distance in found.items() if distance == lowest]
+    return stories[0] if len(stories) == 1 else None
 
 
 def others(first: Language, catalog: Catalog) -> Iterator[Language]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from lastmile_cli.config import COLORS, FORMATS
-from lastmile_cli.i18n import _
+from lastmile_cli.i18n import _, requoted
 
 if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
@@ -41,7 +41,7 @@ class Directory(click.Path):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         path = super().convert(value, param, ctx)
         if not os.path.isdir(path):
-            shown = repr(click.format_filename(value))
+            shown = requoted(repr(click.format_filename(value)))
             self.fail(
                 _("Directory {filename} is not a directory.").format(filename=shown), param, ctx
             )

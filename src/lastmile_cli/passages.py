@@ -44,12 +44,19 @@ def original(positions: list[int], match: re.Match[str], text: str) -> tuple[int
     return positions[match.start()], end
 
 
+# Between two words, a hyphen is a space: "last mile", "last-mile" and "last‑mile" (U+2011,
+# which folds to U+2010) are one phrase, in the query and in the text.
+_BETWEEN = "[\\s\\-\u2010]+"
+
+
 def pattern(query: str) -> re.Pattern[str] | None:
-    """Whole words and phrases of the folded query; any run of spaces in the text matches one."""
-    words = "".join(fold_char(c) for c in query).split()
+    """Whole words and phrases of the folded query; any run of spaces or hyphens in the text
+    matches any run in the query (apostrophes fold alike: ’ is ')."""
+    words = re.split(_BETWEEN, "".join(fold_char(c) for c in query).strip())
+    words = [word for word in words if word]
     if not words:
         return None
-    return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)")
+    return re.compile(r"(?<!\w)" + _BETWEEN.join(re.escape(w) for w in words) + r"(?!\w)")
 
 
 def snippet(text: str, start: int, end: int) -> tuple[str, int]:

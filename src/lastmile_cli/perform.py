@@ -89,7 +89,8 @@ def report(message: str, before: str = "") -> None:
     """One line on stderr; whatever it quotes (paths, arguments) is shown, never interpreted.
     A line stderr cannot take (a full disk) makes a successful run exit 1."""
     try:
-        sys.stderr.write(f"{before}lastmile: {visible(message)}\n")
+        line = _("lastmile: {message}").format(message=visible(message))
+        sys.stderr.write(f"{before}{line}\n")
         sys.stderr.flush()
     except (OSError, ValueError):
         _unsaid.append(message)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lastmile_cli.i18n import N_, _
+from lastmile_cli.i18n import N_, _, ngettext
 from lastmile_cli.model import KINDS, MAX_ID, ORIGINS, Language, Outline, Section, is_id, is_tag
 from lastmile_cli.problems import Problems, Severity
 from lastmile_cli.strict_yaml import Node, stop, unsafe_message
@@ -96,31 +96,28 @@ class Schema:
         unless it is a paragraph (a tab or newline in a title would forge a row of a listing);
         None (and a problem) if not, so nothing that fails here is echoed by a later message."""
         if not (isinstance(node.value, str) and node.value.strip()):
-            message = _("{key} must be non-empty text, not {found}")
-            self.problems.add(
-                node.line,
-                node.column,
-                message.format(key=what, found=kind_of_node(node)),
-                code="not-text",
+            message = _("{key} must be non-empty text, not {found}").format(
+                key=what, found=kind_of_node(node)
             )
+            if isinstance(node.value, dict) and len(node.value) == 1:  # `- He said: hi`
+                hint = _("a colon and a space make YAML read 'key: value': put the text in quotes")
+                message = _("{problem}; {hint}").format(problem=message, hint=hint)
+            self.problems.add(node.line, node.column, message, code="not-text")
             return None
         char = first_unsafe(node.value)
         if char is not None:
-            self.problems.add(
-                node.line, node.column, f"{what}: {unsafe_message(char)}", code="unsafe-character"
-            )
+            said = _("{key}: {problem}").format(key=what, problem=unsafe_message(char))
+            self.problems.add(node.line, node.column, said, code="unsafe-character")
             return None
         if one_line:
             breaks = [c for c in ONE_LINE_BREAKS if c in node.value]
             if breaks:
                 name = _(ONE_LINE_BREAKS[breaks[0]])
                 message = _("{character} is not allowed in a one-line text; use a space")
-                self.problems.add(
-                    node.line,
-                    node.column,
-                    f"{what}: {message.format(character=name)}",
-                    code="line-break",
+                said = _("{key}: {problem}").format(
+                    key=what, problem=message.format(character=name)
                 )
+                self.problems.add(node.line, node.column, said, code="line-break")
                 return None
         return node.value
 
@@ -143,7 +140,12 @@ class Schema:
                 else:
                     unknown = _("unknown key '{key}'{unsafe} in a section")
                 unknown = unknown.format(key=key, unsafe=unsafe)
-                self.problems.add(line, column, f"{unknown}; {extra}", code="unknown-key")
+                self.problems.add(
+                    line,
+                    column,
+                    _("{problem}; {hint}").format(problem=unknown, hint=extra),
+                    code="unknown-key",
+                )
         for key in required:
             if key not in node.value:
                 if where == "file":
@@ -265,7 +267,9 @@ class Schema:
         missing = [i for i in outline.ids if i not in seen]
         if missing and not self.problems.errors:
             severity = Severity.ERROR if complete else Severity.NOTE
-            message = _("missing sections: {ids}").format(ids=", ".join(missing))
+            message = ngettext(
+                "missing section: {ids}", "missing sections: {ids}", len(missing)
+            ).format(ids=", ".join(missing))
             self.problems.add(line, column, message, severity, code="missing-sections")
         return tuple(found)
 
@@ -302,13 +306,13 @@ class Schema:
         title = self.text(values["title"], "title") if "title" in values else None
         paragraphs = (
             self.text_list(
-                values["paragraphs"], "paragraphs", "paragraph", empty_ok=False, one_line=False
+                values["paragraphs"], "paragraphs", _("paragraph"), empty_ok=False, one_line=False
             )
             if "paragraphs" in values
             else ()
         )
         aliases = (
-            self.text_list(values["aliases"], "aliases", "alias", empty_ok=True)
+            self.text_list(values["aliases"], "aliases", _("alias"), empty_ok=True)
             if "aliases" in values
             else ()
         )
@@ -466,7 +470,8 @@ class Schema:
     def text_list(
         self, node: Node, key: str, what: str, empty_ok: bool, one_line: bool = True
     ) -> tuple[str, ...]:
-        """The texts of a list (each one checked); a problem is recorded for anything else."""
+        """The texts of a list (each one checked); a problem is recorded for anything else.
+        `what` names one item in the interface's language (a key is named as it is written)."""
         if not isinstance(node.value, list) or (not node.value and not empty_ok):
             self.problems.add(
                 node.line,

@@ -244,17 +244,23 @@ class StrictYaml:
         return root
 
 
-# PyYAML's own words for what a language file most often gets wrong, in the catalogs; the rest
-# of what PyYAML can say (rarer, and holding the text it found) stays in English.
+# PyYAML's own words, for what `explained` does not recognise: in the catalogs, so the parts a
+# translator meets most read in the interface's language; the rest (rarer, and holding the text
+# PyYAML found) stays as PyYAML says it.
 YAML_WORDS = (
     N_("found unexpected end of stream"),
     N_("could not find expected ':'"),
     N_("mapping values are not allowed here"),
+    N_("mapping values are not allowed in this context"),
     N_("found character '\\t' that cannot start any token"),
+    N_("found character that cannot start any token"),
     N_("found unexpected document separator"),
     N_("found duplicate key"),
+    N_("did not find expected key"),
+    N_("did not find expected node content"),
     N_("expected a single document in the stream"),
     N_("while scanning a quoted scalar"),
+    N_("while scanning a plain scalar"),
     N_("while scanning a simple key"),
     N_("while scanning a block scalar"),
     N_("while scanning for the next token"),
@@ -267,17 +273,123 @@ YAML_WORDS = (
 )
 
 
+def _line_of(text: str, index: int) -> tuple[str, int]:
+    """The line of `text` that holds `index`, and the offset of `index` within it."""
+    start = text.rfind("\n", 0, index) + 1
+    end = text.find("\n", index)
+    return text[start : end if end != -1 else len(text)], index - start
+
+
+def explained(error: yaml.MarkedYAMLError, text: str) -> str | None:
+    """What went wrong, in words a translator understands, with how to fix it, for the mistakes
+    language files most often hold: a tab, a quote never closed, a quote inside a quoted text,
+    a line indented wrongly, a colon and a space inside an unquoted text. None for anything else.
+
+    PyYAML's two parsers (libyaml's and its own) word these differently, so they are told apart
+    by the stable parts of the problem ("end of stream", "mapping values are not allowed",
+    "expected") and by what the file holds at the place the parser stopped.
+    """
+    mark = error.problem_mark
+    if mark is None or not 0 <= mark.index <= len(text):
+        return None
+    problem = str(error.problem or "")
+    context = str(error.context or "")
+    here = text[mark.index] if mark.index < len(text) else ""
+    line, column = _line_of(text, mark.index)
+    indent = len(line) - len(line.lstrip(" "))
+    if here == "\t" or "tab" in problem:
+        return _("a tab; YAML indents with spaces only: replace the tab with spaces")
+    opened = error.context_mark
+    if "end of stream" in problem and "quoted" in context and opened is not None:
+        return _(
+            "the quoted text that starts at line {line}, column {column} is never closed;"
+            " end it with the same quote mark ({quote})"
+        ).format(
+            line=opened.line + 1,
+            column=opened.column + 1,
+            quote=text[opened.index : opened.index + 1],
+        )
+    if "cannot start any token" in problem and here:
+        return _(
+            "a text cannot begin with {character} unless it is in quotes; put the whole text in"
+            " double quotes"
+        ).format(character=here)
+    if "unknown escape" in problem:
+        return _(
+            "a backslash ({backslash}) in a text in double quotes begins an escape such as"
+            " {escape}; write {escaped} for a backslash, or put the text in single quotes"
+        ).format(backslash="\\", escape="\\n", escaped="\\\\")
+    ended = line[:column].rstrip(" ")  # up to the quote that ended a text, if one did
+    before = ended[-1:]
+    if "expected" in problem and before in ('"', "'") and len(ended) > 1:
+        if ended.count(before) == 1:  # the text this quote ends began on a line above
+            return _(
+                "the quoted text that ends at line {line}, column {column} began on a line"
+                " above; the quote mark ({quote}) that should end it there is probably missing"
+            ).format(line=mark.line + 1, column=len(ended), quote=before)
+        if before == '"':
+            return _(
+                "a double quote ({quote}) inside a text in double quotes ends the text early;"
+                " write {escaped} for a quote inside it, or use typographic quotes (“…”)"
+            ).format(quote='"', escaped='\\"')
+        return _(
+            "an apostrophe ({quote}) inside a text in single quotes ends the text early;"
+            " write {escaped} for an apostrophe inside it, or use the typographic one (’)"
+        ).format(quote="'", escaped="''")
+    flow = "flow sequence" in context or "flow mapping" in context
+    if "expected" in problem and flow and opened is not None:
+        sequence = "flow sequence" in context
+        return (
+            _(
+                "the list that starts at line {line}, column {column} is not closed where"
+                " it should be; separate its items with commas and end it with {bracket}"
+            )
+            if sequence
+            else _(
+                "the mapping that starts at line {line}, column {column} is not closed where"
+                " it should be; separate its pairs with commas and end it with {bracket}"
+            )
+        ).format(line=opened.line + 1, column=opened.column + 1, bracket="]" if sequence else "}")
+    if "mapping values are not allowed" in problem:
+        if ": " in line[:column]:  # the line's own key comes first: this colon is in its text
+            return _(
+                "a colon and a space inside a text make YAML read a new 'key: value';"
+                " put the whole text in double quotes"
+            )
+        above = _line_of(text, text.rfind("\n", 0, mark.index - column))[0] if mark.line else ""
+        if indent > len(above) - len(above.lstrip(" ")):
+            return _(
+                "this line is indented further than the key above it, so YAML reads it as part"
+                " of that key's value; indent it as far as that key"
+            )
+        if above.strip() and ":" not in above:
+            return _(
+                "the line above has no colon after its key, so YAML reads both lines as one"
+                " text; write the key as 'key: value'"
+            )
+        return None
+    above_indents = {
+        len(earlier) - len(earlier.lstrip(" "))
+        for earlier in text[: mark.index - column].split("\n")
+        if earlier.strip() and not earlier.lstrip(" ").startswith("#")
+    }
+    if "expected" in problem and column == indent and line.strip() and indent not in above_indents:
+        return _(
+            "this line is indented to column {column}, which matches none of the lines above;"
+            " indent it with spaces as far as the key it belongs with"
+        ).format(column=column + 1)
+    return None
+
+
 def syntax_message(error: yaml.MarkedYAMLError, text: str) -> str:
-    """PyYAML's problem with its context and where that began ("while scanning a quoted scalar
-    that starts at line 2, column 7"), and the word "tab" when a tab is what it tripped on."""
+    """What `explained` says for a mistake it knows; otherwise PyYAML's problem with its
+    context and where that began ("while parsing a block node that starts at line 2, column
+    7"), in the interface's language as far as YAML_WORDS go."""
+    said = explained(error, text)
+    if said is not None:
+        return _("YAML syntax: {problem}").format(problem=said)
     problem = _(str(error.problem or error.context))
     mark = error.problem_mark
-    if _at_tab(error, text):
-        if "tab" not in str(error.problem or error.context):
-            problem += " " + _("(a tab)")
-        return _("YAML syntax: {problem}; YAML indents with spaces, never tabs").format(
-            problem=problem
-        )
     message = _("YAML syntax: {problem}").format(problem=problem)
     context = error.context_mark
     if error.problem and error.context and context is not None:
@@ -297,16 +409,33 @@ def _at_tab(error: yaml.MarkedYAMLError, text: str) -> bool:
 
 
 def unsafe_message(char: str, in_key: bool = False) -> str:
-    """Why a character may not be in content (or in a key: `in_key`), naming its kind."""
+    """Why a character may not be in content (or in a key: `in_key`), naming its kind. Each
+    case is one whole sentence in the catalogs, so every language can build it its own way."""
     if char == "\r":
         return _("carriage return U+000D is not allowed in text (only as part of CRLF line ends)")
     code = ord(char)
     if code >= 0xFFFE:
-        kind = _("noncharacter U+{code} is not allowed in {where}")
+        kind = (
+            _("noncharacter U+{code} is not allowed in a key")
+            if in_key
+            else _("noncharacter U+{code} is not allowed in text")
+        )
     elif code in (0x2028, 0x2029):
-        kind = _("line or paragraph separator U+{code} is not allowed in {where}")
+        kind = (
+            _("line or paragraph separator U+{code} is not allowed in a key")
+            if in_key
+            else _("line or paragraph separator U+{code} is not allowed in text")
+        )
     elif code >= 0x202A or code in (0x061C, 0x200E, 0x200F):
-        kind = _("bidirectional control U+{code} is not allowed in {where}")
+        kind = (
+            _("bidirectional control U+{code} is not allowed in a key")
+            if in_key
+            else _("bidirectional control U+{code} is not allowed in text")
+        )
     else:
-        kind = _("control character U+{code} is not allowed in {where}")
-    return kind.format(code=f"{code:04X}", where=_("a key") if in_key else _("text"))
+        kind = (
+            _("control character U+{code} is not allowed in a key")
+            if in_key
+            else _("control character U+{code} is not allowed in text")
+        )
+    return kind.format(code=f"{code:04X}")

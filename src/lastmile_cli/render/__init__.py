@@ -68,7 +68,11 @@ def notes(view: object) -> list[str]:
             lent = set(borrowed)
             codes = sorted({s.code for s in document.sections if s.id in lent})
             if codes == [FALLBACK]:
-                message = _("{code} ({where}) has no {ids}; showing English")
+                message = ngettext(
+                    "{code} ({where}) has no {ids}; showing English",
+                    "{code} ({where}) has no {ids}; showing English",
+                    len(borrowed),
+                )
             else:
                 message = ngettext(
                     "{code} ({where}) has no {ids}; showing it from {codes}",
@@ -113,10 +117,14 @@ def summary(view: object) -> list[str]:
     if not isinstance(view, Report):
         return []
     notes = len(view.problems) - view.errors
-    files = ngettext("checked {count} file", "checked {count} files", view.files)
-    # (English keeps its "(s)"; the catalogs give each language its plural forms)
-    errors = ngettext("{count} error(s)", "{count} error(s)", view.errors)
-    said = ngettext("{count} note(s)", "{count} note(s)", notes)
+    if not view.files and not view.problems:
+        return [_("found no language file to check")]
+    if view.files:
+        files = ngettext("checked {count} file", "checked {count} files", view.files)
+    else:  # only what was skipped: a FIFO, an unreadable directory
+        files = _("found no language file to check")
+    errors = ngettext("{count} error", "{count} errors", view.errors)
+    said = ngettext("{count} note", "{count} notes", notes)
     return [
         _("{files}: {errors}, {notes}").format(
             files=files.format(count=view.files),

@@ -30,6 +30,12 @@ def completeness(sections: int, total: int) -> str:
     return f"{sections}/{total}"
 
 
+def source(text: str) -> str:
+    """Where a language comes from, as a listing shows it: "bundled" in the interface's
+    language, a file's path as it is (JSON keeps the word "bundled", a value for scripts)."""
+    return _("bundled") if text == "bundled" else visible(text)
+
+
 def language_list(view: LanguageList) -> Table:
     columns = (
         N_("code"),
@@ -48,7 +54,7 @@ def language_list(view: LanguageList) -> Table:
                 language.name,
                 language.english_name,
                 completeness(language.translated(view.english), view.total),
-                visible(language.source),
+                source(language.source),
                 view.choice.reason if selected else "",
             )
         )
