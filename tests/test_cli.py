@@ -75,7 +75,7 @@ def test_example_json_has_just_that_section(lastmile: Lastmile) -> None:
     data = json.loads(lastmile("example", "politics", "-l", "fr", "-f", "json").out)
     assert data["language"] == "fr"
     assert [s["id"] for s in data["sections"]] == ["politics"]
-    assert set(data["sections"][0]) == {"id", "kind", "language", "title", "paragraphs"}
+    assert set(data["sections"][0]) == {"id", "kind", "language", "title", "paragraphs", "stale"}
     assert data["sections"][0]["language"] == "fr"
 
 

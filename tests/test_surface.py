@@ -7,6 +7,7 @@ its help as one escaped line, a traceback, a message on the wrong stream) cannot
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -16,6 +17,7 @@ import pytest
 
 from conftest import check_golden, subprocess_env
 from lastmile_cli.cli import COMMANDS
+from lastmile_cli.content import bundled_dir
 from lastmile_cli.options import FORMATS
 
 # What each command needs to show something in each format.
@@ -23,9 +25,11 @@ ARGUMENTS = {
     "compare": ["de", "it", "--section", "definition"],
     "example": ["marathon"],
     "explain": ["--section", "definition"],
+    "fingerprint": ["de.yaml"],  # a copy of data/de.yaml, in the directory the runs start in
     "languages": [],
     "search": ["turnout", "--lang", "en"],
     "sections": ["--lang", "fr"],
+    "status": ["de", "it"],
     "template": ["qaa"],
     "validate": [],
 }
@@ -34,9 +38,11 @@ BAD_VALUES = {
     "compare": ["de", "klingon"],
     "example": ["marathn"],
     "explain": ["--section", "nowhere"],
+    "fingerprint": ["de.yaml", "--section", "nowhere"],
     "languages": ["--lang", "xx"],
     "search": ["turnout", "--lang", "xx"],
     "sections": ["--width", "0"],
+    "status": ["klingon"],
     "template": ["not a tag"],
     "validate": ["/no/such/file.yaml"],
 }
@@ -52,6 +58,7 @@ EXTRA = [
     ["explain", "--lang", "de", "--with", "Deutsch"],
     *(["example", "politics", "-l", "fr", "--with", "es", "-f", f] for f in FORMATS),
     ["example", "--with", "en"],
+    ["status", "-f", "csv"],
 ]
 
 
@@ -73,7 +80,9 @@ def shown(args: list[str]) -> str:
     return " ".join(["lastmile", *(a if a and " " not in a else repr(a) for a in args)])
 
 
-def transcript(cache: Path) -> str:
+def transcript(cache: Path, start: Path) -> str:
+    """Every invocation's exit code and output, each run started in `start` (which holds the
+    files the commands that take one are given)."""
     env = subprocess_env(LASTMILE_CACHE_DIR=str(cache))
 
     def run(args: list[str]) -> str:
@@ -81,6 +90,7 @@ def transcript(cache: Path) -> str:
             [sys.executable, "-m", "lastmile_cli", *args],
             capture_output=True,
             env=env,
+            cwd=start,
             timeout=120,
         )
         out = result.stdout.decode("utf-8", "backslashreplace")
@@ -96,7 +106,9 @@ def transcript(cache: Path) -> str:
 
 @pytest.fixture(scope="module")
 def surface(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return transcript(tmp_path_factory.mktemp("cache"))
+    start = tmp_path_factory.mktemp("start")
+    shutil.copy(Path(bundled_dir()) / "de.yaml", start / "de.yaml")  # never the data itself
+    return transcript(tmp_path_factory.mktemp("cache"), start)
 
 
 def test_the_whole_surface_is_as_reviewed(request: pytest.FixtureRequest, surface: str) -> None:

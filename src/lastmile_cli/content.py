@@ -51,6 +51,7 @@ def merge(layers: Sequence[Language]) -> Language:
         tuple(sections),
         top.title_origin,
         top.source,
+        top.term,
     )
 
 
@@ -169,12 +170,28 @@ class Catalog:
     def document(self, language: Language, section_ids: Sequence[str]) -> Document:
         """The chosen sections in article order, borrowing from English what the language lacks."""
         sections = []
+        stale = []
         fallback: Language | None = None
         for section_id in section_ids:
             section = language.section(section_id)
             if section is None and language.code != FALLBACK:
                 fallback = fallback or self.require(FALLBACK)
                 section = fallback.section(section_id)
+            elif section is not None and section.fingerprint and language.code != FALLBACK:
+                fallback = fallback or self.require(FALLBACK)
+                if section.fingerprint != fallback_digest(fallback, section_id):
+                    from lastmile_cli.progress import is_stale
+
+                    if is_stale(section, fallback):
+                        stale.append(section_id)
             if section is not None:
                 sections.append(section)
-        return Document(language.code, language.title, tuple(sections), language.source)
+        return Document(
+            language.code, language.title, tuple(sections), language.source, tuple(stale)
+        )
+
+
+def fallback_digest(english: Language, section_id: str) -> str:
+    """The fingerprint of the English section `section_id` (empty when English lacks it)."""
+    theirs = english.section(section_id)
+    return theirs.digest if theirs is not None else ""

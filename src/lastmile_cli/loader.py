@@ -17,22 +17,34 @@ from lastmile_cli.strict_yaml import Stop, StrictYaml
 
 
 def check_bytes(
-    data: bytes, name: str, display: str, *, complete: bool, source: str
+    data: bytes,
+    name: str,
+    display: str,
+    *,
+    complete: bool,
+    source: str,
+    places: dict[str, tuple[int, int]] | None = None,
 ) -> tuple[Language | None, list[Problem]]:
     """Check one language file's bytes (`name` is its file name); the language is None when any
-    error was found. Every problem is listed, up to MAX_PROBLEMS, in file order."""
+    error was found. Every problem is listed, up to MAX_PROBLEMS, in file order. `places`, when
+    given, receives where each section is (line, column), for notes about it."""
     problems = Problems(display)
     strict = StrictYaml(problems)
     try:
         root = strict.parse(strict.read_text(data))
-        language = Schema(problems, name).language(root, complete, source)
+        language = Schema(problems, name, places).language(root, complete, source)
     except Stop:
         language = None
     return language, problems.finish()
 
 
 def check_file(
-    path: str | os.PathLike[str], display: str, *, complete: bool, source: str
+    path: str | os.PathLike[str],
+    display: str,
+    *,
+    complete: bool,
+    source: str,
+    places: dict[str, tuple[int, int]] | None = None,
 ) -> tuple[Language | None, list[Problem]]:
     """Read (a regular file of at most 1 MiB, files.py) and check one language file."""
     path = os.fspath(path)
@@ -40,4 +52,6 @@ def check_file(
         data, _ = read_source(path)
     except SourceError as error:
         return None, [Problem(display, 1, 1, str(error))]
-    return check_bytes(data, os.path.basename(path), display, complete=complete, source=source)
+    return check_bytes(
+        data, os.path.basename(path), display, complete=complete, source=source, places=places
+    )

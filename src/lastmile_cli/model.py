@@ -126,6 +126,8 @@ class Section(Record):
     aliases: tuple[str, ...] = ()
     origin: str = "seed"
     code: str = ""  # the code of the language its text is in
+    fingerprint: str = ""  # the English it was translated from, as the file records it
+    digest: str = ""  # the fingerprint of its own title and paragraphs (fingerprints.py)
 
 
 class Language(Record):
@@ -138,6 +140,7 @@ class Language(Record):
     sections: tuple[Section, ...]
     title_origin: str = "seed"
     source: str = "bundled"
+    term: str = ""  # the concept's name in this language, for translators (never shown)
 
     def section(self, section_id: str) -> Section | None:
         for section in self.sections:
@@ -175,6 +178,7 @@ class Document(Record):
     title: str
     sections: tuple[Section, ...]
     source: str = "bundled"
+    stale: tuple[str, ...] = ()  # ids of sections translated from an older English
 
     @property
     def borrowed(self) -> tuple[str, ...]:

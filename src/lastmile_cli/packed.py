@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 
 from lastmile_cli.files import identity
+from lastmile_cli.fingerprints import well_formed
 from lastmile_cli.model import ORIGINS, SECTION_IDS, Language, Section, is_tag, kind_of
 from lastmile_cli.textutil import first_unsafe, visible
 
@@ -34,6 +35,7 @@ SHAPE = ",".join(n for n, _ in SECTION_FIELDS) + ";" + ",".join(n for n, _ in LA
 # The modules that decide what checking a file gives: a change to any of them is a new loader.
 CODE = (
     "files.py",
+    "fingerprints.py",
     "loader.py",
     "model.py",
     "packed.py",
@@ -155,7 +157,9 @@ def unpack(reader: Reader, source: str, display: str) -> Loaded:
         return tuple(problems)
     if tag != "L":
         raise Corrupt("neither a language nor problems")
-    language = Language(*_unpack_record(reader, LANGUAGE_FIELDS), source)  # type: ignore[arg-type, call-arg]
+    names = [n for n, _ in LANGUAGE_FIELDS]
+    values = dict(zip(names, _unpack_record(reader, LANGUAGE_FIELDS), strict=True))
+    language = Language(**values, source=source)  # type: ignore[arg-type]
     if not reader.trusted:
         _check(language)
     return language
@@ -198,6 +202,8 @@ def _check(language: Language) -> None:
             or not section.paragraphs
             or not all(p.strip() for p in section.paragraphs)
             or not all(a.strip() for a in section.aliases)
+            or not (section.fingerprint == "" or well_formed(section.fingerprint))
+            or not well_formed(section.digest)
         ):
             raise Corrupt(f"a section the loader would refuse ({section.id!r})")
         last = index

@@ -15,7 +15,7 @@ from lastmile_cli.textutil import closest, echo_unsafe, first_unsafe
 
 TOP_KEYS = ("language", "name", "english_name", "title", "title_origin", "term", "sections")
 TOP_REQUIRED = ("language", "name", "title", "sections")
-SECTION_KEYS = ("id", "kind", "title", "aliases", "origin", "paragraphs")
+SECTION_KEYS = ("id", "kind", "title", "aliases", "origin", "fingerprint", "paragraphs")
 SECTION_REQUIRED = ("id", "kind", "title", "paragraphs")
 # What would break a title, a name or an alias across lines or columns of a listing.
 ONE_LINE_BREAKS = {
@@ -29,9 +29,13 @@ ONE_LINE_BREAKS = {
 class Schema:
     """Checks one file's tree; `name` is the file's name, which `language:` must match."""
 
-    def __init__(self, problems: Problems, name: str) -> None:
+    def __init__(
+        self, problems: Problems, name: str, places: dict[str, tuple[int, int]] | None = None
+    ) -> None:
         self.problems = problems
         self.name = name
+        # where each section is (its fingerprint, else its first key), for notes about it
+        self.places = places if places is not None else {}
 
     # -- tree to a Language --------------------------------------------------------------
 
@@ -147,6 +151,7 @@ class Schema:
             sections=sections,
             title_origin=origin,
             source=source,
+            term=fields.get("term") or "",
         )
 
     def sections(
@@ -242,11 +247,44 @@ class Schema:
                 values["origin"].column,
                 _("{key} must be one of: {values}").format(key="origin", values=", ".join(ORIGINS)),
             )
+        recorded = self.fingerprint(values["fingerprint"]) if "fingerprint" in values else ""
         if self.problems.errors > before:
             return None
         # each of these is None only when a problem was recorded above
         assert section_id is not None and title is not None and origin is not None
-        return Section(section_id, kind_of(section_id), title, paragraphs, aliases, origin, code)
+        assert recorded is not None
+        place = values.get("fingerprint", node)
+        self.places.setdefault(section_id, (place.line, place.column))
+        from lastmile_cli.fingerprints import fingerprint
+
+        digest = fingerprint(title, paragraphs)
+        return Section(
+            section_id,
+            kind_of(section_id),
+            title,
+            paragraphs,
+            aliases,
+            origin,
+            code,
+            recorded,
+            digest,
+        )
+
+    def fingerprint(self, node: Node) -> str | None:
+        """A recorded fingerprint: 8 lowercase hexadecimal digits, as lastmile writes them."""
+        from lastmile_cli.fingerprints import well_formed
+
+        value = self.text(node, "fingerprint")
+        if value is None:
+            return None
+        if not well_formed(value):
+            message = _(
+                "fingerprint must be 8 hexadecimal digits (0-9, a-f) such as 3f2a9c1e, not '{value}';"
+                " lastmile writes it: lastmile fingerprint FILE"
+            )
+            self.problems.add(node.line, node.column, message.format(value=value))
+            return None
+        return value
 
     def text_list(
         self, node: Node, key: str, what: str, empty_ok: bool, one_line: bool = True

@@ -27,6 +27,8 @@ def starter(code: str, english: Language) -> str:
         "kinds as they are: lastmile reads them.\n"
         "The file works at once. Until a section's paragraphs differ from the English text,\n"
         "`lastmile languages` and `lastmile validate` count it as not translated yet.\n"
+        "Each fingerprint records the English a section was translated from: keep it, and\n"
+        "lastmile tells you when the English changes (run `lastmile fingerprint` after review).\n"
         "Check it:  lastmile validate {code}.yaml\n"
         "Read it:   lastmile explain --data-dir DIR --lang {code}  (DIR holds {code}.yaml)"
     ).format(code=code)
@@ -47,6 +49,7 @@ def starter(code: str, english: Language) -> str:
         if section.aliases:
             aliases = ", ".join(quoted(alias) for alias in section.aliases)
             lines.append(f"    aliases: [{aliases}]  # " + _("other names a reader may type"))
+        lines.append(f"    fingerprint: {section.digest}")
         lines.append("    paragraphs:")
         lines += [f"      - {quoted(paragraph)}" for paragraph in section.paragraphs]
     return "\n".join(lines) + "\n"

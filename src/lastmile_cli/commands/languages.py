@@ -9,7 +9,7 @@ import click
 from lastmile_cli.content import Catalog
 from lastmile_cli.i18n import _, warning
 from lastmile_cli.language_choice import choose
-from lastmile_cli.model import FALLBACK, Language
+from lastmile_cli.model import FALLBACK
 from lastmile_cli.options import common_options
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
@@ -20,13 +20,14 @@ if TYPE_CHECKING:
 
 def languages(settings: Settings, catalog: Catalog) -> LanguageList:
     """Every language that loads, and the one this run would show, with the reason."""
+    from lastmile_cli.progress import progress
     from lastmile_cli.views import LanguageList
 
     available = tuple(catalog.available())
     catalog.warnings += [warning(f"{s.path}: {s.reason}") for s in catalog.skipped if not s.special]
-    bundled = catalog.bundle.get(FALLBACK)
-    english = bundled if isinstance(bundled, Language) else None
-    return LanguageList(available, choose(settings, catalog), english)
+    english = catalog.load(FALLBACK)
+    found = tuple(progress(language, english) for language in available) if english else ()
+    return LanguageList(available, choose(settings, catalog), english, found)
 
 
 def command() -> click.Command:

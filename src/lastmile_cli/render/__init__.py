@@ -24,7 +24,10 @@ FORMATS = {
     "terminal": "lastmile_cli.render.terminal",
     "markdown": "lastmile_cli.render.markdown",
     "json": "lastmile_cli.render.json",
+    "csv": "lastmile_cli.render.csv",
 }
+# Formats only some views have (a command offers them only there): the rest have every view.
+ONLY = {"csv": ("Status",)}
 FUNCTIONS = {
     "Document": "document",
     "SectionList": "section_list",
@@ -35,6 +38,10 @@ FUNCTIONS = {
     "Interlinear": "interlinear",
     "Report": "report",
     "Starter": "starter",
+    "Recorded": "recorded",
+    "Status": "status",
+    "Exported": "exported",
+    "Imported": "imported",
 }
 
 
@@ -52,26 +59,39 @@ def _document(view: object) -> Document | None:
 
 
 def notes(view: object) -> list[str]:
-    """What stderr says before the output: which sections are shown in English, and from where."""
+    """What stderr says before the output: which sections are shown in English, and from where,
+    and which were translated from an older English (shown as they are)."""
     document = _document(view)
-    if document is None or not document.borrowed:
-        return []
-    missing = ", ".join(document.borrowed)
+    if document is None:
+        said = getattr(view, "notes", None)  # (an import's)
+        return [_("note: {message}").format(message=n) for n in said] if said else []
+    found = []
     where = visible(document.source)
-    said = _("{code} ({where}) has no {ids}; showing English")
-    return [
-        _("note: {message}").format(
-            message=said.format(code=document.code, where=where, ids=missing)
+    if document.borrowed:
+        missing = ", ".join(document.borrowed)
+        said = _("{code} ({where}) has no {ids}; showing English")
+        found.append(said.format(code=document.code, where=where, ids=missing))
+    if document.stale:
+        stale = ", ".join(document.stale)
+        said = _(
+            "{code} ({where}): the English of {ids} changed after it was translated;"
+            " showing the translation as it is (lastmile validate shows the English now)"
         )
-    ]
+        found.append(said.format(code=document.code, where=where, ids=stale))
+    return [_("note: {message}").format(message=message) for message in found]
 
 
 def summary(view: object) -> list[str]:
-    """What stderr says after the output (`validate`'s count)."""
+    """What stderr says after the output (`validate`'s count, what `fingerprint` could not do,
+    where `import` wrote)."""
     if isinstance(view, Document):
         return []
-    from lastmile_cli.views import Report
+    from lastmile_cli.views import Imported, Recorded, Report
 
+    if isinstance(view, Recorded):
+        return [f.error for f in view.files if f.error]
+    if isinstance(view, Imported):
+        return [_("wrote {path}").format(path=visible(view.path))] if view.path else []
     if not isinstance(view, Report):
         return []
     notes = len(view.problems) - view.errors
@@ -92,10 +112,10 @@ def status(view: object) -> int:
     """The exit status the view means: 1 for nothing found (as grep) or errors found."""
     if isinstance(view, Document):
         return 0
-    from lastmile_cli.views import Report, SearchResult
+    from lastmile_cli.views import Recorded, Report, SearchResult
 
     if isinstance(view, SearchResult):
         return 0 if view.hits else 1
-    if isinstance(view, Report):
+    if isinstance(view, Report | Recorded):
         return 1 if view.errors else 0
     return 0

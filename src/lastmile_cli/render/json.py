@@ -10,15 +10,20 @@ from lastmile_cli.model import SECTION_IDS
 if TYPE_CHECKING:
     from lastmile_cli.model import Document
     from lastmile_cli.output import Output
+    from lastmile_cli.progress import Progress
     from lastmile_cli.views import (
         Comparison,
         ExampleList,
+        Exported,
+        Imported,
         Interlinear,
         LanguageList,
+        Recorded,
         Report,
         SearchResult,
         SectionList,
         Starter,
+        Status,
     )
 
 
@@ -46,6 +51,7 @@ def _document(doc: Document) -> dict[str, object]:
                 "language": s.code,
                 "title": s.title,
                 "paragraphs": list(s.paragraphs),
+                "stale": s.id in doc.stale,
             }
             for s in doc.sections
         ],
@@ -67,9 +73,14 @@ def example_list(view: ExampleList, output: Output) -> str:
 
 
 def language_list(view: LanguageList, output: Output) -> str:
+    from lastmile_cli.progress import MISSING, STALE, TRANSLATED, UNTRANSLATED
+
     records = []
+    found = {p.language.code: p for p in view.progress}
     for language in view.languages:
-        count = language.translated(view.english)
+        progress = found.get(language.code)
+        count = progress.count(TRANSLATED) if progress else language.translated(view.english)
+        total = len(progress.units) if progress else len(SECTION_IDS)
         selected = language.code == view.choice.code
         records.append(
             {
@@ -77,14 +88,65 @@ def language_list(view: LanguageList, output: Output) -> str:
                 "name": language.name,
                 "english_name": language.english_name,
                 "sections": count,
-                "complete": count == len(SECTION_IDS),
-                "untranslated": list(language.untranslated(view.english)),
+                "complete": count == total,
+                "untranslated": list(progress.ids(UNTRANSLATED) if progress else ()),
+                "stale": list(progress.ids(STALE) if progress else ()),
+                "missing": list(progress.ids(MISSING) if progress else language.missing),
                 "source": language.source,
                 "selected": selected,
                 "reason": view.choice.reason if selected else None,
             }
         )
     return dumps(records, output)
+
+
+def _counts(progress: Progress) -> dict[str, object]:
+    from lastmile_cli.progress import STATES
+
+    return {
+        "code": progress.language.code,
+        "name": progress.language.name,
+        "source": progress.language.source,
+        "sections": {"total": len(progress.units), **{s: progress.count(s) for s in STATES}},
+        "words": {"total": progress.total_words, **{s: progress.words(s) for s in STATES}},
+        "states": {u.id: u.state for u in progress.units},
+        "unrecorded": list(progress.unrecorded),
+    }
+
+
+def status(view: Status, output: Output) -> str:
+    return dumps([_counts(p) for p in view.languages], output)
+
+
+def recorded(view: Recorded, output: Output) -> str:
+    files = [
+        {
+            "path": f.path,
+            "added": list(f.added),
+            "updated": list(f.updated),
+            "error": f.error or None,
+        }
+        for f in view.files
+    ]
+    return dumps({"files": files, "errors": view.errors}, output)
+
+
+def exported(view: Exported, output: Output) -> str:
+    return dumps({"language": view.code, "file": f"{view.code}.po", "po": view.text}, output)
+
+
+def imported(view: Imported, output: Output) -> str:
+    return dumps(
+        {
+            "language": view.code,
+            "file": f"{view.code}.yaml",
+            "written": view.path or None,
+            "yaml": view.text,
+            "notes": list(view.notes),
+            "status": _counts(view.progress) if view.progress else None,
+        },
+        output,
+    )
 
 
 def search_result(view: SearchResult, output: Output) -> str:

@@ -15,12 +15,16 @@ if TYPE_CHECKING:
     from lastmile_cli.views import (
         Comparison,
         ExampleList,
+        Exported,
+        Imported,
         Interlinear,
         LanguageList,
+        Recorded,
         Report,
         SearchResult,
         SectionList,
         Starter,
+        Status,
     )
 
 # Inline: what could start emphasis, code, a link, HTML, an entity, a table cell or a fence.
@@ -112,10 +116,30 @@ def report(view: Report, output: Output) -> str:
     )
 
 
+def fenced(text: str, info: str) -> str:
+    """`text` in a fenced block (no line of it can close the fence)."""
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", text)), default=0))
+    return f"{fence}{info}\n{text}{fence}\n"
+
+
 def starter(view: Starter, output: Output) -> str:
     """The starter file in a fenced YAML block (no line of YAML can close the fence)."""
     from lastmile_cli.template import starter as yaml_text
 
-    text = yaml_text(view.code, view.english)
-    fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", text)), default=0))
-    return f"{fence}yaml\n{text}{fence}\n"
+    return fenced(yaml_text(view.code, view.english), "yaml")
+
+
+def status(view: Status, output: Output) -> str:
+    return table(*rows.status(view))
+
+
+def recorded(view: Recorded, output: Output) -> str:
+    return "".join(f"- {escape(line, ' ')}\n" for line in rows.recorded(view))
+
+
+def exported(view: Exported, output: Output) -> str:
+    return fenced(view.text, "po")
+
+
+def imported(view: Imported, output: Output) -> str:
+    return "" if view.path else fenced(view.text, "yaml")

@@ -15,12 +15,16 @@ if TYPE_CHECKING:
     from lastmile_cli.views import (
         Comparison,
         ExampleList,
+        Exported,
+        Imported,
         Interlinear,
         LanguageList,
+        Recorded,
         Report,
         SearchResult,
         SectionList,
         Starter,
+        Status,
     )
 
 
@@ -109,3 +113,25 @@ def starter(view: Starter, output: Output) -> str:
     from lastmile_cli.template import starter as yaml_text
 
     return yaml_text(view.code, view.english)
+
+
+def status(view: Status, output: Output) -> str:
+    from lastmile_cli.render import rows
+
+    return _rows(rows.status(view))
+
+
+def recorded(view: Recorded, output: Output) -> str:
+    from lastmile_cli.render import rows
+
+    return "".join(f"{line}\n" for line in rows.recorded(view))
+
+
+def exported(view: Exported, output: Output) -> str:
+    """The catalog, as `lastmile export pt > pt.po` saves it."""
+    return view.text
+
+
+def imported(view: Imported, output: Output) -> str:
+    """The language file, unless it was written to a file (`--output`)."""
+    return "" if view.path else view.text
