@@ -8,7 +8,7 @@ import click
 
 from lastmile_cli.content import Catalog
 from lastmile_cli.i18n import _
-from lastmile_cli.model import FALLBACK, Language
+from lastmile_cli.model import FALLBACK
 from lastmile_cli.options import output_options
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
@@ -21,8 +21,7 @@ def validate(settings: Settings, catalog: Catalog, paths: tuple[str, ...], stric
     """Every problem in the named files and directories, or in all that lastmile would load."""
     from lastmile_cli.validation import validate_active, validate_paths
 
-    bundled = catalog.bundle.get(FALLBACK)
-    english = bundled if isinstance(bundled, Language) else None
+    english = catalog.load(FALLBACK)  # the English this run reads: the measure of every file
     if paths:
         return validate_paths(paths, strict, english)
     return validate_active(catalog.user_dirs, catalog.bundle.yaml_dir, strict, english)
@@ -46,7 +45,11 @@ def command() -> click.Command:
         ),
     )
     @click.argument("paths", nargs=-1, metavar="[PATH]...", type=click.Path(exists=True))
-    @click.option("--strict", is_flag=True, help="Missing sections are errors, not notes.")
+    @click.option(
+        "--strict",
+        is_flag=True,
+        help=_("Missing and stale sections are errors, not notes."),
+    )
     @output_options
     def callback(**params: Any) -> Call:
         return Call.of(validate, params)
