@@ -137,7 +137,9 @@ def scan(directory: str) -> tuple[list[LanguageFile], list[Skipped]]:
     return found, skipped
 
 
-def read_source(path: str, limit: int = MAX_BYTES) -> tuple[bytes, Identity | None]:
+def read_source(
+    path: str, limit: int = MAX_BYTES, too_large: str | None = None
+) -> tuple[bytes, Identity | None]:
     """A regular file's bytes and the identity of what was read; SourceError otherwise.
 
     Opened non-blocking, so a FIFO or a terminal put in a file's place cannot hang the run.
@@ -156,8 +158,9 @@ def read_source(path: str, limit: int = MAX_BYTES) -> tuple[bytes, Identity | No
         if not stat.S_ISREG(before.st_mode):
             kind = kind_of_file(before.st_mode)
             raise SourceError(_("is {kind}, not a regular file").format(kind=kind))
+        large = too_large or _("is larger than 1 MiB; a language file is a few kilobytes")
         if before.st_size > limit:
-            raise SourceError(_("is larger than 1 MiB; a language file is a few kilobytes"))
+            raise SourceError(large)
         chunks, size = [], 0
         while size <= limit:
             chunk = os.read(descriptor, limit + 1 - size)
@@ -167,7 +170,7 @@ def read_source(path: str, limit: int = MAX_BYTES) -> tuple[bytes, Identity | No
             size += len(chunk)
         data = b"".join(chunks)
         if len(data) > limit:
-            raise SourceError(_("is larger than 1 MiB; a language file is a few kilobytes"))
+            raise SourceError(large)
         after = os.fstat(descriptor)
     except OSError as error:
         raise SourceError(_("cannot read: {reason}").format(reason=reason_of(error))) from None

@@ -4,12 +4,11 @@
 writes `fingerprint: 3f2a9c1e` into the section (or replaces the one it has), leaving every
 other byte as it was (comments, quoting, line ends, the order of keys). The new text is checked
 with the strict loader before the file is replaced, atomically, so a failure leaves the file as
-it was.
+it was (writing.py).
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 
 from lastmile_cli.errors import ContentError, LastmileError
@@ -101,6 +100,7 @@ def stamp_file(path: str, english: Language, wanted: Sequence[str]) -> Stamped:
     """Record fingerprints in the file at `path` (see `stamp_text`), replacing it atomically."""
     from lastmile_cli.files import SourceError, read_source, reason_of
     from lastmile_cli.loader import check_bytes
+    from lastmile_cli.writing import write_file
 
     name = os.path.basename(path)
     try:
@@ -140,7 +140,7 @@ def stamp_file(path: str, english: Language, wanted: Sequence[str]) -> Stamped:
             ).format(path=path)
         )
     try:
-        _replace(path, new_data)
+        write_file(path, new_data, overwrite=True)
     except OSError as error:
         raise LastmileError(
             _("cannot write {path}: {reason}").format(path=path, reason=reason_of(error))
@@ -159,24 +159,3 @@ def with_fingerprint(section: Section, value: str) -> Section:
     return Section(
         s.id, s.kind, s.title, s.paragraphs, s.aliases, s.origin, s.code, value, s.digest
     )
-
-
-def _replace(path: str, data: bytes) -> None:
-    """Write `data` to `path` through a new file beside it, keeping its permissions."""
-    target = os.path.realpath(path)  # a link's file is replaced, the link kept
-    directory = os.path.dirname(target)
-    mode = os.stat(target).st_mode & 0o7777
-    temporary = os.path.join(directory, f".{os.path.basename(target)}.{os.getpid()}.tmp")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    descriptor = os.open(temporary, flags, 0o600)
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise

@@ -15,7 +15,13 @@ from lastmile_cli.model import Language
 
 
 def quoted(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
+    """`text` as a double-quoted YAML scalar: a JSON string, with the line and paragraph
+    separators escaped too (YAML would fold them, as line breaks, into spaces)."""
+    return (
+        json.dumps(text, ensure_ascii=False)
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def starter(code: str, english: Language) -> str:
@@ -50,6 +56,38 @@ def starter(code: str, english: Language) -> str:
             aliases = ", ".join(quoted(alias) for alias in section.aliases)
             lines.append(f"    aliases: [{aliases}]  # " + _("other names a reader may type"))
         lines.append(f"    fingerprint: {section.digest}")
+        lines.append("    paragraphs:")
+        lines += [f"      - {quoted(paragraph)}" for paragraph in section.paragraphs]
+    return "\n".join(lines) + "\n"
+
+
+def language_file(language: Language, comment: str) -> str:
+    """The YAML of `language` as lastmile writes a language file (`lastmile import`): every
+    field it has, each text double-quoted, after `comment` (lines, each written as `# …`)."""
+    lines = [f"# {line}".rstrip() for line in comment.split("\n")] if comment else []
+    lines += [
+        f"language: {language.code}",
+        f"name: {quoted(language.name)}",
+        f"english_name: {quoted(language.english_name)}",
+        f"title: {quoted(language.title)}",
+    ]
+    if language.title_origin != "seed":
+        lines.append(f"title_origin: {language.title_origin}")
+    if language.term:
+        lines.append(f"term: {quoted(language.term)}")
+    lines.append("sections:")
+    for section in language.sections:
+        lines += [
+            f"  - id: {section.id}",
+            f"    kind: {section.kind}",
+            f"    title: {quoted(section.title)}",
+        ]
+        if section.aliases:
+            lines.append(f"    aliases: [{', '.join(quoted(a) for a in section.aliases)}]")
+        if section.origin != "seed":
+            lines.append(f"    origin: {section.origin}")
+        if section.fingerprint:
+            lines.append(f"    fingerprint: {section.fingerprint}")
         lines.append("    paragraphs:")
         lines += [f"      - {quoted(paragraph)}" for paragraph in section.paragraphs]
     return "\n".join(lines) + "\n"

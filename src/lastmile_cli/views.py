@@ -130,6 +130,7 @@ class Exported(Record):
 
     code: str
     text: str
+    notes: tuple[str, ...] = ()
 
 
 class Imported(Record):
