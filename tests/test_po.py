@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 
 from conftest import NOT_TIMED, Lastmile
 from lastmile_cli.content import Catalog, bundled_dir
-from lastmile_cli.errors import ContentError
 from lastmile_cli.fingerprints import fingerprint
 from lastmile_cli.loader import check_bytes
 from lastmile_cli.model import Language, Section
@@ -142,7 +141,7 @@ def test_yaml_to_po_to_yaml_is_the_same_file(language: Language) -> None:
     """Any valid language file, written as lastmile writes one, comes back byte for byte."""
     text = language_file(language, COMMENT)
     first = loaded(text, language.code)
-    po, again, made = round_trip(first)
+    _po, again, made = round_trip(first)
     assert again == text
     assert loaded(again, language.code).sections == first.sections
     assert (made.name, made.english_name, made.title, made.term, made.title_origin) == (
@@ -169,7 +168,7 @@ def test_msgfmt_check_passes_on_every_export(
 def test_every_bundled_translation_goes_round(code: str, tmp_path: Path) -> None:
     path = Path(bundled_dir()) / f"{code}.yaml"
     first = loaded(path.read_text(encoding="utf-8"), code)
-    po, again, made = round_trip(first)
+    po, _again, made = round_trip(first)
     assert made.sections == first.sections
     assert "#, fuzzy" not in po and 'msgstr ""\n\n' not in po.split("\n\n", 1)[1]
     if MSGFMT is not None:

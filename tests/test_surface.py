@@ -17,15 +17,18 @@ import pytest
 
 from conftest import check_golden, subprocess_env
 from lastmile_cli.cli import COMMANDS
-from lastmile_cli.content import bundled_dir
+from lastmile_cli.content import Catalog, bundled_dir
 from lastmile_cli.options import FORMATS
+from lastmile_cli.po import export
 
 # What each command needs to show something in each format.
 ARGUMENTS = {
     "compare": ["de", "it", "--section", "definition"],
     "example": ["marathon"],
     "explain": ["--section", "definition"],
-    "fingerprint": ["de.yaml"],  # a copy of data/de.yaml, in the directory the runs start in
+    "export": ["it"],
+    "fingerprint": ["de.yaml"],
+    "import": ["de.po"],  # `lastmile export de`, in the directory the runs start in  # a copy of data/de.yaml, in the directory the runs start in
     "languages": [],
     "search": ["turnout", "--lang", "en"],
     "sections": ["--lang", "fr"],
@@ -38,7 +41,9 @@ BAD_VALUES = {
     "compare": ["de", "klingon"],
     "example": ["marathn"],
     "explain": ["--section", "nowhere"],
+    "export": ["Klingon"],
     "fingerprint": ["de.yaml", "--section", "nowhere"],
+    "import": ["de.po", "--output", "fr.yaml"],
     "languages": ["--lang", "xx"],
     "search": ["turnout", "--lang", "xx"],
     "sections": ["--width", "0"],
@@ -108,6 +113,9 @@ def transcript(cache: Path, start: Path) -> str:
 def surface(tmp_path_factory: pytest.TempPathFactory) -> str:
     start = tmp_path_factory.mktemp("start")
     shutil.copy(Path(bundled_dir()) / "de.yaml", start / "de.yaml")  # never the data itself
+    english, german = Catalog([], None).load("en"), Catalog([], None).load("de")
+    assert english is not None and german is not None
+    (start / "de.po").write_text(export("de", german, english), encoding="utf-8")
     return transcript(tmp_path_factory.mktemp("cache"), start)
 
 
