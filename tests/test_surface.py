@@ -28,7 +28,9 @@ ARGUMENTS = {
     "explain": ["--section", "definition"],
     "export": ["it"],
     "fingerprint": ["de.yaml"],
-    "import": ["de.po"],  # `lastmile export de`, in the directory the runs start in  # a copy of data/de.yaml, in the directory the runs start in
+    "import": [
+        "de.po"
+    ],  # `lastmile export de`, in the directory the runs start in  # a copy of data/de.yaml, in the directory the runs start in
     "languages": [],
     "search": ["turnout", "--lang", "en"],
     "sections": ["--lang", "fr"],

@@ -24,8 +24,6 @@ from lastmile_cli.fingerprints import fingerprint, well_formed
 from lastmile_cli.i18n import _
 from lastmile_cli.model import Language, Record, Section, is_tag
 from lastmile_cli.problems import Problem, Problems
-from lastmile_cli.schema import ONE_LINE_BREAKS
-from lastmile_cli.strict_yaml import unsafe_message
 from lastmile_cli.textutil import first_unsafe
 
 MAX_PO_BYTES = 4 * 1024 * 1024
@@ -276,6 +274,8 @@ def lines_of(text: str, problems: Problems) -> list[Entry]:
     """Every entry of a PO text, checked line by line as msgfmt reads them, but stricter:
     no character content may not hold (raw or escaped), no plural entries. Obsolete entries
     (`#~`) are skipped, as msgfmt skips them; previous msgids (`#|`) are kept."""
+    from lastmile_cli.strict_yaml import unsafe_message  # (importing, not exporting, reads)
+
     entries: list[Entry] = []
     entry = _Reading()
     keyword: str | None = None
@@ -571,6 +571,8 @@ def _recorded(value: str, ids: set[str]) -> dict[str, str]:
 
 
 def _check_text(entry: Entry, one_line: bool, problems: Problems) -> bool:
+    from lastmile_cli.schema import ONE_LINE_BREAKS
+
     where = next(
         ((line, column) for word, line, column in entry.where if word == "msgstr"), entry.start
     )
@@ -638,6 +640,8 @@ def _section(
                     )
                 )
         paragraphs = tuple(kept)
+    from lastmile_cli.schema import ONE_LINE_BREAKS
+
     aliases_entry = by_name.get(prefix + "aliases")
     aliases: tuple[str, ...] = ()
     if aliases_entry is not None and aliases_entry.msgstr:
