@@ -347,3 +347,21 @@ def test_a_malformed_fingerprint_is_refused_with_its_place(value: str, message: 
     )
     assert language is None
     assert str(problems[0]).startswith(f"qaa.yaml:8:18: {message}")
+
+
+def test_the_built_article_knows_its_stale_sections(copy: Path) -> None:
+    """Reading the bundled article never unpacks the English to tell stale sections: the build
+    records them (a checkout whose data/en.yaml changed is rebuilt before it shows anything)."""
+    from lastmile_cli.bundle import Article, build
+
+    blob, _made = build(str(copy))
+    article = Article(blob)
+    assert {code: article.stale[code] for code in article.codes()} == {
+        "de": ("marathon",),
+        "en": (),
+        "es": ("marathon",),
+        "fr": ("marathon",),
+        "it": ("marathon",),
+    }
+    fresh, _made = build(bundled_dir())
+    assert not any(Article(fresh).stale.values())

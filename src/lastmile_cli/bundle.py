@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 
 from lastmile_cli.files import identity, scan
+from lastmile_cli.model import Language
 from lastmile_cli.packed import (
     SHAPE,
     Corrupt,
@@ -27,7 +28,7 @@ from lastmile_cli.packed import (
 )
 
 ARTICLE = "article.lmp"
-MAGIC = "LMB1"
+MAGIC = "LMB2"
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -61,8 +62,9 @@ def fingerprint(data: str, package: str = HERE) -> str:
 def build(data: str, package: str = HERE) -> tuple[bytes, dict[str, Loaded]]:
     """Check every data file with the strict loader; the packed article, and what it holds.
 
-    Each language is preceded by its code and its number of atoms, so a run unpacks only the
-    languages it uses.
+    Each language is preceded by its code, the sections of it that are stale against the bundled
+    English (so reading the bundled article never unpacks the English to tell), and its number of
+    atoms, so a run unpacks only the languages it uses.
     """
     from lastmile_cli.loader import check_file
 
@@ -74,10 +76,16 @@ def build(data: str, package: str = HERE) -> tuple[bytes, dict[str, Loaded]]:
         )
         made[name.removesuffix(".yaml")] = language if language is not None else tuple(problems)
     atoms = [MAGIC, SHAPE, stamp, str(len(made))]
+    english = made.get("en")
     for code, value in made.items():
         packed: list[str] = []
         pack(value, packed)
-        atoms += [code, str(len(packed)), *packed]
+        stale: tuple[str, ...] = ()
+        if isinstance(value, Language) and isinstance(english, Language):
+            from lastmile_cli.progress import STALE, progress
+
+            stale = progress(value, english).ids(STALE)
+        atoms += [code, str(len(stale)), *stale, str(len(packed)), *packed]
     return encode(atoms), made
 
 
@@ -93,8 +101,10 @@ class Article:
         self._atoms = atoms
         self._where: dict[str, int] = {}
         self._made: dict[str, Loaded] = {}
+        self.stale: dict[str, tuple[str, ...]] = {}
         for _ in range(reader.count()):
             code = reader.text()
+            self.stale[code] = tuple(reader.text() for _ in range(reader.count()))
             size = reader.count()
             self._where[code] = reader.position
             reader.position += size
@@ -157,6 +167,10 @@ class Bundle:
     def get(self, code: str) -> Loaded:
         """The language, or the problems of a bundled file that does not load."""
         return self._article().get(code)
+
+    def stale(self, code: str) -> tuple[str, ...]:
+        """The sections of a bundled language translated from an older bundled English."""
+        return self._article().stale.get(code, ())
 
     def languages(self) -> dict[str, Loaded]:
         """Code → the language, or the problems of a bundled file that does not load."""

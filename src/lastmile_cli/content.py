@@ -172,11 +172,19 @@ class Catalog:
         sections = []
         stale = []
         fallback: Language | None = None
+        # the bundled article against the bundled English: known when it was built (bundle.py)
+        built = None
+        if language.source == "bundled" and language.code != FALLBACK:
+            if all(file.bundled for file in self.files().get(FALLBACK, [])):
+                built = self.bundle.stale(language.code)
         for section_id in section_ids:
             section = language.section(section_id)
             if section is None and language.code != FALLBACK:
                 fallback = fallback or self.require(FALLBACK)
                 section = fallback.section(section_id)
+            elif built is not None:
+                if section_id in built:
+                    stale.append(section_id)
             elif section is not None and section.fingerprint and language.code != FALLBACK:
                 fallback = fallback or self.require(FALLBACK)
                 if section.fingerprint != fallback_digest(fallback, section_id):
