@@ -174,9 +174,9 @@ class Catalog:
         fallback: Language | None = None
         # the bundled article against the bundled English: known when it was built (bundle.py)
         built = None
-        if language.source == "bundled" and language.code != FALLBACK:
-            if all(file.bundled for file in self.files().get(FALLBACK, [])):
-                built = self.bundle.stale(language.code)
+        english_bundled = all(file.bundled for file in self.files().get(FALLBACK, []))
+        if language.source == "bundled" and language.code != FALLBACK and english_bundled:
+            built = self.bundle.stale(language.code)
         for section_id in section_ids:
             section = language.section(section_id)
             if section is None and language.code != FALLBACK:
