@@ -498,3 +498,14 @@ def test_an_export_of_a_new_language_is_empty_and_of_english_a_usage_error(
     assert '"Language: pt_BR\\n"' in new.out and new.out.count('msgstr ""\n\n') == 24
     assert lastmile("export", "en").code == 2
     assert lastmile("export", "Klingon").code == 2
+
+
+def test_the_documented_excerpt_is_real(lastmile: Lastmile) -> None:
+    """docs/content-format.md shows an excerpt of a real export: it is one, word for word."""
+    docs = (Path(__file__).parent.parent / "docs" / "content-format.md").read_text(encoding="utf-8")
+    marker = "<!-- excerpt: lastmile export pt --data-dir docs/examples -->\n"
+    block = docs.split(marker, 1)[1].split("```po\n", 1)[1].split("   ```", 1)[0]
+    excerpt = "".join(line.removeprefix("   ") + "\n" for line in block.splitlines())
+    examples = str(Path(__file__).parent.parent / "docs" / "examples")
+    exported = lastmile("export", "pt", "--data-dir", examples)
+    assert exported.code == 0 and excerpt.strip() and excerpt in exported.out

@@ -175,6 +175,8 @@ def export(code: str, language: Language | None, english: Language) -> str:
         added += [s.id for s in language.sections if s.origin == "added"]
     catalog.metadata = {
         "Project-Id-Version": "lastmile article",
+        "Last-Translator": "",
+        "Language-Team": "",
         "Language": gettext_code(code),
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
