@@ -365,7 +365,7 @@ def test_a_catalog_for_another_language_is_refused(lastmile: Lastmile, tmp_path:
     refused = lastmile("import", str(tmp_path / "fr.po"))
     assert refused.code == 1 and refused.out == ""
     assert refused.err == (
-        f"lastmile: {tmp_path / 'fr.po'}:8:2: the catalog is for 'de' (its Language header),"
+        f"lastmile: {tmp_path / 'fr.po'}:10:2: the catalog is for 'de' (its Language header),"
         " but its file is named for 'fr'\n"
     )
     (tmp_path / "en.po").write_text(
