@@ -299,7 +299,7 @@ def test_completion_offers_examples_sections_and_languages(lastmile: Lastmile) -
         result = lastmile(env=env)
         return [line.split(",", 1)[1] for line in result.out.splitlines()]
 
-    assert complete("lastmile ex") == ["example", "explain"]
+    assert complete("lastmile ex") == ["example", "explain", "export"]
     assert complete("lastmile example ma") == ["marathon"]
     assert complete("lastmile explain --section k") == ["key-point"]
     assert complete("lastmile explain --lang ") == CODES
