@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 
 from lastmile_cli.files import identity
-from lastmile_cli.fingerprints import well_formed
 from lastmile_cli.model import ORIGINS, SECTION_IDS, Language, Section, is_tag, kind_of
 from lastmile_cli.textutil import first_unsafe, visible
 
@@ -186,6 +185,8 @@ def _unpack_record(reader: Reader, fields: tuple[tuple[str, str], ...]) -> list[
 
 def _check(language: Language) -> None:
     """What the loader guarantees of a Language, checked again for bytes from outside."""
+    from lastmile_cli.fingerprints import well_formed  # (a cache entry's only, not the article's)
+
     if not is_tag(language.code) or language.title_origin not in ORIGINS:
         raise Corrupt("a language field the loader would refuse")
     if not all(x.strip() for x in (language.name, language.english_name, language.title)):
