@@ -19,12 +19,14 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from lastmile_cli.progress import STATES  # noqa: E402
 from lastmile_cli.render.json import KINDS  # noqa: E402
 
 TARGETS = (ROOT / "src" / "lastmile_cli" / "schemas", ROOT / "docs" / "schemas")
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 Schema = dict[str, Any]
+COUNT: Schema = {"type": "integer", "minimum": 0}
 
 TEXT: Schema = {"type": "string"}
 LINE: Schema = {"type": "string", "minLength": 1}  # a title, a name: never empty
@@ -73,6 +75,10 @@ SECTION = record(
         "language": {**CODE, "description": "Where the text came from: English when borrowed."},
         "title": LINE,
         "paragraphs": {**array(TEXT), "minItems": 1},
+        "stale": {
+            "type": "boolean",
+            "description": "true: translated from an older English, shown as it is.",
+        },
     }
 )
 ARTICLE = {
@@ -163,6 +169,8 @@ DOCUMENTS: dict[str, tuple[str, dict[str, Schema]]] = {
                         "sections": {"type": "integer", "minimum": 0},
                         "complete": {"type": "boolean"},
                         "untranslated": array(SECTION_ID),
+                        "stale": array(SECTION_ID),
+                        "missing": array(SECTION_ID),
                         "source": {**TEXT, "description": "bundled, or the file's path."},
                         "selected": {"type": "boolean"},
                     }
@@ -231,6 +239,58 @@ DOCUMENTS: dict[str, tuple[str, dict[str, Schema]]] = {
                 " false: a whole file of its own.",
             },
             "yaml": TEXT,
+        },
+    ),
+    "status": (
+        "lastmile status [LANG...]: each language's sections and English words per state.",
+        {
+            "languages": array(
+                record(
+                    {
+                        "code": CODE,
+                        "name": LINE,
+                        "source": TEXT,
+                        "sections": record({k: COUNT for k in ("total", *STATES)}),
+                        "words": record({k: COUNT for k in ("total", *STATES)}),
+                        "states": {
+                            "type": "object",
+                            "additionalProperties": {"enum": list(STATES)},
+                        },
+                        "unrecorded": array(SECTION_ID),
+                    }
+                )
+            )
+        },
+    ),
+    "fingerprint": (
+        "lastmile fingerprint FILE...: what was recorded in each file.",
+        {
+            "files": array(
+                record(
+                    {
+                        "path": TEXT,
+                        "added": array(SECTION_ID),
+                        "updated": array(SECTION_ID),
+                        "error": {"type": ["string", "null"]},
+                    }
+                )
+            ),
+            "errors": COUNT,
+        },
+    ),
+    "export": (
+        "lastmile export LANG: the language's article as a gettext catalog.",
+        {"language": CODE, "file": LINE, "po": TEXT},
+    ),
+    "import": (
+        "lastmile import FILE.po: the language file the catalog makes.",
+        {
+            "language": CODE,
+            "file": LINE,
+            "written": {"type": ["string", "null"]},
+            "yaml": TEXT,
+            "notes": array(TEXT),
+            "status": {"type": ["object", "null"]},
         },
     ),
     "paths": (

@@ -110,7 +110,7 @@ def test_a_broken_data_file_fails_the_build(checkout: Path, tmp_path: Path) -> N
 def test_a_damaged_article_in_a_checkout_is_rebuilt(checkout: Path) -> None:
     run(checkout, "explain")
     article = checkout / "src" / "lastmile_cli" / ARTICLE
-    article.write_bytes(b"LMB1\x00garbage")
+    article.write_bytes(b"LMB2\x00garbage")
     result = run(checkout, "example", "telecom", "--lang", "de")
     assert result.returncode == 0 and "Telekommunikation" in result.stdout
     parse(article.read_bytes())  # whole again

@@ -213,8 +213,18 @@ def test_an_entry_with_a_field_of_the_wrong_kind_is_a_miss(
     ):
         forge(path, tmp_path / "c", Language("qaa", "N", "N", "T", (wrong,)))
         assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) is None
+    from lastmile_cli.fingerprints import fingerprint
+
     right = Section(
-        "parcel", "example", first.title, first.paragraphs, (), "seed", "qaa", "marathon"
+        "parcel",
+        "example",
+        first.title,
+        first.paragraphs,
+        (),
+        "seed",
+        "qaa",
+        "marathon",
+        digest=fingerprint(first.title, first.paragraphs),  # as checking the file makes it
     )
     forge(path, tmp_path / "c", Language("qaa", "N", "N", "T", (right,)))
     assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) is not None

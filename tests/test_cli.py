@@ -75,7 +75,7 @@ def test_example_json_has_just_that_section(lastmile: Lastmile) -> None:
     data = json.loads(lastmile("example", "politics", "-l", "fr", "-f", "json").out)
     assert data["language"] == "fr"
     assert [s["id"] for s in data["sections"]] == ["politics"]
-    assert set(data["sections"][0]) == {"id", "kind", "language", "title", "paragraphs"}
+    assert set(data["sections"][0]) == {"id", "kind", "language", "title", "paragraphs", "stale"}
     assert data["sections"][0]["language"] == "fr"
 
 
@@ -299,7 +299,7 @@ def test_completion_offers_examples_sections_and_languages(lastmile: Lastmile) -
         result = lastmile(env=env)
         return [line.split(",", 1)[1] for line in result.out.splitlines()]
 
-    assert complete("lastmile ex") == ["example", "explain"]
+    assert complete("lastmile ex") == ["example", "explain", "export"]
     assert complete("lastmile example ma") == ["marathon"]
     assert complete("lastmile explain --section k") == ["key-point"]
     assert complete("lastmile explain --lang ") == CODES

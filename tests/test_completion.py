@@ -91,7 +91,7 @@ def test_the_bash_script_completes_in_bash(
         assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
         return [line for line in done.stdout.splitlines() if line]
 
-    assert complete("lastmile", "ex") == ["example", "explain"]
+    assert complete("lastmile", "ex") == ["example", "explain", "export"]
     assert complete("lastmile", "com") == ["compare", "completion"]
     assert complete("lastmile", "completion", "") == ["bash", "zsh", "fish"]
     assert complete("lastmile", "example", "ma") == ["marathon"]

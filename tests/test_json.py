@@ -5,6 +5,7 @@ name), and is the same under every locale."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -15,6 +16,8 @@ import jsonschema
 import pytest
 
 from conftest import MINIMAL, subprocess_env
+from lastmile_cli.content import Catalog
+from lastmile_cli.po import export
 from lastmile_cli.render.json import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +38,11 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (made / "qaa.yaml").write_text(MINIMAL.format(code="qaa"), encoding="utf-8")
     (made / "qab.yaml").write_text(BROKEN, encoding="utf-8")
     (made / "qac.yaml").write_text(UNKNOWN, encoding="utf-8")
+    (made / "reviewed").mkdir()  # a translation whose every section records the English of now
+    shutil.copy(ROOT / "data" / "de.yaml", made / "reviewed" / "de.yaml")
+    english, german = Catalog([], None).load("en"), Catalog([], None).load("de")
+    assert english is not None and german is not None
+    (made / "de.po").write_text(export("de", german, english), encoding="utf-8")
     return made
 
 
@@ -67,6 +75,12 @@ def invocations(folder: Path) -> list[tuple[str, list[str]]]:
         ("completion", ["completion", "fish"]),
         ("paths", ["paths", *data]),
         ("paths", ["paths", "config"]),
+        ("status", ["status"]),
+        ("status", ["status", "qaa", *data]),
+        ("fingerprint", ["fingerprint", str(folder / "reviewed" / "de.yaml")]),
+        ("export", ["export", "it"]),
+        ("export", ["export", "pt-BR"]),
+        ("import", ["import", str(folder / "de.po")]),
     ]
 
 

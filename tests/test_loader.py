@@ -430,7 +430,7 @@ def section(
             HEAD + "sections:\n" + section() + "    zzz: [y]\n",
             [
                 "qaa.yaml:9:5: unknown key 'zzz' in a section; "
-                "allowed: id, kind, after, title, aliases, origin, paragraphs"
+                "allowed: id, kind, after, title, aliases, origin, fingerprint, paragraphs"
             ],
             id="unknown key, nothing close",
         ),
@@ -498,20 +498,24 @@ def test_a_partial_file_is_a_note_unless_it_must_be_complete(check: Check) -> No
 
 def test_a_good_file_loads_every_field(check: Check) -> None:
     content = (
-        "language: qaa\nname: Q\nenglish_name: Qish\ntitle: T\ntitle_origin: added\nsections:\n"
+        "language: qaa\nname: Q\nenglish_name: Qish\ntitle: T\ntitle_origin: added\nterm: Q-t\n"
+        "sections:\n"
         "  - id: marathon\n    kind: example\n    title: M\n    aliases: [run, race]\n"
-        "    origin: added\n    paragraphs:\n      - One.\n      - Two.\n"
+        "    origin: added\n    fingerprint: 0123abcd\n    paragraphs:\n      - One.\n      - Two.\n"
     )
     language, problems = check(content)
     assert problems[0].message.startswith("missing sections: summary")
+    # the digest: sha256("M\nOne. Two.") (fingerprints.py), its first 8 hexadecimal digits
+    marathon = ("marathon", "example", "M", ("One.", "Two."), ("run", "race"), "added", "qaa")
     assert language == Language(
         "qaa",
         "Q",
         "Qish",
         "T",
-        (Section("marathon", "example", "M", ("One.", "Two."), ("run", "race"), "added", "qaa"),),
+        (Section(*marathon, fingerprint="0123abcd", digest="cb83e973"),),
         "added",
         language.source if language else "",
+        "Q-t",
     )
 
 
@@ -865,7 +869,7 @@ TOP = "language: qaa\nname: Q\ntitle: T\nsections:\n"
             [
                 "qaa.yaml:9:5: unknown key '\\u001b[2J' (control character U+001B is not"
                 " allowed in a key) in a section; allowed: id, kind, after, title, aliases,"
-                " origin, paragraphs"
+                " origin, fingerprint, paragraphs"
             ],
             id="an escape in a key is flagged, and shown escaped",
         ),

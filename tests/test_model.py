@@ -50,7 +50,7 @@ def test_immutable() -> None:
 
 def test_repr_names_every_field() -> None:
     assert repr(Document("de", "T", ())) == (
-        "Document(code='de', title='T', sections=(), source='bundled', untranslated=())"
+        "Document(code='de', title='T', sections=(), source='bundled', untranslated=(), stale=())"
     )
 
 
@@ -60,7 +60,7 @@ def test_repr_names_every_field() -> None:
         (("a", "b", "c", ()), {"nope": 1}, "unknown or repeated field 'nope'"),
         (("a", "b", "c", ()), {"id": "again"}, "unknown or repeated field 'id'"),
         (("a", "b"), {}, "needs a value for 'title'"),
-        (("a",) * 9, {}, "takes 8 fields, not 9"),
+        (("a",) * 11, {}, "takes 10 fields, not 11"),
     ],
 )
 def test_wrong_arguments_are_type_errors(

@@ -63,6 +63,7 @@ def test_json_shows_every_paragraph(lastmile: Lastmile, data: str) -> None:
             "language": "qaa",
             "title": "First section",
             "paragraphs": ["Alpha one.", "Beta two.", "Gamma three."],
+            "stale": False,
         }
     ]
 

@@ -24,7 +24,7 @@ import sys
 from lastmile_cli.cli import run
 code = run(sys.argv[1:])
 sys.stdout.flush()
-heavy = ["rich", "rich.console", "yaml", "json", "textwrap", "difflib", "subprocess", "importlib.metadata", "lastmile_cli.loader", "click.shell_completion", "zlib", "sentencex", "lastmile_cli.alignment"]
+heavy = ["rich", "rich.console", "yaml", "json", "textwrap", "difflib", "subprocess", "importlib.metadata", "lastmile_cli.loader", "click.shell_completion", "zlib", "sentencex", "lastmile_cli.alignment", "polib", "hashlib", "lastmile_cli.po"]
 commands = [m for m in sys.modules if m.startswith("lastmile_cli.commands.")]
 sys.stderr.write("\\n" + repr([sorted(m for m in heavy if m in sys.modules), sorted(commands)]))
 """
@@ -77,6 +77,8 @@ def test_no_cache_at_all_is_just_as_light(tmp_path: Path) -> None:
         ["languages"],
         ["search", "turnout"],
         ["compare", "de", "it"],
+        ["status"],
+        ["status", "de", "--format", "csv"],
     ],
 )
 def test_other_piped_commands_stay_light(warm_cache: Path, args: list[str]) -> None:
@@ -94,7 +96,8 @@ def test_a_user_file_is_parsed_once_then_read_from_the_cache(tmp_path: Path) -> 
     source.write_text(MINIMAL.format(code="qaa"), encoding="utf-8")
     os.utime(source, (1_600_000_000, 1_600_000_000))
     args = ["explain", "--lang", "qaa", "--data-dir", str(user)]
-    assert imported(args, tmp_path / "cache") == ["lastmile_cli.loader", "yaml"]
+    parsed = ["hashlib", "lastmile_cli.loader", "yaml"]  # (hashlib: each section's fingerprint)
+    assert imported(args, tmp_path / "cache") == parsed
     assert imported(args, tmp_path / "cache") == []
 
 
@@ -145,3 +148,18 @@ def test_sentences_are_split_and_aligned_only_when_asked_for(
     warm_cache: Path, args: list[str]
 ) -> None:
     assert imported(args, warm_cache) == ["lastmile_cli.alignment", "sentencex"]
+
+
+@pytest.mark.parametrize(
+    ("args", "heavy"),
+    [
+        (["export", "de"], ["lastmile_cli.po", "polib", "textwrap"]),  # (textwrap: polib's)
+        (["status", "--format", "json"], ["json"]),
+    ],
+)
+def test_the_catalog_library_loads_only_for_a_catalog(
+    warm_cache: Path, args: list[str], heavy: list[str]
+) -> None:
+    """polib (and the PO module) only for export and import; no hashing anywhere on a read
+    path: the fingerprints of the bundled article are computed when it is built."""
+    assert imported(args, warm_cache) == heavy

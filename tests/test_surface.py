@@ -7,6 +7,7 @@ its help as one escaped line, a traceback, a message on the wrong stream) cannot
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -16,7 +17,9 @@ import pytest
 
 from conftest import check_golden, subprocess_env
 from lastmile_cli.cli import COMMANDS
+from lastmile_cli.content import Catalog, bundled_dir
 from lastmile_cli.options import FORMATS
+from lastmile_cli.po import export
 
 # What each command needs to show something in each format.
 ARGUMENTS = {
@@ -24,10 +27,16 @@ ARGUMENTS = {
     "completion": ["zsh"],
     "example": ["marathon"],
     "explain": ["--section", "definition"],
+    "export": ["it"],
+    "fingerprint": ["de.yaml"],
+    "import": [
+        "de.po"
+    ],  # `lastmile export de`, in the directory the runs start in  # a copy of data/de.yaml, in the directory the runs start in
     "languages": [],
     "paths": [],
     "search": ["turnout", "--lang", "en"],
     "sections": ["--lang", "fr"],
+    "status": ["de", "it"],
     "template": ["qaa"],
     "validate": [],
 }
@@ -37,10 +46,14 @@ BAD_VALUES = {
     "completion": ["tcsh"],
     "example": ["marathn"],
     "explain": ["--section", "nowhere"],
+    "export": ["Klingon"],
+    "fingerprint": ["de.yaml", "--section", "nowhere"],
+    "import": ["de.po", "--output", "fr.yaml"],
     "languages": ["--lang", "xx"],
     "paths": ["nowhere"],
     "search": ["turnout", "--lang", "xx"],
     "sections": ["--width", "0"],
+    "status": ["klingon"],
     "template": ["not a tag"],
     "validate": ["/no/such/file.yaml"],
 }
@@ -56,6 +69,7 @@ EXTRA = [
     ["explain", "--lang", "de", "--with", "Deutsch"],
     *(["example", "politics", "-l", "fr", "--with", "es", "-f", f] for f in FORMATS),
     ["example", "--with", "en"],
+    ["status", "-f", "csv"],
 ]
 
 
@@ -80,18 +94,25 @@ def shown(args: list[str]) -> str:
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def transcript(cache: Path) -> str:
-    """Every invocation's exit code, stdout and stderr; the folders of this machine (`lastmile
-    paths` shows them) are written as $ROOT, $CACHE and $DATA_HOME."""
+def transcript(cache: Path, start: Path) -> str:
+    """Every invocation's exit code, stdout and stderr, each run started in `start` (which
+    holds the files the commands that take one are given); the folders of this machine
+    (`lastmile paths` shows them) are written as $ROOT, $CACHE, $DATA_HOME and $START."""
     data_home = cache / "data-home"
     env = subprocess_env(LASTMILE_CACHE_DIR=str(cache), XDG_DATA_HOME=str(data_home))
-    folders = {str(data_home): "$DATA_HOME", str(cache): "$CACHE", str(ROOT): "$ROOT"}
+    folders = {
+        str(data_home): "$DATA_HOME",
+        str(cache): "$CACHE",
+        str(start): "$START",
+        str(ROOT): "$ROOT",
+    }
 
     def run(args: list[str]) -> str:
         result = subprocess.run(
             [sys.executable, "-m", "lastmile_cli", *args],
             capture_output=True,
             env=env,
+            cwd=start,
             timeout=120,
         )
         out = result.stdout.decode("utf-8", "backslashreplace")
@@ -109,7 +130,12 @@ def transcript(cache: Path) -> str:
 
 @pytest.fixture(scope="module")
 def surface(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return transcript(tmp_path_factory.mktemp("cache"))
+    start = tmp_path_factory.mktemp("start")
+    shutil.copy(Path(bundled_dir()) / "de.yaml", start / "de.yaml")  # never the data itself
+    english, german = Catalog([], None).load("en"), Catalog([], None).load("de")
+    assert english is not None and german is not None
+    (start / "de.po").write_text(export("de", german, english), encoding="utf-8")
+    return transcript(tmp_path_factory.mktemp("cache"), start)
 
 
 def test_the_whole_surface_is_as_reviewed(request: pytest.FixtureRequest, surface: str) -> None:

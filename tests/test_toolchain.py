@@ -71,7 +71,7 @@ def test_the_toolchain_is_pinned_and_the_runtime_is_bounded_below() -> None:
     runtime = [_requirement(spec) for spec in PYPROJECT["project"]["dependencies"]]
     assert dev and all(op == "==" for _, op, _ in dev), dev
     assert build and all(op == "==" for _, op, _ in build), build
-    assert {name for name, _, _ in runtime} == {"click", "rich", "pyyaml", "sentencex"}
+    assert {name for name, _, _ in runtime} == {"click", "rich", "pyyaml", "sentencex", "polib"}
     assert all(op == ">=" for _, op, _ in runtime), runtime
 
 

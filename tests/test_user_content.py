@@ -315,7 +315,8 @@ def test_languages_shows_source_and_completeness(
             "languages", "--data-dir", str(path.parent), "-l", "pt"
         ).out.splitlines()
     ]
-    assert rows[-1] == ["pt", "Português", "Portuguese", "2/8", str(path), "from --lang pt"]
+    completeness = "2/8, 6 missing"
+    assert rows[-1] == ["pt", "Português", "Portuguese", completeness, str(path), "from --lang pt"]
     assert rows[0][3:5] == ["8/8", "bundled"]
 
 

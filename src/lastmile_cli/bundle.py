@@ -66,7 +66,9 @@ def build(data: str, package: str = HERE) -> tuple[bytes, dict[str, Loaded]]:
 
     The English file is checked first: its sections are the outline, which the others are
     checked against (the same ids, kinds and order, nothing more). Each language is preceded by
-    its code and its number of atoms, so a run unpacks only the languages it uses.
+    its code, the sections of it that are stale against the bundled English (so reading the
+    bundled article never unpacks the English to tell), and its number of atoms, so a run
+    unpacks only the languages it uses.
     """
     from lastmile_cli.loader import check_file
     from lastmile_cli.schema import Known
@@ -93,10 +95,17 @@ def build(data: str, package: str = HERE) -> tuple[bytes, dict[str, Loaded]]:
         atoms += [section_id, parts.kinds[section_id]]
     ordered = {name.removesuffix(".yaml"): None for name in names}  # file-name order
     atoms.append(str(len(ordered)))
+    bundled_english = made.get(FALLBACK)
     for code in ordered:
         packed: list[str] = []
-        pack(made[code], packed)
-        atoms += [code, str(len(packed)), *packed]
+        value = made[code]
+        pack(value, packed)
+        stale: tuple[str, ...] = ()
+        if isinstance(value, Language) and isinstance(bundled_english, Language):
+            from lastmile_cli.progress import STALE, progress
+
+            stale = progress(value, bundled_english).ids(STALE)
+        atoms += [code, str(len(stale)), *stale, str(len(packed)), *packed]
     return encode(atoms), {code: made[code] for code in ordered}
 
 
@@ -122,8 +131,10 @@ class Article:
         self._atoms = atoms
         self._where: dict[str, int] = {}
         self._made: dict[str, Loaded] = {}
+        self.stale: dict[str, tuple[str, ...]] = {}
         for _ in range(reader.count()):
             code = reader.text()
+            self.stale[code] = tuple(reader.text() for _ in range(reader.count()))
             size = reader.count()
             self._where[code] = reader.position
             reader.position += size
@@ -194,6 +205,10 @@ class Bundle:
     def get(self, code: str) -> Loaded:
         """The language, or the problems of a bundled file that does not load."""
         return self._article().get(code)
+
+    def stale(self, code: str) -> tuple[str, ...]:
+        """The sections of a bundled language translated from an older bundled English."""
+        return self._article().stale.get(code, ())
 
     def languages(self) -> dict[str, Loaded]:
         """Code → the language, or the problems of a bundled file that does not load."""

@@ -30,13 +30,24 @@ COMMANDS = (
     "completion",
     "example",
     "explain",
+    "export",
+    "fingerprint",
+    "import",
     "languages",
     "paths",
     "search",
     "sections",
+    "status",
     "template",
     "validate",
 )
+# A command's module (and its function) where the command's own name is a Python keyword.
+MODULES = {"import": "import_po"}
+
+
+def module_of(name: str) -> str:
+    """The name of the module in `commands/` for the command `name`, and of its function."""
+    return MODULES.get(name, name)
 
 
 class Formatter(click.HelpFormatter):
@@ -85,7 +96,7 @@ class LazyGroup(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in COMMANDS:
             return None
-        module = importlib.import_module(f"lastmile_cli.commands.{cmd_name}")
+        module = importlib.import_module(f"lastmile_cli.commands.{module_of(cmd_name)}")
         command: click.Command = module.command()
         command.options_metavar = _("[OPTIONS]")
         command.context_class = Context

@@ -73,6 +73,7 @@ def merge(layers: Sequence[Language], outline: Outline) -> Language:
         tuple(sections),
         titled.title_origin,
         top.source,
+        top.term,
     )
 
 
@@ -303,6 +304,12 @@ class Catalog:
         theirs = english.by_id() if english is not None else {}
         sections = []
         untranslated = []
+        stale = []
+        # the bundled article against the bundled English: known when it was built (bundle.py)
+        built = None
+        english_bundled = all(file.bundled for file in self.files().get(FALLBACK, []))
+        if language.source == "bundled" and language.code != FALLBACK and english_bundled:
+            built = self.bundle.stale(language.code)
         for section_id in section_ids:
             section = own.get(section_id)
             if section is None:
@@ -312,10 +319,25 @@ class Catalog:
             ) is not None and same.paragraphs == section.paragraphs:
                 section = _as_english(section)
                 untranslated.append(section_id)
+            elif built is not None:
+                if section_id in built:
+                    stale.append(section_id)
+            elif section.fingerprint and language.code != FALLBACK:
+                reference = english or self.require(FALLBACK)
+                if section.fingerprint != fallback_digest(reference, section_id):
+                    from lastmile_cli.progress import is_stale
+
+                    if is_stale(section, reference):
+                        stale.append(section_id)
             if section is not None:
                 sections.append(section)
         return Document(
-            language.code, language.title, tuple(sections), language.source, tuple(untranslated)
+            language.code,
+            language.title,
+            tuple(sections),
+            language.source,
+            tuple(untranslated),
+            tuple(stale),
         )
 
     def _borrow(self, section_id: str, code: str) -> Section | None:
@@ -345,4 +367,12 @@ def _as_english(section: Section) -> Section:
         section.origin,
         FALLBACK,
         section.after,
+        fingerprint=section.fingerprint,
+        digest=section.digest,
     )
+
+
+def fallback_digest(english: Language, section_id: str) -> str:
+    """The fingerprint of the English section `section_id` (empty when English lacks it)."""
+    theirs = english.section(section_id)
+    return theirs.digest if theirs is not None else ""

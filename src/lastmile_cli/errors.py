@@ -29,12 +29,18 @@ class LastmileError(Exception):
 class ContentError(LastmileError):
     """A content file that cannot be used, with where the first problem is."""
 
-    def __init__(self, problem: Problem, more: int = 0) -> None:
-        extra = ngettext(
-            "(and {count} more problem; run 'lastmile validate')",
-            "(and {count} more problems; run 'lastmile validate')",
-            more,
-        ).format(count=more)
+    def __init__(self, problem: Problem, more: int = 0, listing: bool = True) -> None:
+        """`listing`: `lastmile validate` lists the rest (a language file's problems)."""
+        if listing:
+            extra = ngettext(
+                "(and {count} more problem; run 'lastmile validate')",
+                "(and {count} more problems; run 'lastmile validate')",
+                more,
+            ).format(count=more)
+        else:
+            extra = ngettext(
+                "(and {count} more problem)", "(and {count} more problems)", more
+            ).format(count=more)
         super().__init__(str(problem) + (f" {extra}" if more else ""))
 
 

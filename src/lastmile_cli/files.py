@@ -143,7 +143,9 @@ def scan(directory: str) -> tuple[list[LanguageFile], list[Skipped]]:
     return found, skipped
 
 
-def read_source(path: str, limit: int = MAX_BYTES) -> tuple[bytes, Identity | None]:
+def read_source(
+    path: str, limit: int = MAX_BYTES, too_large: str | None = None
+) -> tuple[bytes, Identity | None]:
     """A regular file's bytes and the identity of what was read; SourceError otherwise.
 
     Opened non-blocking, so a FIFO or a terminal put in a file's place cannot hang the run.
@@ -163,9 +165,9 @@ def read_source(path: str, limit: int = MAX_BYTES) -> tuple[bytes, Identity | No
         if not stat.S_ISREG(before.st_mode):
             kind = kind_of_file(before.st_mode)
             raise SourceError(_("is {kind}, not a regular file").format(kind=kind), "not-a-file")
+        large = too_large or _("is larger than 1 MiB; a language file is a few kilobytes")
         if before.st_size > limit:
-            said = _("is larger than 1 MiB; a language file is a few kilobytes")
-            raise SourceError(said, "too-large")
+            raise SourceError(large, "too-large")
         chunks, size = [], 0
         while size <= limit:
             chunk = os.read(descriptor, limit + 1 - size)
@@ -175,8 +177,7 @@ def read_source(path: str, limit: int = MAX_BYTES) -> tuple[bytes, Identity | No
             size += len(chunk)
         data = b"".join(chunks)
         if len(data) > limit:
-            said = _("is larger than 1 MiB; a language file is a few kilobytes")
-            raise SourceError(said, "too-large")
+            raise SourceError(large, "too-large")
         after = os.fstat(descriptor)
     except OSError as error:
         said = _("cannot read: {reason}").format(reason=reason_of(error))

@@ -26,15 +26,17 @@ def check_bytes(
     known: Known | None = None,
     patch: bool = False,
     marks: Marks | None = None,
+    places: dict[str, tuple[int, int]] | None = None,
 ) -> tuple[Language | None, list[Problem]]:
     """Check one language file's bytes (`name` is its file name) against the bundled article
     (`known`, by default the installed one); the language is None when any error was found.
     Every problem is listed, up to MAX_PROBLEMS, in file order. `patch`: the language has
     another layer, which gives what this file leaves out. `marks` receives where each section
-    of the user's own states its id, kind and place."""
+    of the user's own states its id, kind and place; `places`, where each section is (line,
+    column), for notes about it."""
     problems = Problems(display)
     strict = StrictYaml(problems)
-    schema = Schema(problems, name, known, patch)
+    schema = Schema(problems, name, known, patch, places)
     try:
         root = strict.parse(strict.read_text(data))
         language = schema.language(root, complete, source)
@@ -54,6 +56,7 @@ def check_file(
     known: Known | None = None,
     patch: bool = False,
     marks: Marks | None = None,
+    places: dict[str, tuple[int, int]] | None = None,
 ) -> tuple[Language | None, list[Problem]]:
     """Read (a regular file of at most 1 MiB, files.py) and check one language file."""
     path = os.fspath(path)
@@ -70,4 +73,5 @@ def check_file(
         known=known,
         patch=patch,
         marks=marks,
+        places=places,
     )

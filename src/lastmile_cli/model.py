@@ -127,6 +127,8 @@ class Section(Record):
     origin: str = "seed"
     code: str = ""  # the code of the language its text is in
     after: str = ""  # a section of the user's own: the id it follows ("": its default place)
+    fingerprint: str = ""  # the English it was translated from, as the file records it
+    digest: str = ""  # the fingerprint of its own title and paragraphs (fingerprints.py)
 
 
 class Language(Record):
@@ -142,6 +144,7 @@ class Language(Record):
     sections: tuple[Section, ...]
     title_origin: str = "seed"
     source: str = "bundled"
+    term: str = ""  # the concept's name in this language, for translators (never shown)
 
     def section(self, section_id: str) -> Section | None:
         for section in self.sections:
@@ -229,6 +232,7 @@ class Document(Record):
     sections: tuple[Section, ...]
     source: str = "bundled"
     untranslated: tuple[str, ...] = ()
+    stale: tuple[str, ...] = ()  # ids of sections translated from an older English
 
     @property
     def borrowed(self) -> tuple[str, ...]:

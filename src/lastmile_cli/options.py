@@ -142,14 +142,15 @@ def common_options(function: F) -> F:
     return output_options(function)
 
 
-def output_options(function: F) -> F:
-    """The shared options other than --lang: format, colour, width, pager, data."""
+def output_options(function: F, formats: tuple[str, ...] = FORMATS) -> F:
+    """The shared options other than --lang: format (one of `formats`), colour, width, pager,
+    data."""
     decorators = [
         click.option(
             "--format",
             "-f",
             "fmt",
-            type=click.Choice(FORMATS, case_sensitive=False),
+            type=click.Choice(formats, case_sensitive=False),
             default="text",
             show_default=True,
             callback=unless_default,

@@ -34,6 +34,7 @@ SHAPE = ",".join(n for n, _ in SECTION_FIELDS) + ";" + ",".join(n for n, _ in LA
 # The modules that decide what checking a file gives: a change to any of them is a new loader.
 CODE = (
     "files.py",
+    "fingerprints.py",
     "loader.py",
     "model.py",
     "packed.py",
@@ -156,7 +157,9 @@ def unpack(reader: Reader, source: str, display: str, outline: Outline | None = 
         return tuple(problems)
     if tag != "L":
         raise Corrupt("neither a language nor problems")
-    language = Language(*_unpack_record(reader, LANGUAGE_FIELDS), source)  # type: ignore[arg-type, call-arg]
+    names = [n for n, _ in LANGUAGE_FIELDS]
+    values = dict(zip(names, _unpack_record(reader, LANGUAGE_FIELDS), strict=True))
+    language = Language(**values, source=source)  # type: ignore[arg-type]
     if not reader.trusted:
         _check(language, outline or Outline((), ()))
     return language
@@ -183,6 +186,8 @@ def _unpack_record(reader: Reader, fields: tuple[tuple[str, str], ...]) -> list[
 
 def _check(language: Language, outline: Outline) -> None:
     """What the loader guarantees of a Language, checked again for bytes from outside."""
+    from lastmile_cli.fingerprints import well_formed  # (a cache entry's only, not the article's)
+
     if not is_tag(language.code) or language.title_origin not in ORIGINS:
         raise Corrupt("a language field the loader would refuse")
     names = (language.name, language.english_name, language.title)
@@ -207,6 +212,8 @@ def _check(language: Language, outline: Outline) -> None:
             or not section.paragraphs
             or not all(p.strip() for p in section.paragraphs)
             or not all(a.strip() for a in section.aliases)
+            or not (section.fingerprint == "" or well_formed(section.fingerprint))
+            or not well_formed(section.digest)
         ):
             raise Corrupt(f"a section the loader would refuse ({section.id!r})")
         seen.add(section.id)

@@ -22,7 +22,7 @@ from lastmile_cli.textutil import closest, echo_unsafe, first_unsafe, fold
 TOP_KEYS = ("language", "name", "english_name", "title", "title_origin", "term", "sections")
 TOP_REQUIRED = ("language", "name", "title", "sections")
 PATCH_REQUIRED = ("language", "sections")  # the rest comes from the next layer
-SECTION_KEYS = ("id", "kind", "after", "title", "aliases", "origin", "paragraphs")
+SECTION_KEYS = ("id", "kind", "after", "title", "aliases", "origin", "fingerprint", "paragraphs")
 SECTION_REQUIRED = ("id", "kind", "title", "paragraphs")
 # Where a section's id, kind and place were written: (id, key) → (line, column).
 Marks = dict[tuple[str, str], tuple[int, int]]
@@ -81,13 +81,20 @@ class Schema:
     """Checks one file's tree; `name` is the file's name, which `language:` must match."""
 
     def __init__(
-        self, problems: Problems, name: str, known: Known | None = None, patch: bool = False
+        self,
+        problems: Problems,
+        name: str,
+        known: Known | None = None,
+        patch: bool = False,
+        places: dict[str, tuple[int, int]] | None = None,
     ) -> None:
         self.problems = problems
         self.name = name
         self.known = known if known is not None else Known.of_bundle()
         self.patch = patch and not self.known.bundled
         self.marks: Marks = {}
+        # where each section is (its fingerprint, else its first key), for notes about it
+        self.places = places if places is not None else {}
 
     # -- tree to a Language --------------------------------------------------------------
 
@@ -219,6 +226,7 @@ class Schema:
             sections=sections,
             title_origin=origin,
             source=source,
+            term=fields.get("term") or "",
         )
 
     def sections(
@@ -327,12 +335,29 @@ class Schema:
                 _("{key} must be one of: {values}").format(key="origin", values=", ".join(ORIGINS)),
                 code="bad-origin",
             )
+        recorded = self.fingerprint(values["fingerprint"]) if "fingerprint" in values else ""
         if self.problems.errors > before:
             return None
         # each of these is None only when a problem was recorded above
         assert section_id is not None and kind is not None and title is not None
-        assert origin is not None and after is not None
-        return Section(section_id, kind, title, paragraphs, aliases, origin, code, after)
+        assert origin is not None and after is not None and recorded is not None
+        place = values.get("fingerprint", node)
+        self.places.setdefault(section_id, (place.line, place.column))
+        from lastmile_cli.fingerprints import fingerprint
+
+        digest = fingerprint(title, paragraphs)
+        return Section(
+            section_id,
+            kind,
+            title,
+            paragraphs,
+            aliases,
+            origin,
+            code,
+            after,
+            fingerprint=recorded,
+            digest=digest,
+        )
 
     def bundled_id(self, section_id: str) -> bool:
         outline = self.known.outline
@@ -466,6 +491,24 @@ class Schema:
                 key=key, name=name, id=section_id, other=other, language=language, spelt=spelt
             )
             self.problems.add(node.line, node.column, said, code="name-taken")
+
+    def fingerprint(self, node: Node) -> str | None:
+        """A recorded fingerprint: 8 lowercase hexadecimal digits, as lastmile writes them."""
+        from lastmile_cli.fingerprints import well_formed
+
+        value = self.text(node, "fingerprint")
+        if value is None:
+            return None
+        if not well_formed(value):
+            message = _(
+                "fingerprint must be 8 hexadecimal digits (0-9, a-f) such as 3f2a9c1e, not '{value}';"
+                " lastmile writes it: lastmile fingerprint FILE"
+            )
+            self.problems.add(
+                node.line, node.column, message.format(value=value), code="bad-fingerprint"
+            )
+            return None
+        return value
 
     def text_list(
         self, node: Node, key: str, what: str, empty_ok: bool, one_line: bool = True

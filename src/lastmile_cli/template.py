@@ -14,11 +14,18 @@ from __future__ import annotations
 import json
 
 from lastmile_cli.i18n import _
+from lastmile_cli.model import FALLBACK, Language
 from lastmile_cli.views import Starter
 
 
 def quoted(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
+    """`text` as a double-quoted YAML scalar: a JSON string, with the line and paragraph
+    separators escaped too (YAML would fold them, as line breaks, into spaces)."""
+    return (
+        json.dumps(text, ensure_ascii=False)
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def comments(text: str) -> list[str]:
@@ -70,6 +77,8 @@ def whole_language(view: Starter) -> str:
         "kinds as they are: lastmile reads them.\n"
         "The file works at once. Until a section's paragraphs differ from the English text,\n"
         "`lastmile languages` and `lastmile validate` count it as not translated yet.\n"
+        "Each fingerprint records the English a section was translated from: keep it, and\n"
+        "lastmile tells you when the English changes (run `lastmile fingerprint` after review).\n"
         "Check it:  lastmile validate {code}.yaml\n"
         "Read it:   lastmile explain --data-dir DIR --lang {code}  (DIR holds {code}.yaml)"
     ).format(code=code)
@@ -103,6 +112,44 @@ def _sections(view: Starter, indent: str) -> list[str]:
             lines.append(
                 f"{indent}    aliases: [{aliases}]  # " + _("other names a reader may type")
             )
+        # the English it starts from (the English itself, or what a translation recorded)
+        recorded = section.digest if section.code == FALLBACK else section.fingerprint
+        if recorded and section.id not in view.new:
+            lines.append(f"{indent}    fingerprint: {recorded}")
         lines.append(f"{indent}    paragraphs:")
         lines += [f"{indent}      - {quoted(paragraph)}" for paragraph in section.paragraphs]
     return lines
+
+
+def language_file(language: Language, comment: str) -> str:
+    """The YAML of `language` as lastmile writes a language file (`lastmile import`): every
+    field it has, each text double-quoted, after `comment` (lines, each written as `# …`)."""
+    lines = [f"# {line}".rstrip() for line in comment.split("\n")] if comment else []
+    lines += [
+        f"language: {language.code}",
+        f"name: {quoted(language.name)}",
+        f"english_name: {quoted(language.english_name)}",
+        f"title: {quoted(language.title)}",
+    ]
+    if language.title_origin != "seed":
+        lines.append(f"title_origin: {language.title_origin}")
+    if language.term:
+        lines.append(f"term: {quoted(language.term)}")
+    lines.append("sections:")
+    for section in language.sections:
+        lines += [
+            f"  - id: {section.id}",
+            f"    kind: {section.kind}",
+        ]
+        if section.after:
+            lines.append(f"    after: {section.after}")
+        lines.append(f"    title: {quoted(section.title)}")
+        if section.aliases:
+            lines.append(f"    aliases: [{', '.join(quoted(a) for a in section.aliases)}]")
+        if section.origin != "seed":
+            lines.append(f"    origin: {section.origin}")
+        if section.fingerprint:
+            lines.append(f"    fingerprint: {section.fingerprint}")
+        lines.append("    paragraphs:")
+        lines += [f"      - {quoted(paragraph)}" for paragraph in section.paragraphs]
+    return "\n".join(lines) + "\n"

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from lastmile_cli.bundle import Bundle
 from lastmile_cli.content import merge
 from lastmile_cli.files import LanguageFile, scan
-from lastmile_cli.i18n import _
+from lastmile_cli.i18n import _, ngettext
 from lastmile_cli.loader import check_file
 from lastmile_cli.model import FALLBACK, Language
 from lastmile_cli.problems import Problem, Severity
@@ -35,6 +35,7 @@ class Checked:
         self.language = language
         self.problems = problems
         self.marks: Marks = {}
+        self.places: dict[str, tuple[int, int]] = {}  # where each section is, for notes
 
 
 def files_in(path: str, bundled: bool = False) -> tuple[list[LanguageFile], list[Problem]]:
@@ -49,6 +50,7 @@ def files_in(path: str, bundled: bool = False) -> tuple[list[LanguageFile], list
 def check_one(file: LanguageFile, strict: bool, known: Known, patch: bool) -> Checked:
     """A file checked as the commands check it; bundled files must be complete."""
     marks: Marks = {}
+    places: dict[str, tuple[int, int]] = {}
     language, found = check_file(
         file.path,
         file.path,
@@ -57,9 +59,11 @@ def check_one(file: LanguageFile, strict: bool, known: Known, patch: bool) -> Ch
         known=known,
         patch=patch,
         marks=marks,
+        places=places,
     )
     checked = Checked(file, language, found)
     checked.marks = marks
+    checked.places = places
     return checked
 
 
@@ -89,24 +93,61 @@ def placement(checked: Sequence[Checked], context: Sequence[Checked], known: Kno
         one.problems.sort(key=lambda p: (p.line == 0, p.line, p.column))
 
 
-def untranslated(checked: Sequence[Checked], english: Language | None) -> None:
-    """A section whose text is still the English text is a note: it loads, but it is not
-    translated yet (and every command shows it as English)."""
+def measure(checked: Sequence[Checked], english: Language | None, strict: bool) -> None:
+    """Each loaded file's sections against `english` (see `measured`): a section still in
+    English is a note, a stale one a note with the English as it is now (`strict`: an error),
+    and a file whose translated sections record no fingerprint a note saying how to."""
+    if english is None:
+        return
     for one in checked:
-        if one.language is None:
-            continue
-        for section_id in one.language.untranslated(english):
-            message = _("section '{id}' is still the English text: not translated yet")
-            one.problems.append(
-                Problem(
-                    one.file.path,
-                    0,
-                    0,
-                    message.format(id=section_id),
-                    Severity.NOTE,
-                    code="untranslated",
-                )
-            )
+        if one.language is not None and one.language.code != english.code:
+            one.problems += measured(one.file.path, one.language, english, strict, one.places)
+
+
+def measured(
+    path: str,
+    language: Language,
+    english: Language,
+    strict: bool,
+    places: dict[str, tuple[int, int]],
+) -> list[Problem]:
+    """What a loaded file's sections are, against the English: the notes (and errors) of it."""
+    from lastmile_cli.progress import STALE, UNTRANSLATED, progress
+
+    found: list[Problem] = []
+    state = progress(language, english)
+    for section_id in state.ids(UNTRANSLATED):
+        message = _("section '{id}' is still the English text: not translated yet")
+        found.append(
+            Problem(path, 0, 0, message.format(id=section_id), Severity.NOTE, code="untranslated")
+        )
+    for section_id in state.ids(STALE):
+        theirs = english.section(section_id)
+        assert theirs is not None  # a state is measured against an English section
+        line, column = places.get(section_id, (0, 0))
+        message = _(
+            "section '{id}' is stale: the English changed after it was translated; review it"
+            " (then: lastmile fingerprint {path} --section {id}); the English now: {english}"
+        ).format(id=section_id, path=path, english=said(theirs.title, theirs.paragraphs))
+        severity = Severity.ERROR if strict else Severity.NOTE
+        found.append(Problem(path, line, column, message, severity, code="stale"))
+    unrecorded = state.unrecorded
+    if unrecorded:
+        message = ngettext(
+            "{ids} records no fingerprint, so lastmile cannot tell when its English changes;"
+            " record that it translates the English of now: lastmile fingerprint {path}",
+            "{ids} record no fingerprint, so lastmile cannot tell when their English changes;"
+            " record that they translate the English of now: lastmile fingerprint {path}",
+            len(unrecorded),
+        ).format(ids=", ".join(unrecorded), path=path)
+        found.append(Problem(path, 0, 0, message, Severity.NOTE, code="no-fingerprints"))
+    return found
+
+
+def said(title: str, paragraphs: Sequence[str]) -> str:
+    """A section's text on one line: "Title": first paragraph ¶ second paragraph."""
+    text = " ¶ ".join(" ".join(p.split()) for p in paragraphs)
+    return f"“{' '.join(title.split())}”: {text}"
 
 
 def english_of(layers: Sequence[Checked], bundle: Bundle, known: Known) -> Language | None:
@@ -165,7 +206,7 @@ def validate_paths(
         for i, f in enumerate(others)
     ]
     placement(checked, context, known)
-    untranslated(checked, english_of([*checked, *context], bundle, known))
+    measure(checked, english_of([*checked, *context], bundle, known), strict)
     return report(checked, skipped)
 
 
@@ -185,5 +226,5 @@ def validate_active(user_dirs: Sequence[str], bundle: Bundle, strict: bool) -> R
         sets_outline = file.code == FALLBACK
         outline = None if sets_outline else known.outline
         checked.append(check_one(file, True, Known(outline, bundled=True), False))
-    untranslated(checked, english_of(checked, bundle, known))
+    measure(checked, english_of(checked, bundle, known), strict)
     return report(checked, skipped)

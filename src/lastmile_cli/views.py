@@ -12,6 +12,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from lastmile_cli.language_choice import Choice
     from lastmile_cli.problems import Problem
+    from lastmile_cli.progress import Progress
 
 
 class SectionList(Record):
@@ -33,6 +34,7 @@ class LanguageList(Record):
     choice: Choice
     english: Language | None = None  # what "translated" is measured against
     total: int = 0  # the sections of the article, the user's own included
+    progress: tuple[Progress, ...] = ()  # each language's, in the same order (none: no English)
 
 
 class Hit(Record):
@@ -132,6 +134,51 @@ class Script(Record):
     text: str
 
 
+class Stamped(Record):
+    """What `lastmile fingerprint` did to one file: the sections given a fingerprint, those whose
+    fingerprint it updated, or why it could not (`error`)."""
+
+    path: str
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    error: str = ""
+
+
+class Recorded(Record):
+    """`lastmile fingerprint`: each file it was given, and what it recorded there."""
+
+    files: tuple[Stamped, ...]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.files if f.error)
+
+
+class Status(Record):
+    """`lastmile status`: how far each language is, in sections and in words, like pocount."""
+
+    languages: tuple[Progress, ...]
+
+
+class Exported(Record):
+    """`lastmile export`: a language's article as a gettext catalog (PO text)."""
+
+    code: str
+    text: str
+    notes: tuple[str, ...] = ()
+
+
+class Imported(Record):
+    """`lastmile import`: the language file a catalog gives; `path` where it was written (empty:
+    the file is the output), `notes` what the catalog left to say."""
+
+    code: str
+    text: str
+    path: str = ""
+    notes: tuple[str, ...] = ()
+    progress: Progress | None = None
+
+
 VIEWS = (
     Document,
     SectionList,
@@ -144,4 +191,8 @@ VIEWS = (
     Starter,
     Script,
     PathList,
+    Recorded,
+    Status,
+    Exported,
+    Imported,
 )

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 def languages(settings: Settings, catalog: Catalog) -> LanguageList:
     """Every language that loads, and the one this run would show, with the reason."""
+    from lastmile_cli.progress import progress
     from lastmile_cli.views import LanguageList
 
     available = tuple(catalog.available())
@@ -28,7 +29,10 @@ def languages(settings: Settings, catalog: Catalog) -> LanguageList:
     if settings.output.format == "json":  # the reason in English, as all JSON is: docs/json.md
         choice = i18n.english(lambda: choose(settings, catalog))
     total = len(catalog.outline())
-    return LanguageList(available, choice, catalog.english(), total)
+    english = catalog.english()
+    outline = catalog.outline()
+    found = tuple(progress(lang, english, outline) for lang in available) if english else ()
+    return LanguageList(available, choice, english, total, found)
 
 
 def command() -> click.Command:

@@ -49,7 +49,11 @@ def command() -> click.Command:
         ),
     )
     @click.argument("paths", nargs=-1, metavar="[PATH]...", type=click.Path(exists=True))
-    @click.option("--strict", is_flag=True, help=_("Missing sections are errors, not notes."))
+    @click.option(
+        "--strict",
+        is_flag=True,
+        help=_("Missing and stale sections are errors, not notes."),
+    )
     @output_options
     def callback(**params: Any) -> Call:
         return Call.of(validate, params)

@@ -26,7 +26,10 @@ FORMATS = {
     "markdown": "lastmile_cli.render.markdown",
     "json": "lastmile_cli.render.json",
     "html": "lastmile_cli.render.html",
+    "csv": "lastmile_cli.render.csv",
 }
+# Formats only some views have (a command offers them only there): the rest have every view.
+ONLY = {"csv": ("Status",)}
 FUNCTIONS = {
     "Document": "document",
     "SectionList": "section_list",
@@ -39,6 +42,10 @@ FUNCTIONS = {
     "Starter": "starter",
     "Script": "script",
     "PathList": "path_list",
+    "Recorded": "recorded",
+    "Status": "status",
+    "Exported": "exported",
+    "Imported": "imported",
 }
 
 
@@ -56,12 +63,14 @@ def _document(view: object) -> Document | None:
 
 
 def notes(view: object) -> list[str]:
-    """What stderr says before the output: which sections are shown from other languages, and
-    which are still the English text in the language's own file; which were too long to align
-    sentence by sentence."""
+    """What stderr says before the output: which sections are shown from other languages, which
+    are still the English text in the language's own file, which were translated from an older
+    English (shown as they are); which were too long to align sentence by sentence."""
     said: list[str] = []
     document = _document(view)
-    if document is not None:
+    if document is None:
+        said += getattr(view, "notes", None) or ()  # (an import's)
+    else:
         where = visible(document.source)
         borrowed = document.borrowed
         if borrowed:
@@ -96,6 +105,14 @@ def notes(view: object) -> list[str]:
                     code=document.code, where=where, ids=listed(document.untranslated, 10)
                 )
             )
+        if document.stale:
+            message = _(
+                "{code} ({where}): the English of {ids} changed after it was translated;"
+                " showing the translation as it is (lastmile validate shows the English now)"
+            )
+            said.append(
+                message.format(code=document.code, where=where, ids=listed(document.stale, 10))
+            )
     grouped: tuple[str, ...] = getattr(view, "grouped", ())
     if grouped:
         from lastmile_cli.alignment import LIMIT
@@ -109,11 +126,16 @@ def notes(view: object) -> list[str]:
 
 
 def summary(view: object) -> list[str]:
-    """What stderr says after the output (`validate`'s count)."""
+    """What stderr says after the output (`validate`'s count, what `fingerprint` could not do,
+    where `import` wrote)."""
     if isinstance(view, Document):
         return []
-    from lastmile_cli.views import Report
+    from lastmile_cli.views import Imported, Recorded, Report
 
+    if isinstance(view, Recorded):
+        return [f.error for f in view.files if f.error]
+    if isinstance(view, Imported):
+        return [_("wrote {path}").format(path=visible(view.path))] if view.path else []
     if not isinstance(view, Report):
         return []
     notes = len(view.problems) - view.errors
@@ -138,10 +160,10 @@ def status(view: object) -> int:
     """The exit status the view means: 1 for nothing found (as grep) or errors found."""
     if isinstance(view, Document):
         return 0
-    from lastmile_cli.views import Report, SearchResult
+    from lastmile_cli.views import Recorded, Report, SearchResult
 
     if isinstance(view, SearchResult):
         return 0 if view.hits else 1
-    if isinstance(view, Report):
+    if isinstance(view, Report | Recorded):
         return 1 if view.errors else 0
     return 0

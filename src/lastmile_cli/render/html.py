@@ -26,14 +26,18 @@ if TYPE_CHECKING:
     from lastmile_cli.views import (
         Comparison,
         ExampleList,
+        Exported,
+        Imported,
         Interlinear,
         LanguageList,
         PathList,
+        Recorded,
         Report,
         Script,
         SearchResult,
         SectionList,
         Starter,
+        Status,
     )
 
 STYLE = """\
@@ -230,3 +234,25 @@ def starter(view: Starter, output: Output) -> str:
 def script(view: Script, output: Output) -> str:
     body = [f"<h1>{text(view.shell)}</h1>", f"<pre>{escape(view.text)}</pre>"]
     return page(f"lastmile completion {view.shell}", language(), body)
+
+
+def status(view: Status, output: Output) -> str:
+    return page("lastmile status", language(), _table(rows.status(view)))
+
+
+def recorded(view: Recorded, output: Output) -> str:
+    body = [f"<p>{text(line)}</p>" for line in rows.recorded(view)]
+    return page("lastmile fingerprint", language(), body)
+
+
+def exported(view: Exported, output: Output) -> str:
+    name = f"{view.code}.po"
+    return page(name, language(), [f"<h1>{text(name)}</h1>", f"<pre>{escape(view.text)}</pre>"])
+
+
+def imported(view: Imported, output: Output) -> str:
+    name = view.path or f"{view.code}.yaml"
+    body = [f"<h1>{text(name)}</h1>"]
+    if not view.path:
+        body.append(f"<pre>{escape(view.text)}</pre>")
+    return page(name, language(), body)

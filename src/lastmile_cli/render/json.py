@@ -15,17 +15,22 @@ from lastmile_cli.textutil import visible
 if TYPE_CHECKING:
     from lastmile_cli.model import Document
     from lastmile_cli.output import Output
+    from lastmile_cli.progress import Progress
     from lastmile_cli.views import (
         Comparison,
         ExampleList,
+        Exported,
+        Imported,
         Interlinear,
         LanguageList,
         PathList,
+        Recorded,
         Report,
         Script,
         SearchResult,
         SectionList,
         Starter,
+        Status,
     )
 
 
@@ -64,6 +69,10 @@ KINDS = {
     "template": 1,
     "completion": 1,
     "paths": 1,
+    "status": 1,
+    "fingerprint": 1,
+    "export": 1,
+    "import": 1,
 }
 
 
@@ -86,6 +95,7 @@ def _document(doc: Document) -> dict[str, object]:
                 "language": s.code,
                 "title": s.title,
                 "paragraphs": list(s.paragraphs),
+                "stale": s.id in doc.stale,
             }
             for s in doc.sections
         ],
@@ -116,23 +126,82 @@ def example_list(view: ExampleList, output: Output) -> str:
 
 
 def language_list(view: LanguageList, output: Output) -> str:
+    from lastmile_cli.progress import MISSING, STALE, TRANSLATED, UNTRANSLATED
+
     records = []
+    found = {p.language.code: p for p in view.progress}
     for language in view.languages:
-        count = language.translated(view.english)
+        progress = found.get(language.code)
+        count = progress.count(TRANSLATED) if progress else language.translated(view.english)
+        total = len(progress.units) if progress else view.total
         records.append(
             {
                 "code": language.code,
                 "name": language.name,
                 "english_name": language.english_name,
                 "sections": count,
-                "complete": count == view.total,
-                "untranslated": list(language.untranslated(view.english)),
+                "complete": count == total,
+                "untranslated": list(progress.ids(UNTRANSLATED) if progress else ()),
+                "stale": list(progress.ids(STALE) if progress else ()),
+                "missing": list(progress.ids(MISSING) if progress else ()),
                 "source": language.source,
                 "selected": language.code == view.choice.code,
             }
         )
     choice = {"code": view.choice.code, "reason": view.choice.reason}
     return dumps(_object("languages", choice=choice, languages=records), output)
+
+
+def _counts(progress: Progress) -> dict[str, object]:
+    from lastmile_cli.progress import STATES
+
+    return {
+        "code": progress.language.code,
+        "name": progress.language.name,
+        "source": progress.language.source,
+        "sections": {"total": len(progress.units), **{s: progress.count(s) for s in STATES}},
+        "words": {"total": progress.total_words, **{s: progress.words(s) for s in STATES}},
+        "states": {u.id: u.state for u in progress.units},
+        "unrecorded": list(progress.unrecorded),
+    }
+
+
+def status(view: Status, output: Output) -> str:
+    return dumps(_object("status", languages=[_counts(p) for p in view.languages]), output)
+
+
+def recorded(view: Recorded, output: Output) -> str:
+    files = [
+        {
+            "path": f.path,
+            "added": list(f.added),
+            "updated": list(f.updated),
+            "error": f.error or None,
+        }
+        for f in view.files
+    ]
+    return dumps(_object("fingerprint", files=files, errors=view.errors), output)
+
+
+def exported(view: Exported, output: Output) -> str:
+    return dumps(
+        _object("export", language=view.code, file=f"{view.code}.po", po=view.text), output
+    )
+
+
+def imported(view: Imported, output: Output) -> str:
+    return dumps(
+        _object(
+            "import",
+            language=view.code,
+            file=f"{view.code}.yaml",
+            written=view.path or None,
+            yaml=view.text,
+            notes=list(view.notes),
+            status=_counts(view.progress) if view.progress else None,
+        ),
+        output,
+    )
 
 
 def search_result(view: SearchResult, output: Output) -> str:

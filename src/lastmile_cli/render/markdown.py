@@ -16,14 +16,18 @@ if TYPE_CHECKING:
     from lastmile_cli.views import (
         Comparison,
         ExampleList,
+        Exported,
+        Imported,
         Interlinear,
         LanguageList,
         PathList,
+        Recorded,
         Report,
         Script,
         SearchResult,
         SectionList,
         Starter,
+        Status,
     )
 
 # Inline: what could start emphasis, code, a link, HTML, an entity, a table cell or a fence.
@@ -126,17 +130,17 @@ def report(view: Report, output: Output) -> str:
     )
 
 
+def fenced(text: str, info: str) -> str:
+    """`text` in a fenced block (no line of it can close the fence)."""
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", text)), default=0))
+    return f"{fence}{info}\n{text}{fence}\n"
+
+
 def starter(view: Starter, output: Output) -> str:
     """The starter file in a fenced YAML block (no line of YAML can close the fence)."""
     from lastmile_cli.template import starter as yaml_text
 
     return fenced(yaml_text(view), "yaml")
-
-
-def fenced(text: str, language: str) -> str:
-    """`text` (ending in a newline) in a fenced code block no line of it can close."""
-    fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", text)), default=0))
-    return f"{fence}{language}\n{text}{fence}\n"
 
 
 def script(view: Script, output: Output) -> str:
@@ -146,3 +150,19 @@ def script(view: Script, output: Output) -> str:
 
 def path_list(view: PathList, output: Output) -> str:
     return table(*rows.path_list(view))
+
+
+def status(view: Status, output: Output) -> str:
+    return table(*rows.status(view))
+
+
+def recorded(view: Recorded, output: Output) -> str:
+    return "".join(f"- {escape(line, ' ')}\n" for line in rows.recorded(view))
+
+
+def exported(view: Exported, output: Output) -> str:
+    return fenced(view.text, "po")
+
+
+def imported(view: Imported, output: Output) -> str:
+    return "" if view.path else fenced(view.text, "yaml")

@@ -9,7 +9,15 @@ from lastmile_cli.i18n import N_, _
 from lastmile_cli.textutil import visible
 
 if TYPE_CHECKING:
-    from lastmile_cli.views import ExampleList, LanguageList, PathList, SectionList
+    from lastmile_cli.progress import Progress
+    from lastmile_cli.views import (
+        ExampleList,
+        LanguageList,
+        PathList,
+        Recorded,
+        SectionList,
+        Status,
+    )
 
 Table = tuple[tuple[str, ...], Sequence[tuple[str, ...]]]
 
@@ -36,6 +44,54 @@ def source(text: str) -> str:
     return _("bundled") if text == "bundled" else visible(text)
 
 
+def progress_cell(progress: Progress | None, fallback: int, total: int) -> str:
+    """`8/8`, or `2/8` followed by what the rest are: `2/8, 1 stale, 4 untranslated, 1 missing`."""
+    if progress is None:
+        return completeness(fallback, total)
+    from lastmile_cli.i18n import _
+    from lastmile_cli.progress import MISSING, STALE, TRANSLATED, UNTRANSLATED
+
+    parts = [completeness(progress.count(TRANSLATED), len(progress.units))]
+    said = {
+        STALE: _("{count} stale"),
+        UNTRANSLATED: _("{count} untranslated"),
+        MISSING: _("{count} missing"),
+    }
+    for state, words in said.items():
+        if progress.count(state):
+            parts.append(words.format(count=progress.count(state)))
+    return ", ".join(parts)
+
+
+def share(part: int, whole: int) -> str:
+    """A share in whole percent, as pocount shows one (never 100% unless it is all)."""
+    if not whole:
+        return "0%"
+    percent = part * 100 // whole if part < whole else 100
+    return f"{percent}%"
+
+
+def status(view: Status) -> Table:
+    """Per language, a row per state: its sections and English words, and their share."""
+    from lastmile_cli.progress import STATES
+
+    columns = (N_("language"), N_("state"), N_("sections"), N_("words"), N_("share"))
+    body = []
+    for progress in view.languages:
+        total, words = len(progress.units), progress.total_words
+        for state in STATES:
+            body.append(
+                (
+                    progress.language.code,
+                    state,
+                    f"{progress.count(state)}/{total}",
+                    f"{progress.words(state)}/{words}",
+                    share(progress.words(state), words),
+                )
+            )
+    return columns, body
+
+
 def language_list(view: LanguageList) -> Table:
     columns = (
         N_("code"),
@@ -46,6 +102,7 @@ def language_list(view: LanguageList) -> Table:
         N_("selected"),
     )
     rows = []
+    found = {p.language.code: p for p in view.progress}
     for language in view.languages:
         selected = language.code == view.choice.code
         rows.append(
@@ -53,7 +110,9 @@ def language_list(view: LanguageList) -> Table:
                 language.code,
                 language.name,
                 language.english_name,
-                completeness(language.translated(view.english), view.total),
+                progress_cell(
+                    found.get(language.code), language.translated(view.english), view.total
+                ),
                 source(language.source),
                 view.choice.reason if selected else "",
             )
@@ -70,3 +129,23 @@ def path_list(view: PathList) -> Table:
             state = _("off")
         rows.append((place.role, visible(place.path), place.source, state))
     return columns, rows
+
+
+def recorded(view: Recorded) -> list[str]:
+    """One line per file changed or checked: what `lastmile fingerprint` recorded there."""
+    from lastmile_cli.i18n import _
+
+    lines = []
+    for file in view.files:
+        if file.error:
+            continue
+        path = visible(file.path)
+        if file.added:
+            said = _("{path}: recorded the English of now for {ids}")
+            lines.append(said.format(path=path, ids=", ".join(file.added)))
+        if file.updated:
+            said = _("{path}: updated to the English of now: {ids}")
+            lines.append(said.format(path=path, ids=", ".join(file.updated)))
+        if not (file.added or file.updated):
+            lines.append(_("{path}: nothing to record").format(path=path))
+    return lines

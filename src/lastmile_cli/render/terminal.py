@@ -28,15 +28,19 @@ if TYPE_CHECKING:
     from lastmile_cli.views import (
         Comparison,
         ExampleList,
+        Exported,
         Hit,
+        Imported,
         Interlinear,
         LanguageList,
         PathList,
+        Recorded,
         Report,
         Script,
         SearchResult,
         SectionList,
         Starter,
+        Status,
     )
 
 Span = tuple[str, str]
@@ -271,3 +275,21 @@ def script(view: Script, output: Output) -> str:
 
 def path_list(view: PathList, output: Output) -> str:
     return _paint(_listing(rows.path_list(view)), output)
+
+
+def status(view: Status, output: Output) -> str:
+    return _paint(_listing(rows.status(view)), output)
+
+
+def recorded(view: Recorded, output: Output) -> str:
+    return _paint([[(visible(line), "")] for line in rows.recorded(view)], output)
+
+
+def exported(view: Exported, output: Output) -> str:
+    """The catalog as it would be saved: a file for a translator's tool, not a page to style."""
+    return "".join(visible(line) + "\n" for line in view.text.splitlines())
+
+
+def imported(view: Imported, output: Output) -> str:
+    """The language file as it would be saved (nothing when `--output` wrote it)."""
+    return "" if view.path else clean(view.text).rstrip("\n") + "\n"

@@ -22,14 +22,18 @@ if TYPE_CHECKING:
     from lastmile_cli.views import (
         Comparison,
         ExampleList,
+        Exported,
+        Imported,
         Interlinear,
         LanguageList,
         PathList,
+        Recorded,
         Report,
         Script,
         SearchResult,
         SectionList,
         Starter,
+        Status,
     )
 
 
@@ -138,3 +142,25 @@ def path_list(view: PathList, output: Output) -> str:
     from lastmile_cli.render import rows
 
     return _rows(rows.path_list(view))
+
+
+def status(view: Status, output: Output) -> str:
+    from lastmile_cli.render import rows
+
+    return _rows(rows.status(view))
+
+
+def recorded(view: Recorded, output: Output) -> str:
+    from lastmile_cli.render import rows
+
+    return "".join(f"{line}\n" for line in rows.recorded(view))
+
+
+def exported(view: Exported, output: Output) -> str:
+    """The catalog, as `lastmile export pt > pt.po` saves it."""
+    return view.text
+
+
+def imported(view: Imported, output: Output) -> str:
+    """The language file, unless it was written to a file (`--output`)."""
+    return "" if view.path else view.text

@@ -1,0 +1,75 @@
+"""`lastmile export LANG`: a language's article as a gettext catalog, for Poedit and the like."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from lastmile_cli.content import Catalog
+from lastmile_cli.errors import Misnamed, UnknownName
+from lastmile_cli.i18n import _
+from lastmile_cli.language_choice import named
+from lastmile_cli.model import FALLBACK, is_tag
+from lastmile_cli.options import complete_languages, output_options
+from lastmile_cli.perform import Call
+from lastmile_cli.settings import Settings
+from lastmile_cli.textutil import visible
+
+if TYPE_CHECKING:
+    from lastmile_cli.views import Exported
+
+
+def export(settings: Settings, catalog: Catalog, code: str) -> Exported:
+    """The catalog of the language `code` (a code or a name), measured against the English this
+    run reads; a language tag with no file yet gives an empty catalog to start from."""
+    from lastmile_cli.po import export as catalog_text
+    from lastmile_cli.views import Exported
+
+    english = catalog.require(FALLBACK)
+    try:
+        language = named(code, settings, catalog)
+    except UnknownName:
+        if not is_tag(code):
+            raise
+        language = None
+    if language is not None and language.code == FALLBACK:
+        raise Misnamed(
+            _(
+                "English is what every catalog translates; export another language, or a new"
+                " one such as: lastmile export pt-BR"
+            )
+        )
+    notes: tuple[str, ...] = ()
+    if language is None:
+        said = _("{code} has no language file yet: every entry is empty, ready to translate")
+        target, notes = code, (said.format(code=visible(code)),)
+    else:
+        target = language.code
+    return Exported(target, catalog_text(target, language, english), notes)
+
+
+def command() -> click.Command:
+    """The Click command (cli.py builds it when the command line asks for it)."""
+
+    @click.command(
+        "export",
+        help=_(
+            "Print a language's article as a gettext catalog (PO) for a translator's tool:"
+            " English msgids, the translation as msgstr, stale entries fuzzy."
+        ),
+        epilog="\b\n"
+        + _(
+            "Examples:\n"
+            "  lastmile export pt-BR > pt_BR.po           a new language: an empty catalog\n"
+            "  lastmile export de --data-dir . > de.po     your German, to review in Poedit\n"
+            "  lastmile import pt_BR.po --output pt-BR.yaml\n"
+            "  msgfmt --check --statistics pt_BR.po"
+        ),
+    )
+    @click.argument("code", metavar="LANG", shell_complete=complete_languages)
+    @output_options
+    def callback(**params: Any) -> Call:
+        return Call.of(export, params)
+
+    return callback

@@ -1,0 +1,119 @@
+"""`lastmile import FILE.po`: a gettext catalog back to a language file, with fingerprints."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from lastmile_cli.content import Catalog
+from lastmile_cli.errors import ContentError, LastmileError, Misnamed
+from lastmile_cli.i18n import _
+from lastmile_cli.model import FALLBACK
+from lastmile_cli.options import output_options
+from lastmile_cli.perform import Call
+from lastmile_cli.settings import Settings
+from lastmile_cli.textutil import visible
+
+if TYPE_CHECKING:
+    from lastmile_cli.views import Imported
+
+
+def import_po(
+    settings: Settings, catalog: Catalog, path: str, output: str | None, force: bool
+) -> Imported:
+    """The language file the catalog at `path` gives, checked by the strict loader; written to
+    `output` (never over a file that exists, unless `force`) or returned to be printed."""
+    from lastmile_cli.files import SourceError, read_source, reason_of
+    from lastmile_cli.loader import check_bytes
+    from lastmile_cli.po import MAX_PO_BYTES, read_catalog
+    from lastmile_cli.problems import Problem
+    from lastmile_cli.progress import progress
+    from lastmile_cli.template import language_file
+    from lastmile_cli.views import Imported
+    from lastmile_cli.writing import write_file
+
+    try:
+        data, _found = read_source(
+            path, MAX_PO_BYTES, _("is larger than 4 MiB; the article's catalog is some 50 KB")
+        )
+    except SourceError as error:
+        raise ContentError(Problem(path, 1, 1, str(error))) from None
+    english = catalog.require(FALLBACK)
+    stem = os.path.basename(path).removesuffix(".po").removesuffix(".pot")
+    made = read_catalog(data, path, english, stem)
+    code = made.language.code
+    name = f"{code}.yaml"
+    if output is not None and os.path.basename(output) != name:
+        raise Misnamed(
+            _(
+                "the catalog is for {code}, so its file must be named {name}"
+                " (lastmile knows a language file by its name), not {output}"
+            ).format(code=code, name=name, output=visible(output))
+        )
+    comment = _(
+        "{name}: a language file for lastmile, made by `lastmile import` from a gettext catalog.\n"
+        "Format: docs/content-format.md. Check it: lastmile validate {name}"
+    ).format(name=name)
+    text = language_file(made.language, comment)
+    loaded, problems = check_bytes(
+        text.encode("utf-8"), name, output or name, complete=False, source=output or "-"
+    )
+    if loaded is None or loaded.sections != made.language.sections:
+        first = next((p for p in problems if p.severity == "error"), None)
+        raise LastmileError(
+            _("the language file made from {path} does not load as it should: {problem}").format(
+                path=path, problem=first or "-"
+            )
+        )
+    if output is not None:
+        try:
+            write_file(output, text.encode("utf-8"), overwrite=force)
+        except FileExistsError:
+            raise LastmileError(
+                _("{path} exists; import never replaces a file unasked: add --force").format(
+                    path=output
+                )
+            ) from None
+        except OSError as error:
+            raise LastmileError(
+                _("cannot write {path}: {reason}").format(path=output, reason=reason_of(error))
+            ) from None
+    return Imported(code, text, output or "", made.notes, progress(loaded, english))
+
+
+def command() -> click.Command:
+    """The Click command (cli.py builds it when the command line asks for it)."""
+
+    @click.command(
+        "import",
+        help=_(
+            "Turn a gettext catalog (from lastmile export, edited in Poedit or by msgmerge) back"
+            " into a language file, with the fingerprints of the English it translates."
+        ),
+        epilog="\b\n"
+        + _(
+            "Examples:\n"
+            "  lastmile import pt_BR.po                       the language file, on stdout\n"
+            "  lastmile import pt_BR.po --output pt-BR.yaml   written to a new file\n"
+            "  lastmile import pt_BR.po -o pt-BR.yaml --force  replacing the one you had\n"
+            "\n"
+            "Exit codes: 0 imported, 1 a broken catalog (file:line:column) or a file that\n"
+            "exists, 2 usage error."
+        ),
+    )
+    @click.argument("path", metavar="FILE.po", type=click.Path(exists=True, dir_okay=False))
+    @click.option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        type=click.Path(dir_okay=False),
+        help=_("Write the language file here (named LANG.yaml), not to stdout."),
+    )
+    @click.option("--force", is_flag=True, help=_("Replace the --output file if it exists."))
+    @output_options
+    def callback(**params: Any) -> Call:
+        return Call.of(import_po, params)
+
+    return callback

@@ -1,0 +1,30 @@
+"""Fingerprints: what a translated section records of the English it was translated from.
+
+A fingerprint is the first 8 hexadecimal digits of the SHA-256 of a section's title and text:
+the title, a line break, then the paragraphs, each run of white space (line breaks and the gaps
+between paragraphs included) as one space, in UTF-8. So re-wrapping a paragraph, or splitting
+one in two, changes nothing; any change of a word or a character does. The loader computes every
+section's own fingerprint (`Section.digest`) once, when the file is checked: reading never hashes.
+"""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+LENGTH = 8
+DIGITS = frozenset("0123456789abcdef")
+
+
+def fingerprint(title: str, paragraphs: Sequence[str]) -> str:
+    """The fingerprint of a section with this title and these paragraphs."""
+    import hashlib  # only where files are checked or written, never when the article is read
+
+    text = " ".join(title.split()) + "\n" + " ".join(" ".join(paragraphs).split())
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:LENGTH]
+
+
+def well_formed(value: str) -> bool:
+    """Whether `value` is written as a fingerprint is: 8 lowercase hexadecimal digits."""
+    return len(value) == LENGTH and set(value) <= DIGITS
