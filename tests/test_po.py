@@ -515,3 +515,18 @@ def test_the_documented_excerpt_is_real(lastmile: Lastmile) -> None:
     examples = str(Path(__file__).parent.parent / "docs" / "examples")
     exported = lastmile("export", "pt", "--data-dir", examples)
     assert exported.code == 0 and excerpt.strip() and excerpt in exported.out
+
+
+def test_a_paragraph_the_english_lacks_ending_in_a_line_break_keeps_the_fingerprint() -> None:
+    """An extra paragraph's msgid takes its msgstr's final line break (gettext wants both or
+    neither): it is still the extra paragraph, not English, and the fingerprint stays."""
+    summary = ENGLISH.section("summary") if ENGLISH else None
+    assert summary is not None
+    section = Section(
+        "summary", "section", "Summary", ("0", "0\n"), (), "seed", "pt",
+        fingerprint=summary.digest, digest=fingerprint("Summary", ("0", "0\n")),
+    )  # fmt: skip
+    text = language_file(Language("pt", "P", "P", "T", (section,)), COMMENT)
+    po, again, _made = round_trip(loaded(text, "pt"))
+    assert 'msgid "(a paragraph the English does not have)\\n"' in po
+    assert again == text

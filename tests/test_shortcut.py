@@ -44,7 +44,9 @@ def test_the_accepted_forms_are_the_click_commands_own(name: str) -> None:
     arguments = [p.name for p in command.params if isinstance(p, click.Argument)]
     assert tuple(arguments) == ARGUMENTS[name]
     with command.make_context(name, []) as ctx:  # what Click passes when nothing is given
-        assert ctx.params == DEFAULTS[name]
+        assert command.callback is not None
+        call = ctx.invoke(command.callback, **ctx.params)
+        assert {**dict(call.shared), **dict(call.arguments)} == DEFAULTS[name]
 
 
 @pytest.mark.parametrize(

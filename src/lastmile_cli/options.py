@@ -121,13 +121,35 @@ def _complete_ids(ctx: click.Context, incomplete: str, kind: str | None) -> list
     return [CompletionItem(i, help=titles.get(i, "")) for i in sorted(ids)]
 
 
-def unless_default(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
-    """The value given on the command line, or None for Click's default, which `--help` shows:
-    the configuration file's value comes before it (settings.build)."""
+def unless_default(function: F) -> F:
+    """`function` (a command's callback, or a command) given None for --format and --color
+    when they were left at Click's default, which `--help` shows: the configuration file's
+    value comes before that default (settings.build). Asked when the command runs, when Click
+    has recorded every parameter's source (a parameter's own callback runs before that, in
+    some versions)."""
+    import functools
+
     from click.core import ParameterSource
 
-    given = param.name is not None and ctx.get_parameter_source(param.name)
-    return None if given in (ParameterSource.DEFAULT, None) else value
+    def defaults_as_none(run: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(run)
+        def callback(**params: Any) -> Any:
+            ctx = click.get_current_context()
+            for name in ("fmt", "color"):
+                if name in params and ctx.get_parameter_source(name) in (
+                    ParameterSource.DEFAULT,
+                    None,
+                ):
+                    params[name] = None
+            return run(**params)
+
+        return callback
+
+    if isinstance(function, click.Command):
+        if function.callback is not None:
+            function.callback = defaults_as_none(function.callback)
+        return function
+    return defaults_as_none(function)  # type: ignore[return-value]
 
 
 def common_options(function: F) -> F:
@@ -153,7 +175,6 @@ def output_options(function: F, formats: tuple[str, ...] = FORMATS) -> F:
             type=click.Choice(formats, case_sensitive=False),
             default="text",
             show_default=True,
-            callback=unless_default,
             help=_("Output format."),
         ),
         click.option(
@@ -162,7 +183,6 @@ def output_options(function: F, formats: tuple[str, ...] = FORMATS) -> F:
             type=click.Choice(COLORS, case_sensitive=False),
             default="auto",
             show_default=True,
-            callback=unless_default,
             help=_("Colour on a terminal; 'always' also in a pipe."),
         ),
         click.option(
@@ -186,6 +206,7 @@ def output_options(function: F, formats: tuple[str, ...] = FORMATS) -> F:
             help=_("Extra language files; repeatable, earlier wins [env: LASTMILE_DATA_DIR]."),
         ),
     ]
+    function = unless_default(function)
     for decorator in reversed(decorators):
         function = decorator(function)
     return function

@@ -30,6 +30,14 @@ MAX_PO_BYTES = 4 * 1024 * 1024
 # The msgid of a paragraph the translation has and the English does not (its section has more
 # paragraphs than the English one): a msgid may not be empty.
 EXTRA = "(a paragraph the English does not have)"
+
+
+def is_extra(msgid: str) -> bool:
+    """Whether an entry's msgid is EXTRA (ending in a line break when its msgstr does, as
+    gettext wants of the two)."""
+    return msgid.removesuffix("\n") == EXTRA
+
+
 SECTIONS_HEADER = "X-Lastmile-Sections"
 ADDED_HEADER = "X-Lastmile-Added"
 NONE = "-"
@@ -644,14 +652,16 @@ def _section(
         title = title_entry.msgstr
     copy = not any(e.msgstr for e in paragraphs_in)
     if copy:
-        paragraphs = tuple(e.msgid for e in paragraphs_in if e.msgid != EXTRA) or theirs.paragraphs
+        paragraphs = (
+            tuple(e.msgid for e in paragraphs_in if not is_extra(e.msgid)) or theirs.paragraphs
+        )
     else:
         kept = []
         for entry in paragraphs_in:
             if entry.msgstr:
                 if _check_text(entry, False, problems):
                     kept.append(entry.msgstr)
-            elif entry.msgid != EXTRA:
+            elif not is_extra(entry.msgid):
                 kept.append(entry.msgid)
                 notes.append(
                     _("{unit} is not translated; its English is kept in its place").format(
@@ -724,5 +734,5 @@ def _fingerprint(body: list[Entry], title_entry: Entry | None, previous: bool = 
         )
         sources.append(source)
     if title_entry is None:
-        return fingerprint("", [s for s in sources if s != EXTRA])
-    return fingerprint(sources[0], [s for s in sources[1:] if s != EXTRA])
+        return fingerprint("", [s for s in sources if not is_extra(s)])
+    return fingerprint(sources[0], [s for s in sources[1:] if not is_extra(s)])
