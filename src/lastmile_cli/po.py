@@ -33,9 +33,9 @@ EXTRA = "(a paragraph the English does not have)"
 
 
 def is_extra(msgid: str) -> bool:
-    """Whether an entry's msgid is EXTRA (ending in a line break when its msgstr does, as
-    gettext wants of the two)."""
-    return msgid.removesuffix("\n") == EXTRA
+    """Whether an entry's msgid is EXTRA (export gives it the line breaks its msgstr begins or
+    ends with, as gettext wants of the two)."""
+    return msgid.strip("\n") == EXTRA
 
 
 SECTIONS_HEADER = "X-Lastmile-Sections"
