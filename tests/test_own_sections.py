@@ -835,3 +835,13 @@ def test_paths_shows_a_hostile_folder_name_escaped_in_every_format(
         out = lastmile("paths", "data", "-f", fmt).out
         assert "\x1b" not in out and "\u202e" not in out, fmt
         assert "u001b" in out and "u202e" in out, fmt  # shown as escapes
+
+
+def test_paths_json_decodes_to_the_folder_exactly(
+    lastmile: Lastmile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In JSON the escapes are JSON's own (\\u001b), so a script reads the very path back."""
+    hostile = tmp_path / "x\x1b[2J\u202ey\u009bz"
+    monkeypatch.setenv("XDG_DATA_HOME", str(hostile))
+    document = json.loads(lastmile("paths", "data", "-f", "json").out)
+    assert document["paths"][0]["path"] == str(hostile / "lastmile")

@@ -282,7 +282,7 @@ def script(view: Script, output: Output) -> str:
 
 def path_list(view: PathList, output: Output) -> str:
     records = [
-        {"role": p.role, "path": visible(p.path) or None, "source": p.source, "exists": p.exists}
+        {"role": p.role, "path": p.path or None, "source": p.source, "exists": p.exists}
         for p in view.places
     ]
     return dumps(_object("paths", paths=records), output)
