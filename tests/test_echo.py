@@ -67,10 +67,12 @@ def test_undecodable_bytes_of_a_file_name_show_as_their_bytes() -> None:
     assert visible(os.fsdecode(b"caf\xe9\x9b.yaml")) == "caf\\xe9\\x9b.yaml"
 
 
-def test_a_problem_holds_its_path_and_message_as_they_are_echoed() -> None:
+def test_a_problem_holds_its_path_and_message_as_they_are_and_shows_them_echoed() -> None:
     problem = Problem("d/\u202eevil\n.yaml", 1, 1, "key '\x1b[2J'")
-    assert problem.path == "d/\\u202eevil\\u000a.yaml"
-    assert problem.message == "key '\\u001b[2J'"
+    assert (problem.path, problem.message) == ("d/\u202eevil\n.yaml", "key '\x1b[2J'")
+    assert problem.where == "d/\\u202eevil\\u000a.yaml:1:1"
+    assert problem.shown == "key '\\u001b[2J'"
+    assert str(problem) == "d/\\u202eevil\\u000a.yaml:1:1: key '\\u001b[2J'"
 
 
 @pytest.fixture
@@ -105,9 +107,10 @@ def test_validate_echoes_no_raw_control_in_any_format(
     assert raw(result.out.replace("\n", "")) == []  # (each line ends in one, and only there)
     assert raw(result.err.replace("\n", "")) == []
     if fmt == "json":
-        report = json.loads(result.out)
-        for problem in report["problems"]:
-            assert raw(problem["path"] + problem["message"]) == []
+        report = json.loads(result.out)  # JSON's own escapes: the paths come back exactly
+        paths = {problem["path"] for problem in report["problems"]}
+        assert all(os.path.lexists(path) for path in paths), paths  # each the very file's name
+        assert any(raw(path) for path in paths)  # a decoded path holds what the name holds
 
 
 def test_a_file_name_cannot_forge_a_row(lastmile: Lastmile, hostile_dir: Path) -> None:

@@ -73,8 +73,10 @@ class Severity(StrEnum):
 class Problem(Record):
     """One finding in a content file, located the way compilers and editors expect.
 
-    Its path and message are stored as they will be echoed (`visible`): a file name or a key
-    holding an escape sequence, a newline or a bidirectional override reaches no format raw.
+    Its path and message are stored as they are, and shown as they are echoed (`visible`, in
+    `where` and `shown`): a file name or a key holding an escape sequence, a newline or a
+    bidirectional override reaches no text format raw, and JSON, which escapes them its own
+    way, gives them back exactly.
     """
 
     path: str
@@ -93,16 +95,22 @@ class Problem(Record):
         severity: Severity = Severity.ERROR,
         code: str = "",
     ) -> None:
-        super().__init__(visible(path), line, column, visible(message), severity, code)
+        super().__init__(path, line, column, message, severity, code)
 
     @property
     def where(self) -> str:
-        """`path:line:column`, or just the path for a problem with the whole file."""
-        return f"{self.path}:{self.line}:{self.column}" if self.line else self.path
+        """`path:line:column`, or just the path for a problem with the whole file, as echoed."""
+        path = visible(self.path)
+        return f"{path}:{self.line}:{self.column}" if self.line else path
+
+    @property
+    def shown(self) -> str:
+        """The message as echoed."""
+        return visible(self.message)
 
     def __str__(self) -> str:
         label = "" if self.severity is Severity.ERROR else _("note: ")
-        return f"{self.where}: {label}{self.message}"
+        return f"{self.where}: {label}{self.shown}"
 
 
 def errors(problems: tuple[Problem, ...] | list[Problem]) -> list[Problem]:

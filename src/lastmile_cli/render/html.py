@@ -218,7 +218,7 @@ def report(view: Report, output: Output) -> str:
     for problem in view.problems:
         label = _("error: ") if problem.severity == "error" else _("note: ")
         body.append(
-            f'<p><span class="code">{text(problem.where)}</span>{text(label)}{text(problem.message)}</p>'
+            f'<p><span class="code">{text(problem.where)}</span>{text(label)}{text(problem.shown)}</p>'
         )
     return page("lastmile validate", language(), body)
 

@@ -125,7 +125,7 @@ def interlinear(view: Interlinear, output: Output) -> str:
 def report(view: Report, output: Output) -> str:
     return "".join(
         f"- {code(p.where)} {_('error: ') if p.severity == 'error' else _('note: ')}"
-        f"{escape(p.message, ' ')}\n"
+        f"{escape(p.shown, ' ')}\n"
         for p in view.problems
     )
 
