@@ -30,13 +30,16 @@ if TYPE_CHECKING:
     from lastmile_cli.perform import Call
 
 SWITCH = "LASTMILE_SHORTCUT"  # "0": every command line goes to Click
+# Commands whose work is Click's own (the completion script is made from Click's command tree):
+# answering them here would save nothing, so they are left to Click.
+CLICKS_OWN = ("completion",)
 _NO = object()  # a value the shortcut leaves to Click
 
 
 def parse(argv: list[str]) -> tuple[str, dict[str, object]] | None:
     """The command and its parameters, as Click would pass them, or None when any part of the
     command line is beyond the shortcut."""
-    if not argv or argv[0] not in COMMANDS:
+    if not argv or argv[0] not in COMMANDS or argv[0] in CLICKS_OWN:
         return None
     command = argv[0]
     table = COMMANDS[command]
