@@ -62,6 +62,34 @@ TARGETS = {
     # a German interface against the same run in English: "a few milliseconds more" at most
     "German interface": 1.10,
 }
+# issue 27: every command's common piped form against `python -c pass`, by instructions
+# (callgrind), with the wall-time ratio beside; and each form's German interface against its
+# English one (within 3%). `--forms` runs these alone.
+FORMS: list[tuple[str, list[str], float | None]] = [
+    ("--version", ["--version"], 1.5),
+    ("explain --lang de", ["explain", "--lang", "de"], 1.5),
+    ("example marathon", ["example", "marathon"], 1.5),
+    ("sections", ["sections"], 2.0),
+    ("languages", ["languages"], 2.0),
+    ("search turnout", ["search", "turnout"], 2.0),
+    ("compare de it", ["compare", "de", "it"], 2.0),
+    ("compare --by sentence", ["compare", "de", "en", "--by", "sentence"], 2.0),
+    ("explain --with en", ["explain", "--lang", "it", "--with", "en"], 2.0),
+    ("template pt", ["template", "pt"], 2.0),
+    ("status", ["status"], 2.0),
+    ("export de", ["export", "de"], 2.0),
+    ("paths", ["paths"], 2.0),
+    ("validate (no arguments)", ["validate"], None),
+    ("validate one user file", ["validate", "USER_FILE"], 5.0),
+    ("completion bash", ["completion", "bash"], None),
+    ("--help", ["--help"], None),
+    ("usage error", ["explain", "--width", "0"], None),
+]
+# One TAB of shell completion, as bash's script asks for it.
+TABS = {
+    "TAB: explain --lang ": "lastmile explain --lang ",
+    "TAB: example ": "lastmile example ",
+}
 CHECK_RUNS = 5
 CHECK_TARGET_S = 1.0
 
@@ -325,12 +353,64 @@ def line(row: dict[str, Any]) -> str:
     )
 
 
+def forms(
+    work: Path, env: dict[str, str], runs: int, hook: Path, user: Path
+) -> list[dict[str, Any]]:
+    """Each command's common piped form against the floor, and in German against English."""
+    floor = [PY, "-c", "pass"]
+    rows = []
+    counting = shutil.which("valgrind") is not None
+    for name, args, target in FORMS:
+        argv = [str(user / "qaa.yaml") if a == "USER_FILE" else a for a in args]
+        row = compare(name, [*LASTMILE, *argv], floor, env, runs, hook)
+        commands = row.pop("commands")
+        if counting:
+            count(row, commands, work)
+            german = instructions([*LASTMILE, *argv], {**env, "LANG": "de_DE.UTF-8"}, False, work)
+            row["german_ratio"] = round(german / row["instructions"], 3) if german else None
+        row["target"] = target
+        rows.append(row)
+    for name, words in TABS.items():
+        tab = {
+            **env,
+            "_LASTMILE_COMPLETE": "bash_complete",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(len(words.split())),
+        }
+        row = compare(name, [*LASTMILE], floor, tab, runs, hook, base_env=env)
+        commands = row.pop("commands")
+        if counting:
+            count(row, commands, work)
+        row["target"] = None
+        rows.append(row)
+    return rows
+
+
+def print_forms(rows: list[dict[str, Any]]) -> None:
+    print("every command's common piped form against python -c pass:")
+    print(f"{'form':26} {'instr':>8} {'ratio':>6} {'wall':>6} {'German':>7}  target")
+    for row in rows:
+        ratio = row.get("instruction_ratio")
+        german = row.get("german_ratio")
+        target = row["target"]
+        verdict = "" if target is None or ratio is None else ("met " if ratio <= target else "MISS")
+        german_ok = "" if german is None else ("" if abs(german - 1) <= 0.03 else " (German MISS)")
+        print(
+            f"{row['scenario']:26} {(row.get('instructions') or 0) / 1e6:>7.1f}M "
+            f"{ratio or 0:>6.2f} {row['ratio']:>6.2f} {german or 0:>7.3f}  "
+            f"{verdict} {'' if target is None else f'<= {target:.1f}x'}{german_ok}"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=60)
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument(
         "--no-instructions", action="store_true", help="skip the callgrind instruction counts"
+    )
+    parser.add_argument(
+        "--forms", action="store_true", help="only every command's common form (issue 27)"
     )
     args = parser.parse_args()
 
@@ -367,6 +447,20 @@ def main() -> int:
     user.mkdir()
     (user / "qaa.yaml").write_text(source.replace("language: en", "language: qaa", 1), "utf-8")
     os.utime(user / "qaa.yaml", (1_600_000_000, 1_600_000_000))
+    if args.forms:
+        rows = forms(work, env, args.runs, hook, user)
+        if args.json:
+            print(json.dumps(rows, indent=2))
+        else:
+            print_forms(rows)
+            print("\npeers, one page to a pipe, against lastmile example marathon:")
+            for peer in peers(work, env, max(10, args.runs // 2), hook):
+                commands = peer.pop("commands")
+                if shutil.which("valgrind"):
+                    count(peer, commands, work)
+                print(line(peer), f"instructions {peer.get('instruction_ratio')}")
+        shutil.rmtree(work, ignore_errors=True)
+        return 0
     click = [PY, "-c", "import click"]
     floor = [PY, "-c", "pass"]  # the interpreter's own floor: what any Python program costs
     rows = [

@@ -481,9 +481,9 @@ entry.main()
 @pytest.mark.parametrize(
     ("module", "args"),
     [
-        ("click", ["explain", "--format", "text"]),  # (a form the shortcut leaves to Click)
-        ("click.core", ["explain", "--format", "text"]),
-        ("lastmile_cli.cli", ["explain", "--format", "text"]),
+        ("click", ["explain", "--format", "TEXT"]),  # (a form the shortcut leaves to Click)
+        ("click.core", ["explain", "--format", "TEXT"]),
+        ("lastmile_cli.cli", ["explain", "--format", "TEXT"]),
         ("lastmile_cli.shortcut", ["explain"]),
         ("lastmile_cli.perform", ["explain"]),
         ("lastmile_cli.content", ["explain"]),

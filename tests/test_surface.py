@@ -18,7 +18,7 @@ import pytest
 from conftest import check_golden, subprocess_env
 from lastmile_cli.cli import COMMANDS
 from lastmile_cli.content import Catalog, bundled_dir
-from lastmile_cli.options import FORMATS
+from lastmile_cli.option_table import FORMATS
 from lastmile_cli.po import export
 
 # What each command needs to show something in each format.

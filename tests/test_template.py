@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import SECTION_IDS, Lastmile
 from lastmile_cli.loader import check_bytes
@@ -76,3 +78,13 @@ def test_a_name_that_is_not_a_tag_is_a_usage_error(lastmile: Lastmile) -> None:
         result = lastmile("template", bad)
         assert result.code == 2 and result.out == "", bad
         assert "is not a language tag such as de, pt-BR or qaa" in result.err
+
+
+@settings(deadline=None)
+@given(st.text())
+def test_a_quoted_scalar_is_the_json_string_with_the_separators_escaped(text: str) -> None:
+    """template.quoted writes JSON's escapes itself (json loads re); byte for byte json's."""
+    from lastmile_cli.template import quoted
+
+    expected = json.dumps(text, ensure_ascii=False)
+    assert quoted(text) == expected.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")

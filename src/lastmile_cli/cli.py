@@ -19,35 +19,15 @@ from collections.abc import Mapping
 import click
 
 from lastmile_cli.i18n import _, ngettext, quoted, requoted, translate_click
+from lastmile_cli.option_table import COMMANDS as TABLE
+from lastmile_cli.option_table import COMPLETE_VAR, module_of
 from lastmile_cli.options import version_option
 from lastmile_cli.perform import Call, guarded, perform, report
 from lastmile_cli.textutil import closest
 
 translate_click()  # Click's own strings (Usage:, Options:, …) in the interface's language
 
-COMMANDS = (
-    "compare",
-    "completion",
-    "example",
-    "explain",
-    "export",
-    "fingerprint",
-    "import",
-    "languages",
-    "paths",
-    "search",
-    "sections",
-    "status",
-    "template",
-    "validate",
-)
-# A command's module (and its function) where the command's own name is a Python keyword.
-MODULES = {"import": "import_po"}
-
-
-def module_of(name: str) -> str:
-    """The name of the module in `commands/` for the command `name`, and of its function."""
-    return MODULES.get(name, name)
+COMMANDS = tuple(TABLE)  # (in the order `lastmile --help` lists them)
 
 
 class Formatter(click.HelpFormatter):
@@ -163,9 +143,6 @@ def _perform(result: object) -> int:
     if code:
         raise click.exceptions.Exit(code)
     return 0
-
-
-COMPLETE_VAR = "_LASTMILE_COMPLETE"
 
 
 def completion_problem(env: Mapping[str, str]) -> str | None:

@@ -27,6 +27,7 @@ import os
 
 from lastmile_cli.i18n import _, warning
 from lastmile_cli.model import Record
+from lastmile_cli.option_table import COLORS, FORMATS
 from lastmile_cli.textutil import visible
 
 TYPE_CHECKING = False
@@ -35,8 +36,6 @@ if TYPE_CHECKING:
 
 VARIABLE = "LASTMILE_CONFIG"
 MAX_BYTES = 64 * 1024
-FORMATS = ("text", "markdown", "json", "html")
-COLORS = ("auto", "always", "never")
 KEYS = ("language", "format", "color", "width", "pager", "data_dirs")
 
 

@@ -15,6 +15,7 @@ import sys
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import signal
+    from collections.abc import Mapping
 else:
     try:  # the C module itself: `signal` wraps it in enums, and enum costs a millisecond to load
         import _signal as signal
@@ -52,18 +53,22 @@ def main() -> None:
     from lastmile_cli.i18n import setup
 
     setup(os.environ)  # before the commands are defined: their help is in the interface's language
-    from lastmile_cli.shortcut import recognize
+    from lastmile_cli.shortcut import recognize, version
 
-    call = recognize(sys.argv[1:], os.environ)  # the common forms, answered without Click
+    argv = sys.argv[1:]
+    call = recognize(argv, os.environ)  # the common forms, answered without Click
+    said = version() if call is None and argv == ["--version"] and _shortcut(os.environ) else None
 
     def answer() -> int:
-        if call is None:
-            from lastmile_cli.cli import run
-
-            return run()
         from lastmile_cli.perform import guarded, perform
 
-        return guarded(lambda: perform(call))
+        if call is not None:
+            return guarded(lambda: perform(call))
+        if said is not None:
+            return guarded(lambda: _say(said))
+        from lastmile_cli.cli import run
+
+        return run()
 
     signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
@@ -72,6 +77,20 @@ def main() -> None:
     except KeyboardInterrupt:  # between run's own handlers and here: the same line, the same code
         _interrupted(signal.SIGINT, None)
     sys.exit(code)
+
+
+def _shortcut(env: Mapping[str, str]) -> bool:
+    from lastmile_cli.option_table import COMPLETE_VAR
+    from lastmile_cli.shortcut import SWITCH
+
+    return env.get(SWITCH) != "0" and COMPLETE_VAR not in env
+
+
+def _say(line: str) -> int:
+    """Print `line` as Click's `--version` does."""
+    sys.stdout.write(line)
+    sys.stdout.flush()
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover - `python -m lastmile_cli` goes through __main__

@@ -1,4 +1,5 @@
-"""The options the commands share, with their shell completion: each defined once, here.
+"""The Click commands' options and arguments, built from the one table of them
+(option_table.py, which the shortcut reads too), with their shell completion.
 
 `--help`, `--version` and the directory type are Click's own (BENCHMARKS.md has what they cost:
 gettext's first call imports `locale`). A command's callback returns a `Call` (perform.py) for
@@ -13,8 +14,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from lastmile_cli.config import COLORS, FORMATS
 from lastmile_cli.i18n import _, requoted
+from lastmile_cli.option_table import COMMANDS, SHELLS, WIDTHS, Argument, Option
 
 if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
@@ -46,6 +47,17 @@ class Directory(click.Path):
                 _("Directory {filename} is not a directory.").format(filename=shown), param, ctx
             )
         return path
+
+
+class Shell(click.Choice):  # type: ignore[type-arg]
+    """Click's choice of shell, saying the choices on one line when none is given (Click lists
+    them on lines of their own, which a one-line error shows as escapes)."""
+
+    def __init__(self) -> None:
+        super().__init__(SHELLS, case_sensitive=False)
+
+    def get_missing_message(self, param: click.Parameter, ctx: click.Context | None) -> str:
+        return _("Choose one of: {choices}.").format(choices=", ".join(SHELLS))
 
 
 def _catalog(ctx: click.Context) -> Catalog:
@@ -121,114 +133,111 @@ def _complete_ids(ctx: click.Context, incomplete: str, kind: str | None) -> list
     return [CompletionItem(i, help=titles.get(i, "")) for i in sorted(ids)]
 
 
-def unless_default(function: F) -> F:
-    """`function` (a command's callback, or a command) given None for --format and --color
-    when they were left at Click's default, which `--help` shows: the configuration file's
-    value comes before that default (settings.build). Asked when the command runs, when Click
-    has recorded every parameter's source (a parameter's own callback runs before that, in
-    some versions)."""
+def unless_default(function: F, names: tuple[str, ...]) -> F:
+    """`function` (a command's callback) given None for the options `names` when they were
+    left at Click's default, which `--help` shows: the configuration file's value comes before
+    that default (settings.build). Asked when the command runs, when Click has recorded every
+    parameter's source (an option's own callback runs before that, in some versions: Click
+    8.4 would have had `-f json` print text)."""
+    if not names:
+        return function
     import functools
 
     from click.core import ParameterSource
 
-    def defaults_as_none(run: Callable[..., Any]) -> Callable[..., Any]:
-        @functools.wraps(run)
-        def callback(**params: Any) -> Any:
-            ctx = click.get_current_context()
-            for name in ("fmt", "color"):
-                if name in params and ctx.get_parameter_source(name) in (
-                    ParameterSource.DEFAULT,
-                    None,
-                ):
-                    params[name] = None
-            return run(**params)
+    @functools.wraps(function)
+    def callback(**params: Any) -> Any:
+        ctx = click.get_current_context()
+        for name in names:
+            if name in params and ctx.get_parameter_source(name) in (
+                ParameterSource.DEFAULT,
+                None,
+            ):
+                params[name] = None
+        return function(**params)
 
-        return callback
+    return callback  # type: ignore[return-value]
 
-    if isinstance(function, click.Command):
-        if function.callback is not None:
-            function.callback = defaults_as_none(function.callback)
+
+def _click_type(kind: str, choices: tuple[str, ...]) -> Any:
+    """Click's type for a value of the table's `kind` (option_table.KINDS)."""
+    if kind == "choice":
+        return click.Choice(choices, case_sensitive=False)
+    if kind == "shell":
+        return Shell()
+    if kind == "width":
+        return click.IntRange(*WIDTHS)
+    if kind == "directory":
+        return Directory()
+    if kind == "path":
+        return click.Path(exists=True)
+    if kind == "file":
+        return click.Path(exists=True, dir_okay=False)
+    if kind == "new file":
+        return click.Path(dir_okay=False)
+    return None
+
+
+COMPLETERS: dict[str, Callable[..., list[CompletionItem]]] = {
+    "languages": complete_languages,
+    "examples": complete_examples,
+    "sections": complete_sections,
+}
+
+
+def click_option(option: Option) -> Callable[[F], F]:
+    """The Click option of a row of the table."""
+    names = [f"{name}/{option.off}" if option.off else name for name in option.names]
+    extra: dict[str, Any] = {}
+    if option.complete:
+        extra["shell_complete"] = COMPLETERS[option.complete]
+    if option.flag and option.off is None:
+        extra["is_flag"] = True
+    elif option.flag or option.default is not None:
+        extra["default"] = option.default
+    kind = _click_type(option.kind, option.choices)
+    if kind is not None:
+        extra["type"] = kind
+    if option.multiple:
+        extra["multiple"] = True
+    if option.metavar:
+        extra["metavar"] = option.metavar
+    if option.shown:
+        extra["show_default"] = True
+    if option.hidden:
+        return click.option(*names, option.dest, hidden=True, expose_value=True, help=option.help)
+    return click.option(*names, option.dest, help=_(option.help), **extra)
+
+
+def click_argument(argument: Argument) -> Callable[[F], F]:
+    """The Click argument of a row of the table."""
+    extra: dict[str, Any] = {}
+    if argument.metavar:
+        extra["metavar"] = argument.metavar
+    if argument.complete:
+        extra["shell_complete"] = COMPLETERS[argument.complete]
+    kind = _click_type(argument.kind, argument.choices)
+    if kind is not None:
+        extra["type"] = kind
+    if argument.many:
+        extra["nargs"] = -1
+    if argument.many or not argument.required:
+        extra["required"] = argument.required
+    return click.argument(argument.dest, **extra)
+
+
+def parameters(name: str) -> Callable[[F], F]:
+    """Every option and argument of the command `name`, from the table, in its order (--help
+    lists them so)."""
+
+    def decorate(function: F) -> F:
+        configured = tuple(p.dest for p in COMMANDS[name] if isinstance(p, Option) and p.configured)
+        function = unless_default(function, configured)
+        for param in reversed(COMMANDS[name]):
+            if isinstance(param, Option):
+                function = click_option(param)(function)
+            else:
+                function = click_argument(param)(function)
         return function
-    return defaults_as_none(function)  # type: ignore[return-value]
 
-
-def common_options(function: F) -> F:
-    """The options every command shares: language, format, colour, width, pager, data."""
-    function = click.option(
-        "--lang",
-        "-l",
-        metavar="LANG",
-        shell_complete=complete_languages,
-        help=_("Language: a code (de), a locale (de_AT.UTF-8) or a name (German, Deutsch)."),
-    )(function)
-    return output_options(function)
-
-
-def output_options(function: F, formats: tuple[str, ...] = FORMATS) -> F:
-    """The shared options other than --lang: format (one of `formats`), colour, width, pager,
-    data."""
-    decorators = [
-        click.option(
-            "--format",
-            "-f",
-            "fmt",
-            type=click.Choice(formats, case_sensitive=False),
-            default="text",
-            show_default=True,
-            help=_("Output format."),
-        ),
-        click.option(
-            "--color",
-            "--colour",
-            type=click.Choice(COLORS, case_sensitive=False),
-            default="auto",
-            show_default=True,
-            help=_("Colour on a terminal; 'always' also in a pipe."),
-        ),
-        click.option(
-            "--width",
-            type=click.IntRange(1, 10000),
-            metavar="N",
-            help=_(
-                "Wrap text at N columns (default: no wrapping in a pipe, the window on a terminal)."
-            ),
-        ),
-        click.option(
-            "--pager/--no-pager",
-            default=None,
-            help=_("Page output on a terminal (default: when taller than the window)."),
-        ),
-        click.option(
-            "--data-dir",
-            multiple=True,
-            type=Directory(),
-            metavar="DIR",
-            help=_("Extra language files; repeatable, earlier wins [env: LASTMILE_DATA_DIR]."),
-        ),
-    ]
-    function = unless_default(function)
-    for decorator in reversed(decorators):
-        function = decorator(function)
-    return function
-
-
-with_option = click.option(
-    "--with",
-    "with_lang",
-    metavar="LANG",
-    shell_complete=complete_languages,
-    help=_(
-        "Read sentence by sentence, each sentence followed by its counterpart in LANG"
-        " (a code, a locale or a name)."
-    ),
-)
-
-section_option = click.option(
-    "--section",
-    "-s",
-    "sections",
-    multiple=True,
-    metavar="ID",
-    shell_complete=complete_sections,
-    help=_("Only this section (id, title or alias); repeatable. Shown in article order."),
-)
+    return decorate

@@ -8,14 +8,15 @@ out a sentence; neither module is imported unless sentences are asked for.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from itertools import zip_longest
-from typing import TYPE_CHECKING
 
 from lastmile_cli.model import Document, Language, Section
 from lastmile_cli.views import ComparedSection, Comparison, Interlinear
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from lastmile_cli.alignment import Link
 
 Pair = tuple[str | None, str | None]

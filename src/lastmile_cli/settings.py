@@ -15,6 +15,7 @@ from lastmile_cli.config import Config, load
 from lastmile_cli.i18n import _, warning
 from lastmile_cli.language_choice import VARIABLES
 from lastmile_cli.model import Record
+from lastmile_cli.option_table import COLOR, FORMAT
 from lastmile_cli.output import Output, decide
 from lastmile_cli.textutil import visible
 
@@ -147,8 +148,8 @@ def build(options: Mapping[str, Any], env: Mapping[str, str], stream: TextIO) ->
     pager = options.get("pager")
     lang = options.get("lang")
     output = decide(
-        str(options.get("fmt") or config.format or "text"),
-        str(options.get("color") or config.color or "auto"),
+        str(options.get("fmt") or config.format or FORMAT.default),
+        str(options.get("color") or config.color or COLOR.default),
         width if isinstance(width, int) else config.width,
         pager if isinstance(pager, bool) else None,
         env,

@@ -1,20 +1,27 @@
-"""The common forms of the command line, answered without loading Click.
+"""Every command's common forms, answered without loading Click.
 
-Most runs are a handful of shapes: `lastmile explain`, `explain --lang de`, `explain -l de
---section marathon`, `example marathon`, with `--data-dir` and `--pager/--no-pager`, in a pipe
-or on a terminal. Click costs some three quarters of such a run (BENCHMARKS.md), so the
-console script (entry.py) first asks `recognize` whether it understands the whole command line;
-if it does, the run goes through the same library code as Click's (perform.py), byte for byte.
-Anything else — another command or option, `--help`, a value that starts with `-`, `--`, a
-directory Click would refuse, shell completion — is left to Click untouched, so Click stays the
-parser of record and the shortcut never prints an error of its own. tests/test_shortcut.py
-checks OPTIONS and DEFAULTS against the Click commands, and runs both ways on generated command
-lines and environments. `LASTMILE_SHORTCUT=0` turns the shortcut off (for debugging).
+Most runs are a handful of shapes: `lastmile explain --lang de`, `example marathon`, `search
+turnout -l de`, `compare de it --by sentence`, `validate pt.yaml`, in a pipe or on a
+terminal. Click costs more than the rest of such a run (BENCHMARKS.md), so the console script
+(entry.py) first asks `recognize` whether it understands the whole command line; if it does, the
+run goes through the same library code as Click's (perform.py), byte for byte.
+
+What it understands is read from the one table of options and arguments (option_table.py),
+which Click's commands are built from too, with the spellings Click accepts: `--opt value`,
+`--opt=value`, `-o value`, `-ovalue`, repeats (the last wins, or all are kept for a repeatable
+option), in any order. Anything else — an unknown or hidden option, `--help`, a value that
+starts with `-`, `--`, a value of the wrong kind (a directory that is not there, a width out
+of range, a choice in capitals), too many or too few arguments, shell completion — is left to
+Click untouched, so Click stays the parser of record and the shortcut never prints an error of
+its own. tests/test_shortcut.py runs both ways on generated command lines and environments.
+`LASTMILE_SHORTCUT=0` turns the shortcut off (for debugging).
 """
 
 from __future__ import annotations
 
 import os
+
+from lastmile_cli.option_table import COMMANDS, COMPLETE_VAR, WIDTHS, Argument, Option, module_of
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -23,54 +30,33 @@ if TYPE_CHECKING:
     from lastmile_cli.perform import Call
 
 SWITCH = "LASTMILE_SHORTCUT"  # "0": every command line goes to Click
-COMPLETION = "_LASTMILE_COMPLETE"
-
-# Every spelling the shortcut accepts, per command, and the parameter it sets (Click's names).
-OPTIONS: dict[str, dict[str, str]] = {
-    "explain": {
-        "--lang": "lang",
-        "-l": "lang",
-        "--section": "sections",
-        "-s": "sections",
-        "--data-dir": "data_dir",
-        "--pager": "pager",
-        "--no-pager": "pager",
-    },
-    "example": {
-        "--lang": "lang",
-        "-l": "lang",
-        "--data-dir": "data_dir",
-        "--pager": "pager",
-        "--no-pager": "pager",
-    },
-}
-FLAGS = {"--pager": True, "--no-pager": False}  # options that take no value
-REPEATABLE = ("sections", "data_dir")  # collected in order, as Click's `multiple=True` does
-ARGUMENTS = {"explain": (), "example": ("name",)}  # positional, at most one value each
-# What Click passes for every parameter the command line does not give.
-_COMMON: dict[str, object] = {
-    "with_lang": None,
-    "lang": None,
-    "fmt": None,
-    "color": None,
-    "width": None,
-    "pager": None,
-    "data_dir": (),
-}
-DEFAULTS: dict[str, dict[str, object]] = {
-    "explain": {"sections": (), **_COMMON},
-    "example": {"name": None, **_COMMON},
-}
+# Commands whose work is Click's own (the completion script is made from Click's command tree):
+# answering them here would save nothing, so they are left to Click.
+CLICKS_OWN = ("completion",)
+_NO = object()  # a value the shortcut leaves to Click
 
 
 def parse(argv: list[str]) -> tuple[str, dict[str, object]] | None:
     """The command and its parameters, as Click would pass them, or None when any part of the
     command line is beyond the shortcut."""
-    if not argv or argv[0] not in OPTIONS:
+    if not argv or argv[0] not in COMMANDS or argv[0] in CLICKS_OWN:
         return None
-    command, known = argv[0], OPTIONS[argv[0]]
-    params = dict(DEFAULTS[command])
-    repeated: dict[str, list[str]] = {name: [] for name in REPEATABLE}
+    command = argv[0]
+    table = COMMANDS[command]
+    spelled: dict[str, tuple[Option, bool]] = {}
+    arguments: list[Argument] = []
+    params: dict[str, object] = {}
+    for param in table:
+        if isinstance(param, Argument):
+            arguments.append(param)
+        elif param.hidden:  # (compare's --lang, there to say it is not for compare)
+            continue
+        else:
+            spelled.update((name, (param, True)) for name in param.names)
+            if param.off:
+                spelled[param.off] = (param, False)
+        params[param.dest] = param.passed
+    repeated: dict[str, list[object]] = {}
     positional: list[str] = []
     rest = argv[1:]
     index = 0
@@ -85,13 +71,14 @@ def parse(argv: list[str]) -> tuple[str, dict[str, object]] | None:
             attached: str | None = value if equals else None
         else:  # -l de, -lde (Click reads -l=de as the value "=de", and so does this)
             name, attached = arg[:2], (arg[2:] or None)
-        dest = known.get(name)
-        if dest is None:  # --help, --, -, an option of Click's alone: Click answers
+        found = spelled.get(name)
+        if found is None:  # --help, --, -, an option of Click's alone: Click answers
             return None
-        if name in FLAGS:
+        option, on = found
+        if option.flag:
             if attached is not None:
                 return None
-            params[dest] = FLAGS[name]
+            params[option.dest] = on
             continue
         if attached is None:
             if index >= len(rest):
@@ -100,44 +87,105 @@ def parse(argv: list[str]) -> tuple[str, dict[str, object]] | None:
             index += 1
         if attached.startswith("-"):  # Click may read it as a value or as an option: its call
             return None
-        if dest == "data_dir" and not _directory(attached):
+        converted = _value(option.kind, option.choices, attached)
+        if converted is _NO:
             return None  # Click says what is wrong with it
-        if dest in repeated:
-            repeated[dest].append(attached)
+        if option.multiple:
+            repeated.setdefault(option.dest, []).append(converted)
         else:
-            params[dest] = attached
-    names = ARGUMENTS[command]
-    if len(positional) > len(names):
+            params[option.dest] = converted
+    if not _place(arguments, positional, params):
         return None
-    params.update(zip(names, positional, strict=False))
     for dest, values in repeated.items():
-        if dest in params and values:
-            params[dest] = tuple(values)
+        params[dest] = tuple(values)
     return command, params
 
 
-def _directory(path: str) -> bool:
-    """Whether Click's directory type (options.Directory) takes `path` as it is."""
-    try:
-        return os.path.isdir(path) and os.access(path, os.R_OK)
-    except (OSError, ValueError):  # an embedded NUL, a name too long
+def _place(arguments: list[Argument], positional: list[str], params: dict[str, object]) -> bool:
+    """Put the positional values in `params` as Click would, or False to leave it to Click."""
+    if len(arguments) == 1 and arguments[0].many:
+        (argument,) = arguments
+        if argument.required and not positional:
+            return False
+        values = [_value(argument.kind, argument.choices, value) for value in positional]
+        if _NO in values:
+            return False
+        params[argument.dest] = tuple(values)
+        return True
+    if any(argument.many for argument in arguments):  # (no command has such a mix)
         return False
+    required = sum(1 for argument in arguments if argument.required)
+    if not required <= len(positional) <= len(arguments):
+        return False
+    for argument, value in zip(arguments, positional, strict=False):
+        if argument.nonblank and not value.strip():
+            return False
+        converted = _value(argument.kind, argument.choices, value)
+        if converted is _NO:
+            return False
+        params[argument.dest] = converted
+    return True
+
+
+def _value(kind: str, choices: tuple[str, ...], value: str) -> object:
+    """The value as Click's type for `kind` (options.py) passes it, or _NO when Click might
+    refuse it or change it."""
+    if kind == "text":
+        return value
+    if kind in ("choice", "shell"):
+        return value if value in choices else _NO  # (another case: Click's to fold)
+    if kind == "width":
+        if value.isascii() and value.isdigit() and WIDTHS[0] <= int(value) <= WIDTHS[1]:
+            return int(value)
+        return _NO
+    try:
+        if kind == "directory":
+            return value if os.path.isdir(value) and os.access(value, os.R_OK) else _NO
+        if kind == "new file":  # (Click's Path(dir_okay=False): anything but a directory)
+            return _NO if os.path.lexists(value) else value
+        if kind in ("path", "file"):
+            readable = os.path.exists(value) and os.access(value, os.R_OK)
+            return value if readable and (kind == "path" or os.path.isfile(value)) else _NO
+    except (OSError, ValueError):  # an embedded NUL, a name too long
+        return _NO
+    return _NO
+
+
+def version() -> str | None:
+    """`lastmile --version`'s line, from the installed package's metadata (what Click reads,
+    found without importlib.metadata), or None when it cannot be found here."""
+    import sys
+
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except (OSError, ValueError):
+            continue
+        for name in names:
+            if name.lower().startswith("lastmile_cli-") and name.endswith(".dist-info"):
+                try:
+                    with open(os.path.join(entry, name, "METADATA"), encoding="utf-8") as meta:
+                        for line in meta:
+                            if line.startswith("Version:"):
+                                return f"lastmile {line[8:].strip()}\n"
+                            if not line.strip():
+                                break
+                except OSError:
+                    pass
+                return None
+    return None
 
 
 def recognize(argv: list[str], env: Mapping[str, str]) -> Call | None:
     """The call Click would make for this command line, or None to let Click parse it."""
-    if env.get(SWITCH) == "0" or COMPLETION in env:
+    if env.get(SWITCH) == "0" or COMPLETE_VAR in env:
         return None
     parsed = parse(argv)
     if parsed is None:
         return None
     command, params = parsed
+    name = module_of(command)
+    module = __import__(f"lastmile_cli.commands.{name}", fromlist=[name])
     from lastmile_cli.perform import Call
 
-    if command == "explain":
-        from lastmile_cli.commands.explain import explain
-
-        return Call.of(explain, params)
-    from lastmile_cli.commands.example import example
-
-    return Call.of(example, params)
+    return Call.of(getattr(module, name), params)

@@ -11,21 +11,21 @@ so no text can break the file's structure.
 
 from __future__ import annotations
 
-import json
-
 from lastmile_cli.i18n import _
 from lastmile_cli.model import FALLBACK, Language
 from lastmile_cli.views import Starter
 
+# JSON's escapes (as json.dumps with ensure_ascii=False writes them, without loading json and
+# re), and the line and paragraph separators, which YAML would fold, as line breaks, into spaces.
+_ESCAPES = {code: f"\\u{code:04x}" for code in range(0x20)}
+_ESCAPES.update({0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r"})
+_ESCAPES.update({ord('"'): '\\"', ord("\\"): "\\\\", 0x2028: "\\u2028", 0x2029: "\\u2029"})
+
 
 def quoted(text: str) -> str:
     """`text` as a double-quoted YAML scalar: a JSON string, with the line and paragraph
-    separators escaped too (YAML would fold them, as line breaks, into spaces)."""
-    return (
-        json.dumps(text, ensure_ascii=False)
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029")
-    )
+    separators escaped too."""
+    return f'"{text.translate(_ESCAPES)}"'
 
 
 def comments(text: str) -> list[str]:

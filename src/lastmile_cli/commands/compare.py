@@ -3,20 +3,20 @@ sentence by sentence."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-import click
-
 from lastmile_cli.content import Catalog
 from lastmile_cli.errors import Misnamed
 from lastmile_cli.i18n import _
 from lastmile_cli.language_choice import named
-from lastmile_cli.options import complete_languages, output_options, section_option
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
 from lastmile_cli.textutil import visible
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
+    import click
+
     from lastmile_cli.views import Comparison
 
 
@@ -56,6 +56,9 @@ def compare(
 
 def command() -> click.Command:
     """The Click command (cli.py builds it when the command line asks for it)."""
+    import click
+
+    from lastmile_cli.options import parameters
 
     @click.command(
         "compare",
@@ -72,18 +75,7 @@ def command() -> click.Command:
             "  lastmile compare de es -f json | jq '.sections[0].pairs'"
         ),
     )
-    @click.argument("first", metavar="LANG", shell_complete=complete_languages)
-    @click.argument("second", metavar="LANG", shell_complete=complete_languages)
-    @section_option
-    @click.option(
-        "--by",
-        type=click.Choice(("paragraph", "sentence"), case_sensitive=False),
-        default="paragraph",
-        show_default=True,
-        help=_("Pair paragraphs, or sentences (found where a translator merged or split them)."),
-    )
-    @click.option("--lang", "-l", "lang", hidden=True, expose_value=True, help="(not for compare)")
-    @output_options
+    @parameters("compare")
     def callback(lang: str | None, **params: Any) -> Call:
         if lang is not None:
             raise click.UsageError(

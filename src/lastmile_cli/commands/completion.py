@@ -8,38 +8,26 @@ says where each shell wants the script.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-import click
-
 from lastmile_cli.content import Catalog
 from lastmile_cli.i18n import _
-from lastmile_cli.options import output_options
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
+    import click
+
     from lastmile_cli.views import Script
-
-SHELLS = ("bash", "zsh", "fish")
-
-
-class Shell(click.Choice):  # type: ignore[type-arg]
-    """Click's choice of shell, saying the choices on one line when none is given (Click lists
-    them on lines of their own, which a one-line error shows as escapes)."""
-
-    def __init__(self) -> None:
-        super().__init__(SHELLS, case_sensitive=False)
-
-    def get_missing_message(self, param: click.Parameter, ctx: click.Context | None) -> str:
-        return _("Choose one of: {choices}.").format(choices=", ".join(SHELLS))
 
 
 def completion(settings: Settings, catalog: Catalog, shell: str) -> Script:
     """The completion script for `shell`, for the program `lastmile`."""
     from click.shell_completion import get_completion_class
 
-    from lastmile_cli.cli import COMPLETE_VAR, cli
+    from lastmile_cli.cli import cli
+    from lastmile_cli.option_table import COMPLETE_VAR
     from lastmile_cli.views import Script
 
     shell = shell.lower()
@@ -51,6 +39,9 @@ def completion(settings: Settings, catalog: Catalog, shell: str) -> Script:
 
 def command() -> click.Command:
     """The Click command (cli.py builds it when the command line asks for it)."""
+    import click
+
+    from lastmile_cli.options import parameters
 
     @click.command(
         "completion",
@@ -66,8 +57,7 @@ def command() -> click.Command:
             "  lastmile completion fish > ~/.config/fish/completions/lastmile.fish"
         ),
     )
-    @click.argument("shell", metavar="SHELL", type=Shell())
-    @output_options
+    @parameters("completion")
     def callback(**params: Any) -> Call:
         return Call.of(completion, params)
 

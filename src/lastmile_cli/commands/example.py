@@ -51,7 +51,7 @@ def command() -> click.Command:
     common forms (shortcut.py) calls the function above without loading Click."""
     import click
 
-    from lastmile_cli.options import common_options, complete_examples, with_option
+    from lastmile_cli.options import parameters
     from lastmile_cli.perform import Call
 
     @click.command(
@@ -70,9 +70,7 @@ def command() -> click.Command:
             "  lastmile example marathon -l de --with en"
         ),
     )
-    @click.argument("name", required=False, shell_complete=complete_examples)
-    @with_option
-    @common_options
+    @parameters("example")
     def callback(**params: Any) -> Call:
         return Call.of(example, params)
 

@@ -42,7 +42,7 @@ def command() -> click.Command:
     common forms (shortcut.py) calls the function above without loading Click."""
     import click
 
-    from lastmile_cli.options import common_options, section_option, with_option
+    from lastmile_cli.options import parameters
     from lastmile_cli.perform import Call
 
     @click.command(
@@ -58,9 +58,7 @@ def command() -> click.Command:
             "  lastmile explain --lang es -f html > es.html"
         ),
     )
-    @section_option
-    @with_option
-    @common_options
+    @parameters("explain")
     def callback(**params: Any) -> Call:
         return Call.of(explain, params)
 

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-import click
-
 from lastmile_cli.content import Catalog
 from lastmile_cli.errors import Misnamed, UnknownName
 from lastmile_cli.i18n import _
 from lastmile_cli.language_choice import named
 from lastmile_cli.model import FALLBACK, is_tag
-from lastmile_cli.options import complete_languages, output_options
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
 from lastmile_cli.textutil import visible
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
+    import click
+
     from lastmile_cli.views import Exported
 
 
@@ -51,6 +51,9 @@ def export(settings: Settings, catalog: Catalog, code: str) -> Exported:
 
 def command() -> click.Command:
     """The Click command (cli.py builds it when the command line asks for it)."""
+    import click
+
+    from lastmile_cli.options import parameters
 
     @click.command(
         "export",
@@ -67,8 +70,7 @@ def command() -> click.Command:
             "  msgfmt --check --statistics pt_BR.po"
         ),
     )
-    @click.argument("code", metavar="LANG", shell_complete=complete_languages)
-    @output_options
+    @parameters("export")
     def callback(**params: Any) -> Call:
         return Call.of(export, params)
 

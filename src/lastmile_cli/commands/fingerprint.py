@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-import click
-
 from lastmile_cli.content import Catalog
 from lastmile_cli.errors import LastmileError, UnknownName
 from lastmile_cli.i18n import _
 from lastmile_cli.model import FALLBACK
-from lastmile_cli.options import output_options
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
 from lastmile_cli.textutil import closest, visible
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
+    import click
+
     from lastmile_cli.views import Recorded
 
 
@@ -44,6 +44,9 @@ def fingerprint(
 
 def command() -> click.Command:
     """The Click command (cli.py builds it when the command line asks for it)."""
+    import click
+
+    from lastmile_cli.options import parameters
 
     @click.command(
         "fingerprint",
@@ -61,25 +64,7 @@ def command() -> click.Command:
             "Exit codes: 0 recorded (or nothing to record), 1 a file could not be changed."
         ),
     )
-    @click.argument(
-        "paths",
-        nargs=-1,
-        required=True,
-        metavar="FILE...",
-        type=click.Path(exists=True, dir_okay=False),
-    )
-    @click.option(
-        "--section",
-        "-s",
-        "sections",
-        multiple=True,
-        metavar="ID",
-        help=_(
-            "Only this section (an id), whether or not it records a fingerprint; repeatable."
-            " Use it for a section you reviewed after the English changed."
-        ),
-    )
-    @output_options
+    @parameters("fingerprint")
     def callback(**params: Any) -> Call:
         return Call.of(fingerprint, params)
 

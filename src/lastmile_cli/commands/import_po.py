@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any
-
-import click
 
 from lastmile_cli.content import Catalog
 from lastmile_cli.errors import ContentError, LastmileError, Misnamed
 from lastmile_cli.i18n import _
 from lastmile_cli.model import FALLBACK
-from lastmile_cli.options import output_options
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
 from lastmile_cli.textutil import visible
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
+    import click
+
     from lastmile_cli.views import Imported
 
 
@@ -85,6 +86,9 @@ def import_po(
 
 def command() -> click.Command:
     """The Click command (cli.py builds it when the command line asks for it)."""
+    import click
+
+    from lastmile_cli.options import parameters
 
     @click.command(
         "import",
@@ -103,16 +107,7 @@ def command() -> click.Command:
             "exists, 2 usage error."
         ),
     )
-    @click.argument("path", metavar="FILE.po", type=click.Path(exists=True, dir_okay=False))
-    @click.option(
-        "--output",
-        "-o",
-        metavar="FILE",
-        type=click.Path(dir_okay=False),
-        help=_("Write the language file here (named LANG.yaml), not to stdout."),
-    )
-    @click.option("--force", is_flag=True, help=_("Replace the --output file if it exists."))
-    @output_options
+    @parameters("import")
     def callback(**params: Any) -> Call:
         return Call.of(import_po, params)
 

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-import click
-
 from lastmile_cli import i18n
 from lastmile_cli.content import Catalog
 from lastmile_cli.i18n import _, warning
 from lastmile_cli.language_choice import choose
-from lastmile_cli.options import common_options
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
+    import click
+
     from lastmile_cli.views import LanguageList
 
 
@@ -37,13 +37,16 @@ def languages(settings: Settings, catalog: Catalog) -> LanguageList:
 
 def command() -> click.Command:
     """The Click command (cli.py builds it when the command line asks for it)."""
+    import click
+
+    from lastmile_cli.options import parameters
 
     @click.command(
         "languages",
         help=_("List the languages, and which one your environment selects and why."),
         epilog="\b\n" + _("Examples:\n  lastmile languages\n  LANG=fr_CA.UTF-8 lastmile languages"),
     )
-    @common_options
+    @parameters("languages")
     def callback(**params: Any) -> Call:
         return Call.of(languages, params)
 

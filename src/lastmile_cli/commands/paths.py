@@ -7,18 +7,18 @@ a new kind of place (a configuration file) is one more role and one more functio
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any
-
-import click
 
 from lastmile_cli.content import Catalog
 from lastmile_cli.i18n import _
-from lastmile_cli.options import output_options
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from typing import Any
+
+    import click
 
     from lastmile_cli.views import PathList, Place
 
@@ -94,6 +94,9 @@ def paths(settings: Settings, catalog: Catalog, roles: tuple[str, ...]) -> PathL
 
 def command() -> click.Command:
     """The Click command (cli.py builds it when the command line asks for it)."""
+    import click
+
+    from lastmile_cli.options import parameters
 
     @click.command(
         "paths",
@@ -109,13 +112,7 @@ def command() -> click.Command:
             "  lastmile paths -f json | jq -r '.[] | select(.role == \"data\") | .path'"
         ),
     )
-    @click.argument(
-        "roles",
-        nargs=-1,
-        metavar="[ROLE]...",
-        type=click.Choice(tuple(ROLES), case_sensitive=False),
-    )
-    @output_options
+    @parameters("paths")
     def callback(**params: Any) -> Call:
         return Call.of(paths, params)
 

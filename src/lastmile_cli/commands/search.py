@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-import click
-
 from lastmile_cli.content import Catalog
 from lastmile_cli.i18n import _
 from lastmile_cli.language_choice import named
-from lastmile_cli.options import complete_languages, output_options
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
+    import click
+
     from lastmile_cli.views import SearchResult
 
 
@@ -34,6 +34,9 @@ def search(
 
 def command() -> click.Command:
     """The Click command (cli.py builds it when the command line asks for it)."""
+    import click
+
+    from lastmile_cli.options import parameters
 
     @click.command(
         "search",
@@ -51,20 +54,7 @@ def command() -> click.Command:
             "Exit codes: 0 found, 1 nothing found (as grep), 2 usage error."
         ),
     )
-    @click.argument("query")
-    @click.option(
-        "--lang",
-        "-l",
-        "langs",
-        multiple=True,
-        metavar="LANG",
-        shell_complete=complete_languages,
-        help=_(
-            "Search only this language; repeatable (default: all). a code (de), a locale"
-            " (de_AT.UTF-8) or a name (German, Deutsch)."
-        ),
-    )
-    @output_options
+    @parameters("search")
     def callback(**params: Any) -> Call:
         if not params["query"].strip():
             raise click.BadParameter(_("the query is empty"), param_hint="QUERY")

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-import click
-
 from lastmile_cli.content import Catalog
 from lastmile_cli.i18n import _
 from lastmile_cli.language_choice import chosen
-from lastmile_cli.options import common_options
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
+    import click
+
     from lastmile_cli.views import SectionList
 
 
@@ -27,13 +27,16 @@ def sections(settings: Settings, catalog: Catalog) -> SectionList:
 
 def command() -> click.Command:
     """The Click command (cli.py builds it when the command line asks for it)."""
+    import click
+
+    from lastmile_cli.options import parameters
 
     @click.command(
         "sections",
         help=_("List the sections: ids, kinds and titles in the chosen language."),
         epilog="\b\n" + _("Examples:\n  lastmile sections\n  lastmile sections -l es -f json"),
     )
-    @common_options
+    @parameters("sections")
     def callback(**params: Any) -> Call:
         return Call.of(sections, params)
 

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-import click
-
-from lastmile_cli.config import FORMATS
 from lastmile_cli.content import Catalog
 from lastmile_cli.i18n import _
 from lastmile_cli.model import FALLBACK
-from lastmile_cli.options import complete_languages, output_options
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
+    import click
+
     from lastmile_cli.views import Status
 
 
@@ -37,6 +36,9 @@ def status(settings: Settings, catalog: Catalog, codes: tuple[str, ...]) -> Stat
 
 def command() -> click.Command:
     """The Click command (cli.py builds it when the command line asks for it)."""
+    import click
+
+    from lastmile_cli.options import parameters
 
     @click.command(
         "status",
@@ -53,8 +55,8 @@ def command() -> click.Command:
             "  lastmile status -f json | jq '.[] | {code, words}'"
         ),
     )
-    @click.argument("codes", nargs=-1, metavar="[LANG]...", shell_complete=complete_languages)
+    @parameters("status")
     def callback(**params: Any) -> Call:
         return Call.of(status, params)
 
-    return output_options(callback, (*FORMATS, "csv"))
+    return callback

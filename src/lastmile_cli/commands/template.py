@@ -3,21 +3,20 @@ a section to rewrite) to add to any language."""
 
 from __future__ import annotations
 
-import shlex
-from typing import TYPE_CHECKING, Any
-
-import click
-
 from lastmile_cli.content import Catalog
 from lastmile_cli.errors import LastmileError, Misnamed, UnknownName
 from lastmile_cli.i18n import _
 from lastmile_cli.model import Language, Outline, Section, is_id, is_tag
-from lastmile_cli.options import complete_examples, complete_sections, output_options
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
 from lastmile_cli.textutil import visible
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
+    import click
+
     from lastmile_cli.views import Starter
 
 
@@ -112,7 +111,7 @@ def _starter(
         whole=False,
         new=tuple(new),
         into=own[0].path if own else "",
-        command=shlex.join(words),
+        command=__import__("shlex").join(words),
     )
 
 
@@ -160,6 +159,9 @@ def _blank(section_id: str, kind: str, code: str, outline: Outline) -> Section:
 
 def command() -> click.Command:
     """The Click command (cli.py builds it when the command line asks for it)."""
+    import click
+
+    from lastmile_cli.options import parameters
 
     @click.command(
         "template",
@@ -179,27 +181,7 @@ def command() -> click.Command:
             "  lastmile template de --section summary           the German summary, to rewrite"
         ),
     )
-    @click.argument("code", metavar="LANG")
-    @click.option(
-        "--example",
-        "examples",
-        multiple=True,
-        metavar="NAME",
-        shell_complete=complete_examples,
-        help=_(
-            "Only this example: one of the article's (its text to translate or rewrite), or a"
-            " new id for a story of your own; repeatable."
-        ),
-    )
-    @click.option(
-        "--section",
-        "sections",
-        multiple=True,
-        metavar="ID",
-        shell_complete=complete_sections,
-        help=_("Only this section, or a new id for a section of your own; repeatable."),
-    )
-    @output_options
+    @parameters("template")
     def callback(**params: Any) -> Call:
         return Call.of(template, params)
 

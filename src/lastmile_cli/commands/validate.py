@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-import click
-
 from lastmile_cli import i18n
 from lastmile_cli.content import Catalog
 from lastmile_cli.i18n import _
-from lastmile_cli.options import output_options
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
+    import click
+
     from lastmile_cli.views import Report
 
 
@@ -33,6 +33,9 @@ def validate(settings: Settings, catalog: Catalog, paths: tuple[str, ...], stric
 
 def command() -> click.Command:
     """The Click command (cli.py builds it when the command line asks for it)."""
+    import click
+
+    from lastmile_cli.options import parameters
 
     @click.command(
         "validate",
@@ -48,13 +51,7 @@ def command() -> click.Command:
             "Exit codes: 0 no errors (notes are fine), 1 errors found, 2 usage error."
         ),
     )
-    @click.argument("paths", nargs=-1, metavar="[PATH]...", type=click.Path(exists=True))
-    @click.option(
-        "--strict",
-        is_flag=True,
-        help=_("Missing and stale sections are errors, not notes."),
-    )
-    @output_options
+    @parameters("validate")
     def callback(**params: Any) -> Call:
         return Call.of(validate, params)
 

@@ -10,8 +10,6 @@ import json
 import re
 from typing import TYPE_CHECKING
 
-from lastmile_cli.textutil import visible
-
 if TYPE_CHECKING:
     from lastmile_cli.model import Document
     from lastmile_cli.output import Output

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
-
 from lastmile_cli.i18n import N_, _
 from lastmile_cli.textutil import visible
 
+TYPE_CHECKING = False  # (typing costs more than a listing: it is not loaded to print one)
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from lastmile_cli.progress import Progress
     from lastmile_cli.views import (
         ExampleList,
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
         Status,
     )
 
-Table = tuple[tuple[str, ...], Sequence[tuple[str, ...]]]
+Table = tuple[tuple[str, ...], "Sequence[tuple[str, ...]]"]
 
 
 def section_list(view: SectionList) -> Table:
