@@ -50,7 +50,7 @@ def command() -> click.Command:
             "  lastmile status                       every language but English\n"
             "  lastmile status pt-BR --data-dir .    one language of yours\n"
             "  lastmile status --format csv          for a spreadsheet, as pocount --csv\n"
-            "  lastmile status -f json | jq '.[] | {code, words}'"
+            "  lastmile status -f json | jq '.languages[] | {code, words}'"
         ),
     )
     @click.argument("codes", nargs=-1, metavar="[LANG]...", shell_complete=complete_languages)
