@@ -10,7 +10,7 @@ from lastmile_cli.content import Catalog
 from lastmile_cli.errors import LastmileError, UnknownName
 from lastmile_cli.i18n import _
 from lastmile_cli.model import FALLBACK
-from lastmile_cli.options import output_options
+from lastmile_cli.options import complete_sections, output_options
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
 from lastmile_cli.textutil import closest, visible
@@ -74,6 +74,7 @@ def command() -> click.Command:
         "sections",
         multiple=True,
         metavar="ID",
+        shell_complete=complete_sections,
         help=_(
             "Only this section (an id), whether or not it records a fingerprint; repeatable."
             " Use it for a section you reviewed after the English changed."

@@ -12,7 +12,7 @@ from lastmile_cli.content import Catalog
 from lastmile_cli.errors import LastmileError, Misnamed, UnknownName
 from lastmile_cli.i18n import _
 from lastmile_cli.model import Language, Outline, Section, is_id, is_tag
-from lastmile_cli.options import complete_examples, complete_sections, output_options
+from lastmile_cli.options import complete_examples, complete_sections_only, output_options
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
 from lastmile_cli.textutil import visible
@@ -196,7 +196,7 @@ def command() -> click.Command:
         "sections",
         multiple=True,
         metavar="ID",
-        shell_complete=complete_sections,
+        shell_complete=complete_sections_only,
         help=_("Only this section, or a new id for a section of your own; repeatable."),
     )
     @output_options
