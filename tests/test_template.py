@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -76,3 +78,15 @@ def test_a_name_that_is_not_a_tag_is_a_usage_error(lastmile: Lastmile) -> None:
         result = lastmile("template", bad)
         assert result.code == 2 and result.out == "", bad
         assert "is not a language tag such as de, pt-BR or qaa" in result.err
+
+
+def test_the_comments_spell_keys_as_yaml_reads_them_in_every_language(
+    spawn: Callable[..., subprocess.CompletedProcess[bytes]],
+) -> None:
+    """French puts a space before a colon in prose, never inside a key: `after: ID` is what
+    the file must say, so the comment that shows it keeps it as YAML reads it."""
+    for locale in ("C", "de_DE.UTF-8", "es_ES.UTF-8", "fr_FR.UTF-8", "it_IT.UTF-8"):
+        result = spawn("template", "pt", "--example", "own-story", env={"LANG": locale})
+        assert result.returncode == 0, result.stderr
+        comments = [line for line in result.stdout.decode().splitlines() if line[:1] == "#"]
+        assert any("after: ID" in line for line in comments), locale
