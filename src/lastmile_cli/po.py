@@ -59,6 +59,12 @@ class Unit(Record):
     fuzzy: bool = False
 
 
+def _extra(msgid: str) -> bool:
+    """Whether an entry's msgid is the stand-in for a paragraph the English lacks (with the line
+    breaks at its ends that `_edges` gave it)."""
+    return msgid.strip("\n") == EXTRA
+
+
 def _edges(english: str, translation: str) -> str:
     """The English with the line breaks at its two ends as the translation has them: msgfmt
     refuses an entry whose msgid and msgstr differ there, and a fingerprint ignores them."""
@@ -644,14 +650,16 @@ def _section(
         title = title_entry.msgstr
     copy = not any(e.msgstr for e in paragraphs_in)
     if copy:
-        paragraphs = tuple(e.msgid for e in paragraphs_in if e.msgid != EXTRA) or theirs.paragraphs
+        paragraphs = (
+            tuple(e.msgid for e in paragraphs_in if not _extra(e.msgid)) or theirs.paragraphs
+        )
     else:
         kept = []
         for entry in paragraphs_in:
             if entry.msgstr:
                 if _check_text(entry, False, problems):
                     kept.append(entry.msgstr)
-            elif entry.msgid != EXTRA:
+            elif not _extra(entry.msgid):
                 kept.append(entry.msgid)
                 notes.append(
                     _("{unit} is not translated; its English is kept in its place").format(
@@ -724,5 +732,5 @@ def _fingerprint(body: list[Entry], title_entry: Entry | None, previous: bool = 
         )
         sources.append(source)
     if title_entry is None:
-        return fingerprint("", [s for s in sources if s != EXTRA])
-    return fingerprint(sources[0], [s for s in sources[1:] if s != EXTRA])
+        return fingerprint("", [s for s in sources if not _extra(s)])
+    return fingerprint(sources[0], [s for s in sources[1:] if not _extra(s)])
