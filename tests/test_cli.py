@@ -13,6 +13,7 @@ from conftest import Lastmile, check_golden
 from lastmile_cli.cli import COMMANDS, cli, sentence
 
 CODES = ["de", "en", "es", "fr", "it"]
+EXAMPLE_IDS = ["telecom", "marathon", "politics", "car-sales"]
 EXT = {"text": "txt", "markdown": "md", "json": "json", "html": "html"}
 
 
@@ -303,6 +304,11 @@ def test_completion_offers_examples_sections_and_languages(lastmile: Lastmile) -
     assert complete("lastmile example ma") == ["marathon"]
     assert complete("lastmile explain --section k") == ["key-point"]
     assert complete("lastmile explain --lang ") == CODES
+    # what each option takes: template --section refuses an example, fingerprint takes any id
+    sections, examples = ["conclusion", "definition", "key-point", "summary"], EXAMPLE_IDS
+    assert complete("lastmile template es --section ") == sections
+    assert complete("lastmile template es --example ") == sorted(examples)
+    assert complete("lastmile fingerprint pt.yaml --section ma") == ["marathon"]
 
 
 def zsh_complete(lastmile: Lastmile, words: str, **env: str) -> list[tuple[str, str]]:

@@ -221,3 +221,50 @@ def test_a_problem_without_a_known_code_cannot_be_recorded() -> None:
 
     with pytest.raises(AssertionError):
         Problems("x.yaml").add(1, 1, "a message", code="no-such-code")
+
+
+def _jq_examples() -> list[tuple[str, str, str]]:
+    """(command, its arguments, the jq program) of every `lastmile … -f json | jq …` example
+    in the help (and so in the manual page)."""
+    import shlex
+
+    import click
+
+    from lastmile_cli.cli import COMMANDS, cli
+
+    found = []
+    root = click.Context(cli, info_name="lastmile")
+    commands = {"": cli, **{name: cli.get_command(root, name) for name in COMMANDS}}
+    for name, command in commands.items():
+        assert command is not None
+        for line in (command.epilog or "").splitlines():
+            if "| jq" in line and line.strip().startswith("lastmile "):
+                left, program = line.strip().split("| jq", 1)
+                words = [w for w in shlex.split(program) if not w.startswith("-")]
+                found.append((name, left.strip(), words[0]))  # (what follows it: a comment)
+    return found
+
+
+@pytest.mark.skipif(shutil.which("jq") is None, reason="jq is not installed")
+@pytest.mark.parametrize(("name", "command", "program"), _jq_examples())
+def test_each_jq_example_in_the_help_reads_the_real_document(
+    name: str, command: str, program: str, tmp_path: Path
+) -> None:
+    """The examples a reader copies from `--help` or `man lastmile` work on what lastmile prints:
+    the documents are objects with `schema`, so `.[]` over a listing would read the wrong thing."""
+    import shlex
+
+    words = shlex.split(command)[1:]
+    printed = subprocess.run(
+        [sys.executable, "-m", "lastmile_cli", *words],
+        capture_output=True,
+        env=subprocess_env(LASTMILE_CACHE_DIR=""),
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert printed.returncode in (0, 1), printed.stderr
+    read = subprocess.run(
+        ["jq", "-e", program], input=printed.stdout, capture_output=True, timeout=60
+    )
+    assert (read.returncode, read.stderr) == (0, b""), (name, program)
+    assert read.stdout.strip() not in (b"", b"null"), (name, program)

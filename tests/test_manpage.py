@@ -63,6 +63,9 @@ def test_the_page_names_its_version_date_and_what_click_does_not_know() -> None:
         assert f"\n.SH {heading}\n" in PAGE
     for variable in ("LASTMILE_LANG", "LASTMILE_DATA_DIR", "NO_COLOR", "LASTMILE_PAGER"):
         assert f"\\fB{literal(variable)}" in PAGE
+    files = PAGE.split("\n.SH FILES\n")[1].split("\n.SH ")[0]
+    for place in ("config.toml", "$XDG_DATA_HOME/lastmile/", "$XDG_CACHE_HOME/lastmile/"):
+        assert literal(place) in files, place  # every place lastmile paths lists
 
 
 def test_the_page_is_ascii_and_no_text_line_is_a_request() -> None:

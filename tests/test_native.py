@@ -129,6 +129,8 @@ ENGLISH = {
     "problem",
     "problems",
     "translated",
+    "untranslated",
+    "stale",
     "yet",
     "still",
     "integer",
@@ -227,6 +229,10 @@ PARTIAL = (
     "    title: S\n    paragraphs: [x]\n"
 )
 SYNTAX = "language: qaa\nname: Q\ntitle: 'l'ultimo miglio'\n"
+STORY = (  # a story of one's own, which every bundled language borrows
+    "language: qaa\nname: Q\ntitle: T\nsections:\n  - id: own-story\n    kind: example\n"
+    "    title: S\n    paragraphs: [x]\n"
+)
 
 
 def catalogs() -> object:
@@ -254,8 +260,15 @@ def run(clean_env: Path, tmp_path: Path) -> Run:
 
 def screens(run: Run, tmp_path: Path, locale: str) -> dict[str, str]:
     """What a reader in `locale` sees for each kind of screen (stdout and stderr)."""
-    broken, partial, syntax = (tmp_path / d for d in ("broken", "partial", "syntax"))
-    for directory, text in ((broken, BROKEN), (partial, PARTIAL), (syntax, SYNTAX)):
+    broken, partial, syntax, story = (
+        tmp_path / d for d in ("broken", "partial", "syntax", "story")
+    )
+    for directory, text in (
+        (broken, BROKEN),
+        (partial, PARTIAL),
+        (syntax, SYNTAX),
+        (story, STORY),
+    ):
         directory.mkdir()
         (directory / "qaa.yaml").write_text(text, encoding="utf-8")
     calls = {  # what is run, and its exit status
@@ -273,12 +286,14 @@ def screens(run: Run, tmp_path: Path, locale: str) -> dict[str, str]:
         "yaml syntax": (1, ["validate", str(syntax / "qaa.yaml")]),
         "borrowed": (0, ["explain", "--lang", "qaa", "--data-dir", str(partial)]),
         "languages": (0, ["languages", "--data-dir", str(partial)]),
+        "borrowed by a bundled language": (0, ["example", "own-story", "--data-dir", str(story)]),
+        "status": (0, ["status", "qaa", "--data-dir", str(partial), "-f", "markdown"]),
     }
     seen = {}
     for what, (expected, args) in calls.items():
         status, out, err = run(*args, LANG=locale)
         assert (status, "Traceback" in err) == (expected, False), (what, err)
-        if what == "borrowed":  # the article's own text is not the interface's
+        if what.startswith("borrowed"):  # the article's own text is not the interface's
             out = ""
         elif what == "languages":  # each language's names are its own: the source and reason
             out = "\n".join("\t".join(row.split("\t")[4:]) for row in out.splitlines())
@@ -319,3 +334,25 @@ def test_the_english_screens_would_be_caught(run: Run, tmp_path: Path, code: str
         what: True for what in english
     }
     assert english_words(code, "qaa.yaml:5:5: „title“ «title» while") == ["while"]
+
+
+@pytest.mark.parametrize(
+    ("locale", "progress"),
+    [
+        ("C", "8/9, 1 missing"),
+        ("fr_FR.UTF-8", "8/9, 1 absente"),
+        ("es_ES.UTF-8", "8/9, 1 ausente"),
+        ("it_IT.UTF-8", "8/9, 1 mancante"),
+    ],
+)
+def test_the_progress_of_languages_has_real_plurals(
+    run: Run, tmp_path: Path, locale: str, progress: str
+) -> None:
+    """`8/9, 1 missing`: one section missing is said in the singular, in every language."""
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "qaa.yaml").write_text(STORY, encoding="utf-8")
+    status, out, err = run("languages", "--data-dir", str(story), LANG=locale)
+    assert status == 0, err
+    german = next(row for row in out.splitlines() if row.startswith("de\t"))
+    assert german.split("\t")[3] == progress

@@ -135,6 +135,23 @@ def languages(draw: st.DrawFn) -> Language:
     )
 
 
+def test_a_paragraph_the_english_lacks_keeps_the_fingerprint_when_it_ends_a_line() -> None:
+    """A translation with one paragraph more than the English, ending in a line break: the
+    stand-in msgid gets the same break (msgfmt wants both ends alike), and is still no English
+    of the fingerprint, so the round trip gives the file back (found by Hypothesis)."""
+    conclusion = ENGLISH.sections[-1]
+    paragraphs = ("0", "0\n")
+    section = Section(
+        *(conclusion.id, conclusion.kind, "0", paragraphs, (), "seed", "pt"),
+        fingerprint=conclusion.digest,
+        digest=fingerprint("0", paragraphs),
+    )
+    language = Language("pt", "0", "0", "0", (section,), "seed", "x", "")
+    text = language_file(language, COMMENT)
+    _po, again, _made = round_trip(loaded(text, "pt"))
+    assert again == text
+
+
 @settings(deadline=None, max_examples=150, suppress_health_check=[*NOT_TIMED, HealthCheck.too_slow])
 @given(languages())
 def test_yaml_to_po_to_yaml_is_the_same_file(language: Language) -> None:

@@ -66,7 +66,7 @@ def test_no_hits_exits_1_with_nothing_on_stdout(lastmile: Lastmile) -> None:
     assert (result.code, result.out, result.err) == (1, "", "")
 
 
-@pytest.mark.parametrize("query", ["", "   "])
+@pytest.mark.parametrize("query", ["", "   ", "-", " - ", "\u2011", "\u2010-"])
 def test_empty_query_is_a_usage_error(lastmile: Lastmile, query: str) -> None:
     result = lastmile("search", query)
     assert (result.code, result.out) == (2, "")

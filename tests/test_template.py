@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -88,3 +90,15 @@ def test_a_quoted_scalar_is_the_json_string_with_the_separators_escaped(text: st
 
     expected = json.dumps(text, ensure_ascii=False)
     assert quoted(text) == expected.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def test_the_comments_spell_keys_as_yaml_reads_them_in_every_language(
+    spawn: Callable[..., subprocess.CompletedProcess[bytes]],
+) -> None:
+    """French puts a space before a colon in prose, never inside a key: `after: ID` is what
+    the file must say, so the comment that shows it keeps it as YAML reads it."""
+    for locale in ("C", "de_DE.UTF-8", "es_ES.UTF-8", "fr_FR.UTF-8", "it_IT.UTF-8"):
+        result = spawn("template", "pt", "--example", "own-story", env={"LANG": locale})
+        assert result.returncode == 0, result.stderr
+        comments = [line for line in result.stdout.decode().splitlines() if line[:1] == "#"]
+        assert any("after: ID" in line for line in comments), locale

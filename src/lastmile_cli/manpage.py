@@ -67,6 +67,12 @@ FILES = (
         " TERM. A problem in it is a warning naming its line and key; the rest still applies.",
     ),
     (
+        "$XDG_DATA_HOME/lastmile/",
+        "Your own language files and stories (else ~/.local/share/lastmile/), read by every"
+        " command without an option, after --data-dir, LASTMILE_DATA_DIR and data_dirs;"
+        " lastmile paths shows where it is.",
+    ),
+    (
         "$XDG_CACHE_HOME/lastmile/",
         "The cache of your checked language files; delete it to clear it.",
     ),

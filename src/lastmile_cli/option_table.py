@@ -242,6 +242,7 @@ COMMANDS: dict[str, tuple[Option | Argument, ...]] = {
             "sections",
             multiple=True,
             metavar="ID",
+            complete="sections",
             help=N_(
                 "Only this section (an id), whether or not it records a fingerprint; repeatable."
                 " Use it for a section you reviewed after the English changed."
@@ -318,7 +319,7 @@ COMMANDS: dict[str, tuple[Option | Argument, ...]] = {
             "sections",
             multiple=True,
             metavar="ID",
-            complete="sections",
+            complete="sections only",
             help=N_("Only this section, or a new id for a section of your own; repeatable."),
         ),
         *OUTPUT,

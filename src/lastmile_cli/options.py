@@ -104,6 +104,14 @@ def complete_sections(
     return _complete_ids(ctx, incomplete, None)
 
 
+def complete_sections_only(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """Ids of the article's sections of kind `section` (the user's own too), for an option that
+    takes no example (`template --section`)."""
+    return _complete_ids(ctx, incomplete, "section")
+
+
 def _complete_ids(ctx: click.Context, incomplete: str, kind: str | None) -> list[CompletionItem]:
     from click.shell_completion import CompletionItem
 
@@ -182,6 +190,7 @@ COMPLETERS: dict[str, Callable[..., list[CompletionItem]]] = {
     "languages": complete_languages,
     "examples": complete_examples,
     "sections": complete_sections,
+    "sections only": complete_sections_only,
 }
 
 

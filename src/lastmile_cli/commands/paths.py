@@ -109,7 +109,7 @@ def command() -> click.Command:
             "Examples:\n"
             "  lastmile paths                     every folder, with what set it\n"
             "  lastmile paths data                where your own files go\n"
-            "  lastmile paths -f json | jq -r '.[] | select(.role == \"data\") | .path'"
+            "  lastmile paths -f json | jq -r '.paths[] | select(.role == \"data\") | .path'"
         ),
     )
     @parameters("paths")

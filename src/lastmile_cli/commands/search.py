@@ -56,7 +56,9 @@ def command() -> click.Command:
     )
     @parameters("search")
     def callback(**params: Any) -> Call:
-        if not params["query"].strip():
+        from lastmile_cli.passages import pattern
+
+        if pattern(params["query"]) is None:  # (a hyphen is a space: "-" is empty as well)
             raise click.BadParameter(_("the query is empty"), param_hint="QUERY")
         return Call.of(search, params)
 

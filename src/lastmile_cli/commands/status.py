@@ -52,7 +52,7 @@ def command() -> click.Command:
             "  lastmile status                       every language but English\n"
             "  lastmile status pt-BR --data-dir .    one language of yours\n"
             "  lastmile status --format csv          for a spreadsheet, as pocount --csv\n"
-            "  lastmile status -f json | jq '.[] | {code, words}'"
+            "  lastmile status -f json | jq '.languages[] | {code, words}'"
         ),
     )
     @parameters("status")

@@ -71,7 +71,8 @@ def notes(view: object) -> list[str]:
     if document is None:
         said += getattr(view, "notes", None) or ()  # (an import's)
     else:
-        where = visible(document.source)
+        # where the language comes from, as `languages` says it: "bundled" in the reader's words
+        where = _("bundled") if document.source == "bundled" else visible(document.source)
         borrowed = document.borrowed
         if borrowed:
             lent = set(borrowed)

@@ -48,19 +48,36 @@ def progress_cell(progress: Progress | None, fallback: int, total: int) -> str:
     """`8/8`, or `2/8` followed by what the rest are: `2/8, 1 stale, 4 untranslated, 1 missing`."""
     if progress is None:
         return completeness(fallback, total)
-    from lastmile_cli.i18n import _
+    from lastmile_cli.i18n import ngettext
     from lastmile_cli.progress import MISSING, STALE, TRANSLATED, UNTRANSLATED
 
     parts = [completeness(progress.count(TRANSLATED), len(progress.units))]
-    said = {
-        STALE: _("{count} stale"),
-        UNTRANSLATED: _("{count} untranslated"),
-        MISSING: _("{count} missing"),
-    }
-    for state, words in said.items():
-        if progress.count(state):
-            parts.append(words.format(count=progress.count(state)))
+    for state in (STALE, UNTRANSLATED, MISSING):
+        count = progress.count(state)
+        if not count:
+            continue
+        if state == STALE:
+            words = ngettext("{count} stale", "{count} stale", count)
+        elif state == UNTRANSLATED:
+            words = ngettext("{count} untranslated", "{count} untranslated", count)
+        else:
+            words = ngettext("{count} missing", "{count} missing", count)
+        parts.append(words.format(count=count))
     return ", ".join(parts)
+
+
+def state_name(state: str) -> str:
+    """A section's state as `status` shows it to a reader, in the interface's language (CSV and
+    JSON keep the English word, a value for scripts)."""
+    from lastmile_cli.progress import MISSING, STALE, TRANSLATED, UNTRANSLATED
+
+    names = {
+        TRANSLATED: _("translated"),
+        STALE: _("stale"),
+        UNTRANSLATED: _("untranslated"),
+        MISSING: _("missing"),
+    }
+    return names[state]
 
 
 def share(part: int, whole: int) -> str:
@@ -83,7 +100,7 @@ def status(view: Status) -> Table:
             body.append(
                 (
                     progress.language.code,
-                    state,
+                    state_name(state),
                     f"{progress.count(state)}/{total}",
                     f"{progress.words(state)}/{words}",
                     share(progress.words(state), words),
