@@ -117,8 +117,9 @@ def transcript(cache: Path, start: Path) -> str:
         )
         out = result.stdout.decode("utf-8", "backslashreplace")
         err = result.stderr.decode("utf-8", "backslashreplace")
-        for folder, name in folders.items():
-            out, err = out.replace(folder, name), err.replace(folder, name)
+        for folder, name in folders.items():  # as text shows it, and as Markdown escapes it
+            for spelt in (folder, folder.replace("_", "\\_")):
+                out, err = out.replace(spelt, name), err.replace(spelt, name)
         parts = [f"$ {shown(args)}", f"exit {result.returncode}"]
         parts += [f"--- stdout\n{out}" if out else "--- stdout (empty)"]
         parts += [f"--- stderr\n{err}" if err else "--- stderr (empty)"]
