@@ -47,6 +47,7 @@ def run(checkout: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_a_checkout_without_a_built_article_builds_it_on_first_run(checkout: Path) -> None:
     article = checkout / "src" / "lastmile_cli" / ARTICLE
     assert not article.exists()
@@ -56,6 +57,7 @@ def test_a_checkout_without_a_built_article_builds_it_on_first_run(checkout: Pat
     assert sorted(made) == ["de", "en", "es", "fr", "it"]
 
 
+@pytest.mark.slow
 def test_an_edit_in_data_shows_on_the_next_run_even_with_the_old_mtime(checkout: Path) -> None:
     """`cp -p` and `git checkout -p` style edits: the ctime and inode still tell."""
     run(checkout, "explain")
@@ -83,6 +85,7 @@ def test_a_read_only_checkout_rebuilds_in_memory(checkout: Path) -> None:
         package.chmod(0o755)
 
 
+@pytest.mark.slow
 def test_a_broken_data_file_in_a_checkout_warns_and_the_rest_works(checkout: Path) -> None:
     source = checkout / "data" / "es.yaml"
     source.write_text(source.read_text(encoding="utf-8").replace("name:", "nombre:", 1), "utf-8")
@@ -92,6 +95,7 @@ def test_a_broken_data_file_in_a_checkout_warns_and_the_rest_works(checkout: Pat
     assert run(checkout, "explain", "--lang", "es").returncode == 1
 
 
+@pytest.mark.slow
 def test_a_broken_data_file_fails_the_build(checkout: Path, tmp_path: Path) -> None:
     source = checkout / "data" / "it.yaml"
     source.write_text(source.read_text(encoding="utf-8") + "extra: 1\n", "utf-8")
@@ -107,6 +111,7 @@ def test_a_broken_data_file_fails_the_build(checkout: Path, tmp_path: Path) -> N
     assert not list((tmp_path / "d").glob("*.whl"))
 
 
+@pytest.mark.slow
 def test_a_damaged_article_in_a_checkout_is_rebuilt(checkout: Path) -> None:
     run(checkout, "explain")
     article = checkout / "src" / "lastmile_cli" / ARTICLE

@@ -233,6 +233,7 @@ def test_short_and_long_help_are_the_same_page(lastmile: Lastmile, command: str)
     assert "Show this message and exit." in long.out
 
 
+@pytest.mark.slow
 def test_version_without_package_metadata_is_one_line() -> None:
     """A broken install (no metadata): Click's own --version fails; still one line, exit 1.
 
@@ -362,6 +363,7 @@ def test_a_broken_completion_request_is_one_line_and_2(
     assert result.err.count("\n") == 1
 
 
+@pytest.mark.slow
 def test_completion_scripts_still_come_out(lastmile: Lastmile) -> None:
     for shell in ("bash", "zsh", "fish"):
         result = lastmile(env={"_LASTMILE_COMPLETE": f"{shell}_source"})

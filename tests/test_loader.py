@@ -51,6 +51,7 @@ def check(tmp_path: Path) -> Check:
     return run
 
 
+@pytest.mark.slow
 def test_uses_libyaml_when_present() -> None:
     """In a fresh interpreter: this module's `parser` fixture replaces the loader in this one."""
     import subprocess

@@ -135,6 +135,7 @@ def languages(draw: st.DrawFn) -> Language:
     )
 
 
+@pytest.mark.slow
 @settings(deadline=None, max_examples=150, suppress_health_check=[*NOT_TIMED, HealthCheck.too_slow])
 @given(languages())
 def test_yaml_to_po_to_yaml_is_the_same_file(language: Language) -> None:
@@ -153,6 +154,7 @@ def test_yaml_to_po_to_yaml_is_the_same_file(language: Language) -> None:
     )
 
 
+@pytest.mark.slow
 @needs_gettext
 @settings(deadline=None, max_examples=60)
 @given(languages())
@@ -164,6 +166,7 @@ def test_msgfmt_check_passes_on_every_export(
     no_fatal(msgfmt_check(tmp_path_factory.mktemp("po"), po))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("code", ["de", "es", "fr", "it"])
 def test_every_bundled_translation_goes_round(code: str, tmp_path: Path) -> None:
     path = Path(bundled_dir()) / f"{code}.yaml"
@@ -258,6 +261,7 @@ def portuguese(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 @needs_gettext
 def test_msgmerge_and_poedit_edits_import(
     lastmile: Lastmile, portuguese: Path, moved: Path, tmp_path: Path

@@ -145,6 +145,7 @@ def loaded(args: list[str], cache: Path, **env: str) -> set[str]:
     return set(result.stderr.splitlines()[-1].split())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [
@@ -161,6 +162,7 @@ def test_a_piped_common_form_loads_nothing_heavy(tmp_path: Path, args: list[str]
     assert sorted(m for m in HEAVY if m in modules) == []
 
 
+@pytest.mark.slow
 def test_a_user_language_from_the_cache_loads_nothing_heavy(tmp_path: Path) -> None:
     user = tmp_path / "user"
     user.mkdir()
@@ -172,6 +174,7 @@ def test_a_user_language_from_the_cache_loads_nothing_heavy(tmp_path: Path) -> N
     assert sorted(m for m in HEAVY if m in loaded(args, tmp_path / "cache")) == []
 
 
+@pytest.mark.slow
 def test_a_story_of_your_own_from_the_cache_loads_nothing_heavy(tmp_path: Path) -> None:
     """Placing the user's own sections (outline.py) needs no typing, re or collections."""
     user = tmp_path / "user"
@@ -188,11 +191,13 @@ def test_a_story_of_your_own_from_the_cache_loads_nothing_heavy(tmp_path: Path) 
         assert sorted(m for m in HEAVY if m in modules) == []
 
 
+@pytest.mark.slow
 def test_the_switch_sends_everything_to_click(tmp_path: Path) -> None:
     modules = loaded(["explain"], tmp_path / "cache", LASTMILE_SHORTCUT="0")
     assert "click" in modules and "lastmile_cli.cli" in modules
 
 
+@pytest.mark.slow
 def test_styled_output_pays_for_rich_only(tmp_path: Path) -> None:
     """FORCE_COLOR styles a pipe as a terminal is styled: Rich, and nothing of Click's."""
     modules = loaded(["explain", "--lang", "de"], tmp_path / "cache", FORCE_COLOR="1")
@@ -283,6 +288,7 @@ ENVIRONMENTS = st.fixed_dictionaries(
 BROKEN = "language: qab\nname: Broken\ntitle: [unclosed\n"
 
 
+@pytest.mark.slow
 @settings(
     max_examples=60,
     deadline=None,
@@ -315,6 +321,7 @@ def test_the_shortcut_and_click_answer_alike(tmp_path: Path, data: st.DataObject
     assert runs[0] == runs[1], (args, env)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [

@@ -21,6 +21,9 @@ from lastmile_cli.content import Catalog, bundled_dir
 from lastmile_cli.options import FORMATS
 from lastmile_cli.po import export
 
+# Every test here runs lastmile or a build as a process.
+pytestmark = pytest.mark.slow
+
 # What each command needs to show something in each format.
 ARGUMENTS = {
     "compare": ["de", "it", "--section", "definition"],

@@ -124,6 +124,7 @@ def test_a_syntax_error_keeps_pyyamls_first_word(
     assert "quoted text that starts at line 4, column 8 is never closed" in shown[1], shown
 
 
+@pytest.mark.slow
 def test_the_catalog_check_reads_no_click(monkeypatch: pytest.MonkeyPatch) -> None:
     """The template compares with Click's messages as po/click.pot lists them, so a newer Click
     or Babel cannot fail the check: it passes with Click not importable at all."""
@@ -139,6 +140,7 @@ def test_the_catalog_check_reads_no_click(monkeypatch: pytest.MonkeyPatch) -> No
     assert listed <= template
 
 
+@pytest.mark.slow
 def test_a_translated_click_message_click_dropped_does_not_fail_the_check(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

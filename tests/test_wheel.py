@@ -12,6 +12,9 @@ import pytest
 
 from conftest import subprocess_env
 
+# Every test here runs lastmile or a build as a process.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
