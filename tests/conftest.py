@@ -51,6 +51,8 @@ NO_CONFIG = str(Path(__file__).parent / "golden" / "no-config-here")
 GOLDEN = Path(__file__).parent / "golden"
 # The bundled article's outline, as the package carries it (from data/en.yaml).
 OUTLINE = Bundle().outline()
+# What a user's file is checked against (the loader asks for it): the installed article's.
+KNOWN = Bundle().known()
 SECTION_IDS = OUTLINE.ids
 EXAMPLE_IDS = frozenset(OUTLINE.of_kind("example"))
 

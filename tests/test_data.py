@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import KNOWN
 from lastmile_cli.bundle import Bundle
 from lastmile_cli.content import bundled_dir
 from lastmile_cli.files import scan
@@ -38,7 +39,7 @@ DEBRIS = [
 
 def load(code: str) -> Language:
     path = Path(bundled_dir()) / f"{code}.yaml"
-    language, problems = check_file(path, path.name, complete=True, source="bundled")
+    language, problems = check_file(path, path.name, complete=True, source="bundled", known=KNOWN)
     assert problems == []
     assert language is not None
     return language

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL, Lastmile
+from conftest import KNOWN, MINIMAL, Lastmile
 from lastmile_cli.content import bundled_dir
 from lastmile_cli.fingerprints import fingerprint
 from lastmile_cli.loader import check_bytes
@@ -341,7 +341,12 @@ def test_a_malformed_fingerprint_is_refused_with_its_place(value: str, message: 
         f"    title: S\n    fingerprint: {value}\n    paragraphs: [P.]\n"
     )
     language, problems = check_bytes(
-        content.encode(), "qaa.yaml", "qaa.yaml", complete=False, source="x"
+        content.encode(),
+        "qaa.yaml",
+        "qaa.yaml",
+        complete=False,
+        source="x",
+        known=KNOWN,
     )
     assert language is None
     assert str(problems[0]).startswith(f"qaa.yaml:8:18: {message}")

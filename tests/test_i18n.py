@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import subprocess_env
+from conftest import KNOWN, subprocess_env
 from lastmile_cli import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -478,7 +478,12 @@ def test_one_missing_section_is_singular() -> None:
         "language: en", "language: qaa"
     )
     _language, problems = loader.check_bytes(
-        partial.encode(), "qaa.yaml", "qaa.yaml", complete=False, source="x"
+        partial.encode(),
+        "qaa.yaml",
+        "qaa.yaml",
+        complete=False,
+        source="x",
+        known=KNOWN,
     )
     assert [p.message for p in problems] == ["missing section: conclusion"]
 

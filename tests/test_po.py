@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import NOT_TIMED, Lastmile
+from conftest import KNOWN, NOT_TIMED, Lastmile
 from lastmile_cli.content import Catalog, bundled_dir
 from lastmile_cli.fingerprints import fingerprint
 from lastmile_cli.loader import check_bytes
@@ -29,7 +29,12 @@ COMMENT = "a comment"
 
 def loaded(text: str, code: str) -> Language:
     language, problems = check_bytes(
-        text.encode("utf-8"), f"{code}.yaml", f"{code}.yaml", complete=False, source="x"
+        text.encode("utf-8"),
+        f"{code}.yaml",
+        f"{code}.yaml",
+        complete=False,
+        source="x",
+        known=KNOWN,
     )
     assert language is not None, problems
     return language

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import SECTION_IDS, Lastmile
+from conftest import KNOWN, SECTION_IDS, Lastmile
 from lastmile_cli.loader import check_bytes
 
 
@@ -53,7 +53,12 @@ def test_the_starter_has_every_section_and_says_what_to_keep(lastmile: Lastmile)
     assert tree["language"] == "qaa" and tree["name"] == "qaa"
     assert "Keep the keys (language:, id:, kind:, ...)" in out
     language, problems = check_bytes(
-        out.encode(), "qaa.yaml", "qaa.yaml", complete=True, source="x"
+        out.encode(),
+        "qaa.yaml",
+        "qaa.yaml",
+        complete=True,
+        source="x",
+        known=KNOWN,
     )
     assert language is not None and problems == []
 

@@ -14,6 +14,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import KNOWN
 from lastmile_cli import loader, strict_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,7 +102,12 @@ def test_the_depth_rule_is_the_loaders_whichever_parser_reads(
     elif not getattr(yaml, "__with_libyaml__", False):
         pytest.skip("this PyYAML was built without libyaml")
     _, problems = loader.check_bytes(
-        _nested(depth).encode(), "qaa.yaml", "qaa.yaml", complete=False, source="x"
+        _nested(depth).encode(),
+        "qaa.yaml",
+        "qaa.yaml",
+        complete=False,
+        source="x",
+        known=KNOWN,
     )
     shown = [str(p) for p in problems]
     assert len(shown) == 1 and shown[0].startswith("qaa.yaml:9:"), shown
@@ -117,7 +123,9 @@ def test_a_syntax_error_keeps_pyyamls_first_word(
     if parser == "pure":
         monkeypatch.setattr(strict_yaml, "_Loader", yaml.SafeLoader)
     text = b'language: qaa\nname: Q\nname: R\ntitle: "unclosed\n'
-    _, problems = loader.check_bytes(text, "qaa.yaml", "qaa.yaml", complete=False, source="x")
+    _, problems = loader.check_bytes(
+        text, "qaa.yaml", "qaa.yaml", complete=False, source="x", known=KNOWN
+    )
     shown = [str(p) for p in problems]
     assert shown[0] == "qaa.yaml:3:1: duplicate key 'name' (first at line 2)", shown
     assert shown[1].startswith("qaa.yaml:5:1: YAML syntax: "), shown

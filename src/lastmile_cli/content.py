@@ -177,11 +177,7 @@ class Catalog:
     def known(self) -> Known:
         """The bundled outline and names, which a user's file is checked against."""
         if self._known is None:
-            from lastmile_cli.schema import Known
-
-            found = (self.bundle.get(code) for code in self.bundle.codes())
-            languages = [value for value in found if isinstance(value, Language)]
-            self._known = Known(self.bundle.outline(), languages)
+            self._known = self.bundle.known()
         return self._known
 
     def _check(self, file: LanguageFile) -> Loaded:

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from lastmile_cli.article_language import named
 from lastmile_cli.content import Catalog
 from lastmile_cli.errors import Misnamed
 from lastmile_cli.i18n import _
-from lastmile_cli.language_choice import named
 from lastmile_cli.options import complete_languages, output_options, section_option
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
@@ -44,7 +44,7 @@ def compare(
     named ones."""
     from lastmile_cli.pairing import pair
 
-    a, b = named(first, settings, catalog), named(second, settings, catalog)
+    a, b = named(first, catalog), named(second, catalog)
     if a.code == b.code:  # one column would repeat the other: nothing to compare
         raise SameLanguage(first, second, a.code)
     if not sections:

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from lastmile_cli.article_language import named
 from lastmile_cli.content import Catalog
 from lastmile_cli.errors import Misnamed, UnknownName
 from lastmile_cli.i18n import _
-from lastmile_cli.language_choice import named
 from lastmile_cli.model import FALLBACK, is_tag
 from lastmile_cli.options import complete_languages, output_options
 from lastmile_cli.perform import Call
@@ -28,7 +28,7 @@ def export(settings: Settings, catalog: Catalog, code: str) -> Exported:
 
     english = catalog.require(FALLBACK)
     try:
-        language = named(code, settings, catalog)
+        language = named(code, catalog)
     except UnknownName:
         if not is_tag(code):
             raise
@@ -46,7 +46,13 @@ def export(settings: Settings, catalog: Catalog, code: str) -> Exported:
         target, notes = code, (said.format(code=visible(code)),)
     else:
         target = language.code
-    return Exported(target, catalog_text(target, language, english), notes)
+    if settings.output.format == "json":  # the comments in English, as all JSON is: docs/json.md
+        from lastmile_cli import i18n
+
+        text = i18n.english(lambda: catalog_text(target, language, english))
+    else:
+        text = catalog_text(target, language, english)
+    return Exported(target, text, notes)
 
 
 def command() -> click.Command:

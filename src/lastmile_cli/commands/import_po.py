@@ -25,6 +25,7 @@ def import_po(
 ) -> Imported:
     """The language file the catalog at `path` gives, checked by the strict loader; written to
     `output` (never over a file that exists, unless `force`) or returned to be printed."""
+    from lastmile_cli import i18n
     from lastmile_cli.files import SourceError, read_source, reason_of
     from lastmile_cli.loader import check_bytes
     from lastmile_cli.po import MAX_PO_BYTES, read_catalog
@@ -52,13 +53,23 @@ def import_po(
                 " (lastmile knows a language file by its name), not {output}"
             ).format(code=code, name=name, output=visible(output))
         )
-    comment = _(
-        "{name}: a language file for lastmile, made by `lastmile import` from a gettext catalog.\n"
-        "Format: docs/content-format.md. Check it: lastmile validate {name}"
-    ).format(name=name)
+
+    def said() -> str:
+        return _(
+            "{name}: a language file for lastmile, made by `lastmile import` from a gettext"
+            " catalog.\nFormat: docs/content-format.md. Check it: lastmile validate {name}"
+        ).format(name=name)
+
+    # (in JSON, the file's comment is in English, as all JSON is: docs/json.md)
+    comment = i18n.english(said) if settings.output.format == "json" else said()
     text = language_file(made.language, comment)
     loaded, problems = check_bytes(
-        text.encode("utf-8"), name, output or name, complete=False, source=output or "-"
+        text.encode("utf-8"),
+        name,
+        output or name,
+        complete=False,
+        source=output or "-",
+        known=catalog.known(),
     )
     if loaded is None or loaded.sections != made.language.sections:
         first = next((p for p in problems if p.severity == "error"), None)

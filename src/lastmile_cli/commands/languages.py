@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from lastmile_cli import i18n
+from lastmile_cli.article_language import choose
 from lastmile_cli.content import Catalog
 from lastmile_cli.i18n import _, warning
-from lastmile_cli.language_choice import choose
 from lastmile_cli.options import common_options
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings

@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from lastmile_cli.article_language import chosen
 from lastmile_cli.content import Catalog
 from lastmile_cli.i18n import _
-from lastmile_cli.language_choice import chosen
 from lastmile_cli.options import common_options
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
