@@ -24,6 +24,8 @@ settings.register_profile("lastmile", deadline=None, suppress_health_check=NOT_T
 settings.register_profile("ci", parent=settings.get_profile("lastmile"), derandomize=True)
 settings.load_profile("ci" if os.environ.get("CI") else "lastmile")
 
+pytest_plugins = ["pytester"]  # (tests/test_toolchain.py runs the slow-marker guard)
+
 ENV_TO_CLEAR = (
     "LANG",
     "LANGUAGE",

@@ -16,7 +16,17 @@ from hypothesis import strategies as st
 
 from conftest import MINIMAL, NOT_TIMED, TerminalRun, subprocess_env
 from lastmile_cli.commands import example, explain
-from lastmile_cli.shortcut import ARGUMENTS, DEFAULTS, FLAGS, OPTIONS, REPEATABLE, parse
+from lastmile_cli.shortcut import (
+    ARGUMENTS,
+    COMPLETION,
+    DEFAULTS,
+    FLAGS,
+    OPTIONS,
+    REPEATABLE,
+    SWITCH,
+    parse,
+    recognize,
+)
 
 COMMANDS = {"explain": explain.command(), "example": example.command()}
 
@@ -96,6 +106,40 @@ def test_the_forms_it_answers(argv: list[str], expected: dict[str, object]) -> N
 )
 def test_everything_else_goes_to_click(argv: list[str]) -> None:
     assert parse(argv) is None
+
+
+FORMS = [
+    ["explain"],
+    ["explain", "--lang", "de", "-s", "marathon", "--section=telecom"],
+    ["explain", "--no-pager", "-lfr"],
+    ["example"],
+    ["example", "marathon", "-l", "it", "--pager"],
+    ["example", "-l", "it", "maratón"],
+]
+
+
+def clicks_call(argv: list[str]) -> object:
+    """The Call Click's own command makes for this command line (its callback's result)."""
+    command = COMMANDS[argv[0]]
+    with command.make_context(argv[0], argv[1:]) as ctx:
+        return command.invoke(ctx)
+
+
+@pytest.mark.parametrize("argv", FORMS, ids=" ".join)
+def test_recognize_makes_the_call_click_makes(argv: list[str]) -> None:
+    """In-process, what test_the_shortcut_and_click_answer_alike pins through processes: the
+    same function, the same shared options, the same arguments."""
+    assert recognize(argv, {}) == clicks_call(argv)
+
+
+@pytest.mark.parametrize("env", [{SWITCH: "0"}, {COMPLETION: "bash_complete"}])
+def test_recognize_leaves_to_click_when_asked_or_completing(env: dict[str, str]) -> None:
+    assert recognize(["explain"], env) is None
+    assert recognize(["explain"], {SWITCH: "1"}) is not None
+
+
+def test_recognize_leaves_to_click_what_parse_does_not_take() -> None:
+    assert recognize(["explain", "--format", "json"], {}) is None
 
 
 # -- what runs: nothing heavy on the shortcut's path ---------------------------------------------

@@ -187,3 +187,53 @@ def test_the_speed_figures_are_for_compiled_bytecode() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "uv tool install --compile-bytecode ." in readme
     assert "pip install --compile ." in readme or "pip install ." not in readme
+
+
+GUARDED = """
+import subprocess
+import sys
+
+import pytest
+
+
+def start() -> None:
+    subprocess.run([sys.executable, "-c", "pass"], check=True)
+
+
+def test_unmarked() -> None:
+    start()
+
+
+@pytest.mark.slow
+def test_marked() -> None:
+    start()
+
+
+def test_in_process() -> None:
+    assert sum([1, 2]) == 3
+
+
+@pytest.fixture
+def started() -> None:
+    start()
+
+
+def test_by_its_fixture(started: None) -> None:
+    pass
+"""
+
+
+@pytest.mark.slow
+def test_a_test_that_starts_a_process_unmarked_fails(pytester: pytest.Pytester) -> None:
+    """The fast subset (`-m "not slow"`) is in-process only: the guard in conftest.py fails a
+    test that starts a process, in its body or its fixtures, unless it is marked slow."""
+    pytester.makeconftest((Path(__file__).parent / "conftest.py").read_text("utf-8"))
+    pytester.makepyfile(test_guarded=GUARDED)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:xdist")
+    result.assert_outcomes(passed=2, failed=1, errors=1)
+    result.stdout.fnmatch_lines(["*test_unmarked started a process (*) but is not marked slow*"])
+    result.stdout.fnmatch_lines(["*test_by_its_fixture started a process*"])
+    fast = pytester.runpytest_subprocess(
+        "-p", "no:cacheprovider", "-p", "no:xdist", "-m", "not slow"
+    )
+    fast.assert_outcomes(passed=1, failed=1, errors=1, deselected=1)
