@@ -125,3 +125,38 @@ def test_an_early_ctrl_c_is_said_in_the_interfaces_language(
         entry._interrupted(signal.SIGINT, None)
     assert done.value.code == 130
     assert written == [f"\n{INTERRUPTED[locale]}\n".encode()]
+
+
+def test_the_exit_codes_are_the_documented_table() -> None:
+    import re
+    from pathlib import Path
+
+    from lastmile_cli import exits
+
+    doc = (Path(__file__).parent.parent / "docs" / "reliability.md").read_text("utf-8")
+    table = doc.split("## Exit codes", 1)[1].split("\n\n")[2]
+    rows = re.findall(r"^\| (\d+) \| (.+) \|$", table, flags=re.M)
+    assert [(int(code), when) for code, when in rows] == list(exits.TABLE)
+    assert [code for code, _ in exits.TABLE] == [
+        exits.OK,
+        exits.FAILED,
+        exits.USAGE,
+        exits.INTERRUPTED,
+        exits.READER_GONE,
+    ]
+
+
+def test_a_views_exit_code() -> None:
+    from lastmile_cli import exits
+    from lastmile_cli.problems import Problem
+    from lastmile_cli.views import Hit, Recorded, Report, SearchResult, Stamped
+
+    hit = object.__new__(Hit)  # (of_view reads only whether there is one)
+    error = Problem("x.yaml", 1, 1, "broken")
+    assert exits.of_view(SearchResult("q", ())) == exits.FAILED  # nothing found, as grep
+    assert exits.of_view(SearchResult("q", (hit,))) == exits.OK
+    assert exits.of_view(Report(1, ())) == exits.OK
+    assert exits.of_view(Report(1, (error,))) == exits.FAILED
+    assert exits.of_view(Recorded((Stamped("x.yaml"),))) == exits.OK
+    assert exits.of_view(Recorded((Stamped("x.yaml", error="no"),))) == exits.FAILED
+    assert exits.of_view(object()) == exits.OK
