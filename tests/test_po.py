@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import KNOWN, NOT_TIMED, Lastmile
-from lastmile_cli.content import Catalog, bundled_dir
+from lastmile_cli.bundle import Bundle
+from lastmile_cli.content import Catalog
 from lastmile_cli.fingerprints import fingerprint
 from lastmile_cli.loader import check_bytes
 from lastmile_cli.model import Language, Section
@@ -174,7 +175,7 @@ def test_msgfmt_check_passes_on_every_export(
 @pytest.mark.slow
 @pytest.mark.parametrize("code", ["de", "es", "fr", "it"])
 def test_every_bundled_translation_goes_round(code: str, tmp_path: Path) -> None:
-    path = Path(bundled_dir()) / f"{code}.yaml"
+    path = Path(Bundle().yaml_dir) / f"{code}.yaml"
     first = loaded(path.read_text(encoding="utf-8"), code)
     po, _again, made = round_trip(first)
     assert made.sections == first.sections
@@ -205,7 +206,7 @@ def test_the_catalog_names_each_unit(lastmile: Lastmile) -> None:
 def moved(tmp_path: Path) -> Path:
     """A copy of the data in which one sentence of the English marathon was edited."""
     folder = tmp_path / "data"
-    shutil.copytree(bundled_dir(), folder)
+    shutil.copytree(Bundle().yaml_dir, folder)
     english = folder / "en.yaml"
     english.write_text(english.read_text().replace("A runner", "A tired runner"), encoding="utf-8")
     return folder
@@ -366,7 +367,7 @@ def test_import_never_replaces_a_file_unasked(lastmile: Lastmile, tmp_path: Path
     assert forced.code == 0 and forced.out == ""
     assert (
         loaded(target.read_text(), "de").sections
-        == loaded((Path(bundled_dir()) / "de.yaml").read_text(), "de").sections
+        == loaded((Path(Bundle().yaml_dir) / "de.yaml").read_text(), "de").sections
     )
 
 

@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 
 from conftest import check_golden, subprocess_env
+from lastmile_cli.bundle import Bundle
 from lastmile_cli.cli import COMMANDS
-from lastmile_cli.content import Catalog, bundled_dir
+from lastmile_cli.content import Catalog
 from lastmile_cli.options import FORMATS
 from lastmile_cli.po import export
 
@@ -134,7 +135,7 @@ def transcript(cache: Path, start: Path) -> str:
 @pytest.fixture(scope="module")
 def surface(tmp_path_factory: pytest.TempPathFactory) -> str:
     start = tmp_path_factory.mktemp("start")
-    shutil.copy(Path(bundled_dir()) / "de.yaml", start / "de.yaml")  # never the data itself
+    shutil.copy(Path(Bundle().yaml_dir) / "de.yaml", start / "de.yaml")  # never the data itself
     english, german = Catalog([], None).load("en"), Catalog([], None).load("de")
     assert english is not None and german is not None
     (start / "de.po").write_text(export("de", german, english), encoding="utf-8")

@@ -90,7 +90,8 @@ def test_the_installed_layout_finds_its_data(wheel: Path, tmp_path: Path) -> Non
         [
             sys.executable,
             "-c",
-            "import lastmile_cli.content as c; print(c.__file__); print(c.bundled_dir())",
+            "import lastmile_cli.content as c, lastmile_cli.bundle as b; print(c.__file__);"
+            " print(b.Bundle().yaml_dir)",
         ],
         cwd=tmp_path,
         env=env,

@@ -3,7 +3,7 @@ against the catalog of language files, with what an unknown name's error adds fo
 
 from __future__ import annotations
 
-from lastmile_cli.errors import Misnamed, UnknownName
+from lastmile_cli.errors import UnknownName, WrongUsage
 from lastmile_cli.i18n import _, ngettext
 from lastmile_cli.language_choice import Choice, names_of, resolve, strict
 from lastmile_cli.model import FALLBACK, Language
@@ -83,7 +83,7 @@ def second(value: str, first: Language, catalog: Catalog) -> Language:
     language = named(value, catalog)
     if language.code == first.code:
         other = another(first.code)
-        raise Misnamed(
+        raise WrongUsage(
             _(
                 "--with '{value}' is {code}, the language already shown; name another one,"
                 " such as: --with {other}"

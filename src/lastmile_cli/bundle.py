@@ -156,12 +156,6 @@ class Article:
         return self._made[code]
 
 
-def parse(blob: bytes) -> tuple[str, dict[str, Loaded]]:
-    """The fingerprint and every language of a built article; Corrupt when it is not one."""
-    article = Article(blob)
-    return article.stamp, {code: article.get(code) for code in article.codes()}
-
-
 def write(path: str, blob: bytes) -> None:
     """Replace `path` atomically; a failure (a read-only checkout) is not an error."""
     temporary = f"{path}.{os.getpid()}.tmp"

@@ -35,11 +35,6 @@ if TYPE_CHECKING:
 SHOWN_WARNINGS = 10  # sections the outline leaves out, named one by one; the rest are counted
 
 
-def bundled_dir() -> str:
-    """The bundled YAML: `data/` in a checkout, inside the installed package otherwise."""
-    return Bundle().yaml_dir
-
-
 def cache_context(bundle: Bundle, patch: bool) -> str:
     """What checking a user file depends on besides its bytes: the bundled article it is
     checked against, and whether it patches another layer (part of its cache key)."""
@@ -93,13 +88,12 @@ class Catalog:
         self,
         user_dirs: Sequence[str],
         cache: Cache | None,
-        bundle: Bundle | None = None,
         writing: tuple[int, int] | None = None,
     ) -> None:
         self.user_dirs = list(user_dirs)
         self.writing = writing  # the file this run's output goes to: never read as content
         self.cache = cache
-        self.bundle = bundle or Bundle()
+        self.bundle = Bundle()
         self._said: dict[
             tuple[str, str], str
         ] = {}  # what to warn of, in the order found: key → warning

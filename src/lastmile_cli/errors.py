@@ -44,11 +44,12 @@ class ContentError(LastmileError):
         super().__init__(str(problem) + (f" {extra}" if more else ""))
 
 
-class Misnamed(LastmileError):
-    """A command line that names something wrong (found out only with the content): exit 2."""
+class WrongUsage(LastmileError):
+    """A usage error found out only with the content (a language named twice, `--with` with
+    no example to read, a file name that is not the catalog's language): exit 2."""
 
 
-class UnknownName(Misnamed):
+class UnknownName(WrongUsage):
     """A language, section or example the user named that does not exist: a usage error."""
 
     def __init__(

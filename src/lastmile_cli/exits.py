@@ -5,7 +5,7 @@ its 130 itself."""
 
 from __future__ import annotations
 
-from lastmile_cli.errors import LastmileError, Misnamed
+from lastmile_cli.errors import LastmileError, WrongUsage
 from lastmile_cli.model import Document
 
 OK = 0
@@ -33,7 +33,7 @@ TABLE = (
 
 def of_error(error: LastmileError) -> int:
     """A lastmile error: a name or a choice that is not one is a usage error."""
-    return USAGE if isinstance(error, Misnamed) else FAILED
+    return USAGE if isinstance(error, WrongUsage) else FAILED
 
 
 def of_view(view: object) -> int:

@@ -105,10 +105,6 @@ class Problem(Record):
         return f"{self.where}: {label}{self.message}"
 
 
-def errors(problems: tuple[Problem, ...] | list[Problem]) -> list[Problem]:
-    return [p for p in problems if p.severity is Severity.ERROR]
-
-
 class Problems:
     """The problems of one file, as they are found."""
 

@@ -9,7 +9,7 @@ import click
 
 from lastmile_cli.article_language import named
 from lastmile_cli.content import Catalog
-from lastmile_cli.errors import Misnamed
+from lastmile_cli.errors import WrongUsage
 from lastmile_cli.i18n import _
 from lastmile_cli.options import complete_languages, output_options, section_option
 from lastmile_cli.perform import Call
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from lastmile_cli.views import Comparison
 
 
-class SameLanguage(Misnamed):
+class SameLanguage(WrongUsage):
     """`compare de German`: one language named twice, a usage error (exit 2)."""
 
     def __init__(self, first: str, second: str, code: str) -> None:

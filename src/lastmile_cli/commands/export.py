@@ -8,7 +8,7 @@ import click
 
 from lastmile_cli.article_language import named
 from lastmile_cli.content import Catalog
-from lastmile_cli.errors import Misnamed, UnknownName
+from lastmile_cli.errors import UnknownName, WrongUsage
 from lastmile_cli.i18n import _
 from lastmile_cli.model import FALLBACK, is_tag
 from lastmile_cli.options import complete_languages, output_options
@@ -34,7 +34,7 @@ def export(settings: Settings, catalog: Catalog, code: str) -> Exported:
             raise
         language = None
     if language is not None and language.code == FALLBACK:
-        raise Misnamed(
+        raise WrongUsage(
             _(
                 "English is what every catalog translates; export another language, or a new"
                 " one such as: lastmile export pt-BR"

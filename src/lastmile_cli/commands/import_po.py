@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from lastmile_cli.content import Catalog
-from lastmile_cli.errors import ContentError, LastmileError, Misnamed
+from lastmile_cli.errors import ContentError, LastmileError, WrongUsage
 from lastmile_cli.i18n import _
 from lastmile_cli.model import FALLBACK
 from lastmile_cli.options import output_options
@@ -47,7 +47,7 @@ def import_po(
     code = made.language.code
     name = f"{code}.yaml"
     if output is not None and os.path.basename(output) != name:
-        raise Misnamed(
+        raise WrongUsage(
             _(
                 "the catalog is for {code}, so its file must be named {name}"
                 " (lastmile knows a language file by its name), not {output}"
