@@ -16,10 +16,10 @@ from conftest import KNOWN, NOT_TIMED, Lastmile
 from lastmile_cli.bundle import Bundle
 from lastmile_cli.content import Catalog
 from lastmile_cli.fingerprints import fingerprint
+from lastmile_cli.language_yaml import language_file
 from lastmile_cli.loader import check_bytes
 from lastmile_cli.model import Language, Section
 from lastmile_cli.po import export, read_catalog
-from lastmile_cli.template import language_file
 
 ENGLISH = Catalog([], None).load("en")
 assert ENGLISH is not None

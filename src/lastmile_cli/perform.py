@@ -16,8 +16,9 @@ from lastmile_cli import exits
 from lastmile_cli.errors import LastmileError
 from lastmile_cli.i18n import _
 from lastmile_cli.model import Record
-from lastmile_cli.output import ReaderGone, Whole, emit, whole_stream
+from lastmile_cli.output import emit
 from lastmile_cli.settings import SHARED
+from lastmile_cli.streams import ReaderGone, Whole, whole_stream
 from lastmile_cli.textutil import visible
 
 TYPE_CHECKING = False
@@ -168,7 +169,7 @@ def _guarded(action: Callable[[], int]) -> int:
         return exits.READER_GONE
     except OSError as error:
         silence_stdout()
-        from lastmile_cli.files import reason_of
+        from lastmile_cli.errors import reason_of
 
         report(_("cannot write output: {reason}").format(reason=reason_of(error)))
         return exits.FAILED

@@ -101,7 +101,8 @@ def stamp_text(
 def stamp_file(path: str, english: Language, wanted: Sequence[str], known: Known) -> Stamped:
     """Record fingerprints in the file at `path` (see `stamp_text`), replacing it atomically;
     the file is checked against `known` (the bundled article's outline and names)."""
-    from lastmile_cli.files import SourceError, read_source, reason_of
+    from lastmile_cli.errors import reason_of
+    from lastmile_cli.files import SourceError, read_source
     from lastmile_cli.loader import check_bytes
     from lastmile_cli.writing import write_file
 

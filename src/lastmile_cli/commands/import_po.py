@@ -26,12 +26,13 @@ def import_po(
     """The language file the catalog at `path` gives, checked by the strict loader; written to
     `output` (never over a file that exists, unless `force`) or returned to be printed."""
     from lastmile_cli import i18n
-    from lastmile_cli.files import SourceError, read_source, reason_of
+    from lastmile_cli.errors import reason_of
+    from lastmile_cli.files import SourceError, read_source
+    from lastmile_cli.language_yaml import language_file
     from lastmile_cli.loader import check_bytes
     from lastmile_cli.po import MAX_PO_BYTES, read_catalog
     from lastmile_cli.problems import Problem
     from lastmile_cli.progress import progress
-    from lastmile_cli.template import language_file
     from lastmile_cli.views import Imported
     from lastmile_cli.writing import write_file
 

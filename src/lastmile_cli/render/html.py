@@ -238,7 +238,7 @@ def report(view: Report, output: Output) -> str:
 
 
 def starter(view: Starter, output: Output) -> str:
-    from lastmile_cli.template import starter as yaml_text
+    from lastmile_cli.language_yaml import starter as yaml_text
 
     name = view.into or f"{view.code}.yaml"
     body = [f"<h1>{text(name)}</h1>", f"<pre>{escape(yaml_text(view))}</pre>"]

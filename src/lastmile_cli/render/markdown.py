@@ -156,7 +156,7 @@ def fenced(text: str, info: str) -> str:
 
 def starter(view: Starter, output: Output) -> str:
     """The starter file in a fenced YAML block (no line of YAML can close the fence)."""
-    from lastmile_cli.template import starter as yaml_text
+    from lastmile_cli.language_yaml import starter as yaml_text
 
     return fenced(yaml_text(view), "yaml")
 

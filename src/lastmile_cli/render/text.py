@@ -146,7 +146,7 @@ def report(view: Report, output: Output) -> str:
 
 def starter(view: Starter, output: Output) -> str:
     """The starter file, as `lastmile template pt-BR > pt-BR.yaml` saves it."""
-    from lastmile_cli.template import starter as yaml_text
+    from lastmile_cli.language_yaml import starter as yaml_text
 
     return yaml_text(view)
 
