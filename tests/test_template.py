@@ -8,7 +8,10 @@ from pathlib import Path
 import yaml
 
 from conftest import KNOWN, SECTION_IDS, Lastmile
+from lastmile_cli import language_yaml
 from lastmile_cli.loader import check_bytes
+from lastmile_cli.model import Language, Section
+from lastmile_cli.views import Starter
 
 
 def test_the_round_trip_template_validate_show_progress(lastmile: Lastmile, tmp_path: Path) -> None:
@@ -81,3 +84,90 @@ def test_a_name_that_is_not_a_tag_is_a_usage_error(lastmile: Lastmile) -> None:
         result = lastmile("template", bad)
         assert result.code == 2 and result.out == "", bad
         assert "is not a language tag such as de, pt-BR or qaa" in result.err
+
+
+# -- the YAML, by value (language_yaml.py) ---------------------------------------------------
+
+
+def hand_made(**fields: object) -> Section:
+    base: dict[str, object] = {
+        "id": "story",
+        "kind": "example",
+        "title": 'A "story"',
+        "paragraphs": ("One.\u2028Two.", "Three: four."),
+        "aliases": ("tale", "yarn"),
+        "code": "en",
+        "digest": "0123abcd",
+    }
+    return Section(**{**base, **fields})  # type: ignore[arg-type]
+
+
+def test_the_sections_of_a_starter_are_written_as_they_are() -> None:
+    """Every key in its place, each text a double-quoted scalar (a line separator escaped), the
+    English's digest as the fingerprint; a new section says what it follows, and gets its
+    (empty) aliases to fill in, but no fingerprint."""
+    shown = hand_made()
+    new = hand_made(id="mine", aliases=(), after="story", digest="ffffffff")
+    text = language_yaml.starter(
+        Starter("es", (shown, new), whole=False, new=("mine",), command="lastmile template es")
+    )
+    assert text.split("sections:\n", 1)[1] == (
+        "  - id: story\n"
+        "    kind: example\n"
+        '    title: "A \\"story\\""\n'
+        '    aliases: ["tale", "yarn"]  # other names a reader may type\n'
+        "    fingerprint: 0123abcd\n"
+        "    paragraphs:\n"
+        '      - "One.\\u2028Two."\n'
+        '      - "Three: four."\n'
+        "  - id: mine\n"
+        "    kind: example\n"
+        "    after: story  # the section it follows\n"
+        '    title: "A \\"story\\""\n'
+        "    aliases: []  # other names a reader may type\n"
+        "    paragraphs:\n"
+        '      - "One.\\u2028Two."\n'
+        '      - "Three: four."\n'
+    )
+    assert text.startswith("# es.yaml: sections for lastmile in es, started by `lastmile")
+    assert "\nlanguage: es\nsections:\n" in text
+
+
+def test_a_translations_fingerprint_is_what_it_recorded_and_no_aliases_no_line() -> None:
+    translated = hand_made(code="de", aliases=(), fingerprint="feedbeef", digest="00000000")
+    text = language_yaml.starter(Starter("de", (translated,), whole=False))
+    assert "    fingerprint: feedbeef\n" in text and "aliases" not in text.split("sections:")[1]
+
+
+def test_a_language_file_is_written_with_every_field_it_has() -> None:
+    language = Language(
+        "pt-BR",
+        "Português",
+        "Brazilian Portuguese",
+        "Título",
+        (hand_made(code="pt-BR", origin="machine", after="telecom", fingerprint="6c3ff392"),),
+        "machine",
+        "x",
+        "falha",
+    )
+    assert language_yaml.language_file(language, "made here\nby hand") == (
+        "# made here\n"
+        "# by hand\n"
+        "language: pt-BR\n"
+        'name: "Português"\n'
+        'english_name: "Brazilian Portuguese"\n'
+        'title: "Título"\n'
+        "title_origin: machine\n"
+        'term: "falha"\n'
+        "sections:\n"
+        "  - id: story\n"
+        "    kind: example\n"
+        "    after: telecom\n"
+        '    title: "A \\"story\\""\n'
+        '    aliases: ["tale", "yarn"]\n'
+        "    origin: machine\n"
+        "    fingerprint: 6c3ff392\n"
+        "    paragraphs:\n"
+        '      - "One.\\u2028Two."\n'
+        '      - "Three: four."\n'
+    )
