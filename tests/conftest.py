@@ -24,6 +24,8 @@ settings.register_profile("lastmile", deadline=None, suppress_health_check=NOT_T
 settings.register_profile("ci", parent=settings.get_profile("lastmile"), derandomize=True)
 settings.load_profile("ci" if os.environ.get("CI") else "lastmile")
 
+pytest_plugins = ["pytester"]  # (tests/test_toolchain.py runs the slow-marker guard)
+
 ENV_TO_CLEAR = (
     "LANG",
     "LANGUAGE",
@@ -51,6 +53,8 @@ NO_CONFIG = str(Path(__file__).parent / "golden" / "no-config-here")
 GOLDEN = Path(__file__).parent / "golden"
 # The bundled article's outline, as the package carries it (from data/en.yaml).
 OUTLINE = Bundle().outline()
+# What a user's file is checked against (the loader asks for it): the installed article's.
+KNOWN = Bundle().known()
 SECTION_IDS = OUTLINE.ids
 EXAMPLE_IDS = frozenset(OUTLINE.of_kind("example"))
 
@@ -59,6 +63,53 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden", action="store_true", help="rewrite tests/golden/ from the current output"
     )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "slow: starts a process, a terminal or a build, or runs a long property test; the fast "
+        "in-process subset (`uv run pytest -m 'not slow'`) leaves it out",
+    )
+    original = subprocess.Popen.__init__
+
+    def counting(self: subprocess.Popen[bytes], *args: object, **kwargs: object) -> None:
+        if STARTED is not None:
+            STARTED.append(repr(args[0] if args else kwargs.get("args")))
+        original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    subprocess.Popen.__init__ = counting  # type: ignore[assignment, method-assign]
+
+
+# What the running test (its fixtures included) started, while it runs; None between tests.
+STARTED: list[str] | None = None
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """Count the processes each test starts (subprocess.Popen: subprocess.run, check_output and
+    the pseudo-terminal runs all go through it), for `pytest_runtest_makereport` below."""
+    global STARTED
+    STARTED = []
+    try:
+        return (yield)
+    finally:
+        STARTED = None
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """A test that starts a process, in its fixtures too, must be marked `slow`, so that the
+    fast subset is in-process only: an unmarked one that does fails, naming what it started."""
+    report: pytest.TestReport = yield  # type: ignore[misc]
+    if STARTED and item.get_closest_marker("slow") is None and not report.failed:
+        report.outcome = "failed"
+        report.longrepr = (
+            f"{item.nodeid} started a process ({STARTED[0]}) but is not marked slow: "
+            "mark it @pytest.mark.slow, or test the function in-process"
+        )
+        STARTED.clear()
+    return report  # type: ignore[return-value]
 
 
 @pytest.fixture(autouse=True, scope="session")

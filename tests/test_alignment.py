@@ -169,6 +169,7 @@ def test_the_search_grows_with_the_section_and_is_bounded(monkeypatch: pytest.Mo
         assert _work(n, n, monkeypatch, drop=7) <= 2 * work[3] + 60 * LIMIT
 
 
+@pytest.mark.slow
 def test_the_alignment_benchmark_meets_its_targets() -> None:
     """benchmarks/alignment.py with a fixed seed (deterministic, so not a timing test): every
     bundled pair exactly as the gold file says, and at least 95% of links right on perturbed

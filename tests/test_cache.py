@@ -230,6 +230,7 @@ def test_an_entry_with_a_field_of_the_wrong_kind_is_a_miss(
     assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) is not None
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "hazard",
     ["\x1b[2J", "\x1b]0;owned\x07", "\x1b]8;;http://x\x1b\\link", "\x9b31m", "\u202e", "\x00"],
@@ -913,6 +914,7 @@ def test_a_cache_directory_that_is_a_link_is_refused_with_one_warning(
     )
 
 
+@pytest.mark.slow
 def test_a_refused_cache_directory_is_named_once_on_stderr(
     write_language: Callable[..., Path], tmp_path: Path
 ) -> None:
@@ -944,6 +946,7 @@ def test_a_refused_cache_directory_is_named_once_on_stderr(
     assert list(others.iterdir()) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("umask", [0o000, 0o022, 0o277])
 def test_every_directory_lastmile_creates_is_private_whatever_the_umask(
     write_language: Callable[..., Path], tmp_path: Path, umask: int
@@ -996,6 +999,7 @@ def test_a_new_directory_swapped_for_someone_elses_is_not_used(
     assert list((tmp_path / "a").iterdir()) == []
 
 
+@pytest.mark.slow
 def test_a_second_user_cannot_lend_the_cache_a_directory(
     write_language: Callable[..., Path], tmp_path: Path
 ) -> None:

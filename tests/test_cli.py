@@ -234,6 +234,7 @@ def test_short_and_long_help_are_the_same_page(lastmile: Lastmile, command: str)
     assert "Show this message and exit." in long.out
 
 
+@pytest.mark.slow
 def test_version_without_package_metadata_is_one_line() -> None:
     """A broken install (no metadata): Click's own --version fails; still one line, exit 1.
 
@@ -368,6 +369,7 @@ def test_a_broken_completion_request_is_one_line_and_2(
     assert result.err.count("\n") == 1
 
 
+@pytest.mark.slow
 def test_completion_scripts_still_come_out(lastmile: Lastmile) -> None:
     for shell in ("bash", "zsh", "fish"):
         result = lastmile(env={"_LASTMILE_COMPLETE": f"{shell}_source"})
@@ -380,3 +382,34 @@ def test_bare_lastmile_prints_the_help_as_help_does(lastmile: Lastmile) -> None:
     assert (bare.code, bare.out) == (2, "")
     assert bare.err == lastmile("--help").out
     assert "\\u000a" not in bare.err and bare.err.count("\n") > 10
+
+
+@pytest.mark.parametrize("spelled", ["JSON", "Json", "json"])
+def test_a_format_is_read_in_any_case(lastmile: Lastmile, spelled: str) -> None:
+    result = lastmile("explain", "-s", "summary", "-f", spelled)
+    assert result.code == 0 and json.loads(result.out)["schema"]["kind"] == "article"
+    assert result.out == lastmile("explain", "-s", "summary", "--format=json").out
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "", "jsonx", "text "])
+def test_a_bad_format_is_one_line_naming_the_choices(lastmile: Lastmile, fmt: str) -> None:
+    result = lastmile("explain", "-f", fmt)
+    assert (result.code, result.out) == (2, "")
+    assert result.err.count("\n") == 1
+    assert "'--format' / '-f'" in result.err
+    assert "'text', 'markdown', 'json', 'html'" in result.err
+
+
+def test_the_width_is_bounded_at_ten_thousand(lastmile: Lastmile) -> None:
+    """--width takes 1 to 10000: the bounds themselves are taken, one past them is not."""
+    for width in ("1", "10000"):
+        assert lastmile("explain", "-s", "summary", "--width", width).code == 0
+    for width in ("0", "10001"):
+        result = lastmile("explain", "--width", width)
+        assert result.code == 2
+        assert result.err == (
+            f"lastmile: Invalid value for '--width': {width} is not in the range 1<=x<=10000."
+            " Try 'lastmile explain --help' for help.\n"
+        )
+    narrow = lastmile("explain", "-s", "summary", "--width", "1").out
+    assert max(len(line) for line in narrow.splitlines()) <= max(map(len, narrow.split()))

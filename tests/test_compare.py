@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from conftest import SECTION_IDS, Lastmile
 
 
@@ -86,6 +88,7 @@ def test_one_language_named_twice_is_a_usage_error(lastmile: Lastmile) -> None:
         )
 
 
+@pytest.mark.slow
 def test_terminal_columns_are_headed_by_their_language(
     terminal: Callable[..., Any],
 ) -> None:

@@ -14,6 +14,7 @@ import pytest
 from conftest import Lastmile, subprocess_env
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("shell", "marks"),
     [
@@ -63,6 +64,7 @@ def on_path(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("bash") is None, reason="no bash here")
 def test_the_bash_script_completes_in_bash(
     on_path: Path, tmp_path: Path, clean_env: Path, write_language: Callable[..., Path]

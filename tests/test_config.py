@@ -307,6 +307,7 @@ def modules_and_output(args: list[str], **env: str) -> tuple[set[str], str]:
     return set(result.stderr.splitlines()[-1].split()), result.stdout
 
 
+@pytest.mark.slow
 def test_without_a_file_the_shortcut_loads_no_toml(tmp_path: Path, clean_env: Path) -> None:
     modules, out = modules_and_output(
         ["explain", "-l", "de"], XDG_CONFIG_HOME=str(tmp_path), LASTMILE_CACHE_DIR=str(clean_env)
@@ -316,6 +317,7 @@ def test_without_a_file_the_shortcut_loads_no_toml(tmp_path: Path, clean_env: Pa
     assert out.startswith("Was ist ein Scheitern der letzten Meile?\n")
 
 
+@pytest.mark.slow
 def test_with_a_file_the_shortcut_reads_it_and_still_loads_no_click(
     tmp_path: Path, clean_env: Path
 ) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import KNOWN
 from lastmile_cli.bundle import Bundle
-from lastmile_cli.content import bundled_dir
 from lastmile_cli.files import scan
 from lastmile_cli.loader import check_file
 from lastmile_cli.model import Language
@@ -37,8 +37,8 @@ DEBRIS = [
 
 
 def load(code: str) -> Language:
-    path = Path(bundled_dir()) / f"{code}.yaml"
-    language, problems = check_file(path, path.name, complete=True, source="bundled")
+    path = Path(Bundle().yaml_dir) / f"{code}.yaml"
+    language, problems = check_file(path, path.name, complete=True, source="bundled", known=KNOWN)
     assert problems == []
     assert language is not None
     return language
@@ -52,7 +52,7 @@ def all_text(language: Language) -> list[str]:
 
 
 def test_the_five_languages_are_bundled() -> None:
-    assert [f.code for f in scan(bundled_dir())[0]] == CODES
+    assert [f.code for f in scan(Bundle().yaml_dir)[0]] == CODES
     assert list(Bundle().languages()) == CODES
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL, Lastmile
-from lastmile_cli.content import bundled_dir
+from conftest import KNOWN, MINIMAL, Lastmile
+from lastmile_cli.bundle import Bundle
 from lastmile_cli.fingerprints import fingerprint
 from lastmile_cli.loader import check_bytes
 
@@ -26,7 +26,7 @@ TRANSLATIONS = ("de", "es", "fr", "it")
 def copy(tmp_path: Path) -> Path:
     """A copy of the bundled data in which one English sentence of the marathon was edited."""
     folder = tmp_path / "data"
-    shutil.copytree(bundled_dir(), folder)
+    shutil.copytree(Bundle().yaml_dir, folder)
     english = folder / "en.yaml"
     text = english.read_text(encoding="utf-8")
     assert text.count("A runner") == 1
@@ -209,7 +209,7 @@ def test_a_section_on_one_line_is_left_to_the_translator(
 
 def test_what_fingerprint_refuses(lastmile: Lastmile, tmp_path: Path) -> None:
     english = tmp_path / "en.yaml"
-    shutil.copy(Path(bundled_dir()) / "en.yaml", english)
+    shutil.copy(Path(Bundle().yaml_dir) / "en.yaml", english)
     done = lastmile("fingerprint", str(english))
     assert (done.code, done.out) == (1, "")
     assert (
@@ -224,7 +224,7 @@ def test_what_fingerprint_refuses(lastmile: Lastmile, tmp_path: Path) -> None:
     assert done.code == 1 and done.err.startswith(f"lastmile: {broken}:2:7: name must be")
     german = tmp_path / "de.yaml"
     german.write_text(
-        (Path(bundled_dir()) / "de.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+        (Path(Bundle().yaml_dir) / "de.yaml").read_text(encoding="utf-8"), encoding="utf-8"
     )
     assert lastmile("fingerprint", str(german), "-s", "marathn").code == 2
 
@@ -341,7 +341,12 @@ def test_a_malformed_fingerprint_is_refused_with_its_place(value: str, message: 
         f"    title: S\n    fingerprint: {value}\n    paragraphs: [P.]\n"
     )
     language, problems = check_bytes(
-        content.encode(), "qaa.yaml", "qaa.yaml", complete=False, source="x"
+        content.encode(),
+        "qaa.yaml",
+        "qaa.yaml",
+        complete=False,
+        source="x",
+        known=KNOWN,
     )
     assert language is None
     assert str(problems[0]).startswith(f"qaa.yaml:8:18: {message}")
@@ -361,5 +366,5 @@ def test_the_built_article_knows_its_stale_sections(copy: Path) -> None:
         "fr": ("marathon",),
         "it": ("marathon",),
     }
-    fresh, _made = build(bundled_dir())
+    fresh, _made = build(Bundle().yaml_dir)
     assert not any(Article(fresh).stale.values())

@@ -143,6 +143,7 @@ def test_a_borrowed_section_says_so_in_its_own_language(
     assert "note: qaa" in result.err
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [

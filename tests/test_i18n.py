@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import subprocess_env
+from conftest import KNOWN, subprocess_env
 from lastmile_cli import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,6 +97,7 @@ SAID = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("code", sorted(SAID))
 @pytest.mark.parametrize(
     "case",
@@ -151,6 +152,7 @@ def test_the_interface_speaks_the_locales_language(
         assert status == 0 and err.startswith(expected), err
 
 
+@pytest.mark.slow
 def test_lang_chooses_the_article_and_the_locale_the_interface(run: Run) -> None:
     status, out, err = run("explain", "--lang", "de", "--section", "nope", LANG="fr_FR.UTF-8")
     assert status == 2 and err.startswith("lastmile\u00a0: section inconnue «\u00a0nope\u00a0».")
@@ -160,6 +162,7 @@ def test_lang_chooses_the_article_and_the_locale_the_interface(run: Run) -> None
     assert err.startswith("lastmile: unknown section 'nope'.")  # LASTMILE_LANG: the article only
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "env",
     [
@@ -219,6 +222,7 @@ def test_a_damaged_catalog_leaves_the_interface_in_english(tmp_path: Path) -> No
         i18n.setup({})
 
 
+@pytest.mark.slow
 def test_machine_readable_output_is_the_same_in_every_locale(run: Run) -> None:
     for args in (
         ("explain", "--lang", "en", "-f", "json"),
@@ -234,6 +238,7 @@ def test_machine_readable_output_is_the_same_in_every_locale(run: Run) -> None:
     assert set(json.loads(out)) == {"schema", "files", "errors", "notes", "problems"}
 
 
+@pytest.mark.slow
 def test_cached_problems_are_shown_in_the_language_of_the_run(run: Run, broken: Path) -> None:
     """A broken user file is remembered with its problems; a run in another language does not
     get them in the language of the run that cached them."""
@@ -256,6 +261,7 @@ def catalogs_module() -> object:
     return module
 
 
+@pytest.mark.slow
 def test_the_catalogs_are_whole() -> None:
     """What CI checks (less msgfmt, which a clone may lack): the template is the code's, every
     catalog has every message translated, nothing fuzzy, the same placeholders."""
@@ -264,6 +270,7 @@ def test_the_catalogs_are_whole() -> None:
     assert found == []
 
 
+@pytest.mark.slow
 def test_the_catalog_check_catches_a_wrong_placeholder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -338,6 +345,7 @@ def test_the_typography_check_finds_each_fault(code: str, text: str, faulty: boo
     assert bool(faults) is faulty, faults
 
 
+@pytest.mark.slow
 def test_what_code_and_click_build_is_punctuated_as_the_language_does(run: Run) -> None:
     """The headings Click adds, the program's name before a message, and the values Click
     quotes itself read as French in French and as German in German."""
@@ -381,6 +389,7 @@ YAML_MISTAKES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("code", sorted(LOCALES))
 @pytest.mark.parametrize("mistake", sorted(YAML_MISTAKES))
 def test_yaml_mistakes_are_explained_in_the_language_at_the_same_place(
@@ -398,6 +407,7 @@ def test_yaml_mistakes_are_explained_in_the_language_at_the_same_place(
     assert catalogs_module().typographic_faults(code, message) == []  # type: ignore[attr-defined]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("code", sorted(LOCALES))
 def test_languages_names_the_bundled_source_in_the_language(run: Run, code: str) -> None:
     word = {"de": "mitgeliefert", "es": "incluido", "fr": "fourni", "it": "incluso"}[code]
@@ -442,6 +452,7 @@ def test_validate_counts_in_real_plurals(code: str) -> None:
     assert said == SUMMARIES[code]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("code", ["en", *sorted(LOCALES)])
 def test_a_validate_that_finds_no_file_says_so(run: Run, tmp_path: Path, code: str) -> None:
     empty = tmp_path / "empty"
@@ -467,7 +478,12 @@ def test_one_missing_section_is_singular() -> None:
         "language: en", "language: qaa"
     )
     _language, problems = loader.check_bytes(
-        partial.encode(), "qaa.yaml", "qaa.yaml", complete=False, source="x"
+        partial.encode(),
+        "qaa.yaml",
+        "qaa.yaml",
+        complete=False,
+        source="x",
+        known=KNOWN,
     )
     assert [p.message for p in problems] == ["missing section: conclusion"]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import MINIMAL, subprocess_env
+from conftest import MINIMAL, Lastmile, subprocess_env
 from lastmile_cli.content import Catalog
 from lastmile_cli.po import export
 from lastmile_cli.render.json import KINDS
@@ -84,6 +84,9 @@ def invocations(folder: Path) -> list[tuple[str, list[str]]]:
     ]
 
 
+COUNT = len(invocations(Path()))
+
+
 def run(args: list[str], cache: Path, locale: str) -> tuple[int, str]:
     result = subprocess.run(
         [sys.executable, "-c", "from lastmile_cli.entry import main; main()", *args, "-f", "json"],
@@ -117,6 +120,7 @@ def test_every_kind_is_exercised(folder: Path) -> None:
     assert {kind for kind, _ in invocations(folder)} == set(KINDS)
 
 
+@pytest.mark.slow
 def test_every_schema_is_a_valid_schema_and_the_docs_have_the_same() -> None:
     for kind in KINDS:
         schema = shipped(kind)
@@ -131,7 +135,8 @@ def test_every_schema_is_a_valid_schema_and_the_docs_have_the_same() -> None:
     assert result.returncode == 0, result.stdout
 
 
-@pytest.mark.parametrize("index", range(21))
+@pytest.mark.slow
+@pytest.mark.parametrize("index", range(COUNT))
 def test_every_json_document_validates_against_its_schema(
     folder: Path, outputs: dict[tuple[int, str], tuple[int, str]], index: int
 ) -> None:
@@ -145,7 +150,23 @@ def test_every_json_document_validates_against_its_schema(
     ).validate(document)
 
 
-@pytest.mark.parametrize("index", range(21))
+@pytest.mark.parametrize("index", range(COUNT))
+def test_every_json_document_validates_in_process(
+    folder: Path, lastmile: Lastmile, index: int
+) -> None:
+    """The same documents from the entry point in-process: the fast subset checks them too."""
+    kind, args = invocations(folder)[index]
+    result = lastmile(*args, "-f", "json", env={"LASTMILE_LANG": "en"})
+    assert result.code in (0, 1), (args, result.err)
+    document = json.loads(result.out)
+    assert document["schema"] == {"kind": kind, "version": KINDS[kind]}
+    jsonschema.Draft202012Validator(
+        shipped(kind), format_checker=jsonschema.FormatChecker()
+    ).validate(document)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("index", range(COUNT))
 def test_json_is_the_same_under_every_locale(
     folder: Path, outputs: dict[tuple[int, str], tuple[int, str]], index: int
 ) -> None:
@@ -174,13 +195,9 @@ def test_an_undocumented_field_fails_validation() -> None:
         validator.validate({**document, "schema": {"kind": "sections", "version": 2}})
 
 
-def test_validate_gives_each_problem_a_stable_code(
-    folder: Path, outputs: dict[tuple[int, str], tuple[int, str]]
-) -> None:
-    index = [
-        i for i, (_, args) in enumerate(invocations(folder)) if args == ["validate", str(folder)]
-    ]
-    problems = json.loads(outputs[(index[0], "de_DE.UTF-8")][1])["problems"]
+def test_validate_gives_each_problem_a_stable_code(folder: Path, lastmile: Lastmile) -> None:
+    result = lastmile("validate", str(folder), "-f", "json", env={"LANG": "de_DE.UTF-8"})
+    problems = json.loads(result.out)["problems"]
     by_file = {(Path(p["path"]).name, p["code"]) for p in problems}
     assert ("qab.yaml", "tab-indent") in by_file
     assert ("qac.yaml", "name-taken") not in by_file  # `nope` is a section of its own
@@ -191,16 +208,13 @@ def test_validate_gives_each_problem_a_stable_code(
     assert unknown["message"] == "unknown key 'titel' in a section; did you mean 'title'?"
 
 
-def test_compare_pairs_are_records_and_examples_have_a_kind(
-    folder: Path, outputs: dict[tuple[int, str], tuple[int, str]]
-) -> None:
-    every = invocations(folder)
-    compare = json.loads(outputs[(every.index(("comparison", ["compare", "de", "it"])), "C")][1])
+def test_compare_pairs_are_records_and_examples_have_a_kind(lastmile: Lastmile) -> None:
+    compare = json.loads(lastmile("compare", "de", "it", "-f", "json").out)
     assert compare["languages"] == ["de", "it"] and compare["by"] == "paragraph"
     first = compare["sections"][0]
     assert first["titles"] == {"first": "Zusammenfassung", "second": "Riepilogo"}
     assert set(first["pairs"][0]) == {"first", "second"}
-    examples = json.loads(outputs[(every.index(("examples", ["example"])), "C")][1])
+    examples = json.loads(lastmile("example", "-f", "json").out)
     assert {e["kind"] for e in examples["examples"]} == {"example"}
 
 
@@ -245,6 +259,7 @@ def _jq_examples() -> list[tuple[str, str, str]]:
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("jq") is None, reason="jq is not installed")
 @pytest.mark.parametrize(("name", "command", "program"), _jq_examples())
 def test_each_jq_example_in_the_help_reads_the_real_document(

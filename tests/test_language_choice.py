@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from lastmile_cli.errors import UnknownName
-from lastmile_cli.language_choice import candidates, resolve
+from lastmile_cli.i18n import _
+from lastmile_cli.language_choice import Choice, resolve
+from lastmile_cli.locales import candidates, from_locale, is_c_locale
 
 AVAILABLE = ["de", "en", "es", "fr", "it", "pt-BR"]
 NAMES = {
@@ -19,7 +21,7 @@ NAMES = {
 
 
 def choose(requested: str | None = None, **env: str) -> tuple[str, str]:
-    choice = resolve(requested, env, AVAILABLE, lambda: NAMES)
+    choice = resolve(requested, env, AVAILABLE, lambda: NAMES, _)
     return choice.code, choice.reason
 
 
@@ -151,10 +153,33 @@ def test_names_are_read_only_when_a_code_does_not_match() -> None:
     ],
 )
 def test_c_locales(value: str, expected: bool) -> None:
-    from lastmile_cli.language_choice import is_c_locale
-
     assert is_c_locale(value) is expected
 
 
 def test_c_and_empty_entries_in_language_are_skipped() -> None:
     assert choose(LANG="fr_FR.UTF-8", LANGUAGE="C::POSIX:de") == ("de", "from LANGUAGE=C::POSIX:de")
+
+
+def test_without_a_translator_the_reason_is_left_empty() -> None:
+    assert resolve("de", {}, AVAILABLE, lambda: NAMES) == Choice(code="de", reason="")
+    assert resolve(None, {"LANG": "C"}, AVAILABLE, lambda: NAMES) == Choice(code="en", reason="")
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, None),
+        ({"LANG": "C", "LANGUAGE": "de"}, None),  # (gettext ignores LANGUAGE under C)
+        ({"LANG": "POSIX"}, None),
+        ({"LANG": "fr_FR.UTF-8"}, ("fr", "LANG")),
+        ({"LANG": "fr_FR", "LC_MESSAGES": "it_IT"}, ("it", "LC_MESSAGES")),
+        ({"LANG": "fr_FR", "LC_MESSAGES": "it_IT", "LC_ALL": "es_ES"}, ("es", "LC_ALL")),
+        ({"LANG": "fr_FR", "LC_ALL": ""}, ("fr", "LANG")),  # (an empty one does not count)
+        ({"LANG": "fr_FR", "LANGUAGE": "xx:pt_BR:de"}, ("pt-BR", "LANGUAGE")),
+        ({"LANG": "nl_NL", "LANGUAGE": "sv"}, None),
+    ],
+)
+def test_the_locale_asks_for_a_language_as_gettext_reads_it(
+    env: dict[str, str], expected: tuple[str, str] | None
+) -> None:
+    assert from_locale(env, AVAILABLE) == expected

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import KNOWN
 from lastmile_cli import loader, strict_yaml
 from lastmile_cli.loader import check_file
 from lastmile_cli.model import Language, Section
@@ -46,11 +47,12 @@ def check(tmp_path: Path) -> Check:
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8")
-        return check_file(path, name, complete=complete, source=str(path))
+        return check_file(path, name, complete=complete, source=str(path), known=KNOWN)
 
     return run
 
 
+@pytest.mark.slow
 def test_uses_libyaml_when_present() -> None:
     """In a fresh interpreter: this module's `parser` fixture replaces the loader in this one."""
     import subprocess
@@ -212,7 +214,9 @@ def test_byte_level_hazards(check: Check, content: bytes, line: int, fragment: s
 
 def test_a_directory_named_like_a_language_file(tmp_path: Path) -> None:
     (tmp_path / "qaa.yaml").mkdir()
-    language, problems = check_file(tmp_path / "qaa.yaml", "qaa.yaml", complete=False, source="x")
+    language, problems = check_file(
+        tmp_path / "qaa.yaml", "qaa.yaml", complete=False, source="x", known=KNOWN
+    )
     assert language is None
     assert str(problems[0]) == "qaa.yaml:1:1: is a directory, not a language file"
 
@@ -619,7 +623,12 @@ def test_a_good_file_loads_every_field(check: Check) -> None:
 )
 def test_each_strict_yaml_rule_with_its_place(data: bytes, expected: list[str]) -> None:
     language, problems = loader.check_bytes(
-        data, "qaa.yaml", "qaa.yaml", complete=False, source="x"
+        data,
+        "qaa.yaml",
+        "qaa.yaml",
+        complete=False,
+        source="x",
+        known=KNOWN,
     )
     assert language is None
     assert [str(p) for p in problems] == expected
@@ -733,7 +742,12 @@ def test_common_yaml_mistakes_are_explained_with_a_fix(
     """Both parsers word these their own way; lastmile says what is wrong and how to fix it,
     at the line and column the parser gives."""
     _, problems = loader.check_bytes(
-        data.encode(), "qaa.yaml", "qaa.yaml", complete=False, source="x"
+        data.encode(),
+        "qaa.yaml",
+        "qaa.yaml",
+        complete=False,
+        source="x",
+        known=KNOWN,
     )
     assert [str(p) for p in problems][:1] == [f"qaa.yaml:{where}: YAML syntax: {said}"]
 
@@ -744,7 +758,12 @@ def test_a_colon_that_makes_a_paragraph_a_mapping_gets_the_same_hint() -> None:
         "    title: S\n    paragraphs:\n      - He said: hi\n"
     )
     _, problems = loader.check_bytes(
-        data.encode(), "qaa.yaml", "qaa.yaml", complete=False, source="x"
+        data.encode(),
+        "qaa.yaml",
+        "qaa.yaml",
+        complete=False,
+        source="x",
+        known=KNOWN,
     )
     assert [str(p) for p in problems] == [
         "qaa.yaml:9:9: paragraph must be non-empty text, not a mapping; a colon and a space"
@@ -781,7 +800,9 @@ def test_a_colon_that_makes_a_paragraph_a_mapping_gets_the_same_hint() -> None:
 def test_yaml_syntax_errors_keep_their_context(
     parser: str, data: bytes, start: str, fragment: str
 ) -> None:
-    _, problems = loader.check_bytes(data, "qaa.yaml", "qaa.yaml", complete=False, source="x")
+    _, problems = loader.check_bytes(
+        data, "qaa.yaml", "qaa.yaml", complete=False, source="x", known=KNOWN
+    )
     assert str(problems[0]).startswith(start)
     assert str(problems[0]).endswith(fragment)
 
@@ -789,7 +810,12 @@ def test_yaml_syntax_errors_keep_their_context(
 def test_eight_levels_are_allowed() -> None:
     """The limit is nine: a mapping and seven lists inside it are not "too deep"."""
     _, problems = loader.check_bytes(
-        b"a: [[[[[[[1]]]]]]]\n", "qaa.yaml", "qaa.yaml", complete=False, source="x"
+        b"a: [[[[[[[1]]]]]]]\n",
+        "qaa.yaml",
+        "qaa.yaml",
+        complete=False,
+        source="x",
+        known=KNOWN,
     )
     assert "nested too deeply" not in " ".join(str(p) for p in problems)
     assert str(problems[0]).startswith("qaa.yaml:1:1: unknown key 'a' in the file")
@@ -800,7 +826,12 @@ def test_only_a_plain_scalar_can_be_null(value: str) -> None:
     """`title: null` is empty; `title: "null"` is the text null."""
     plain = HEAD.replace("title: A test", f"title: {value}") + SECTION.format(text="x")
     _, problems = loader.check_bytes(
-        plain.encode(), "qaa.yaml", "qaa.yaml", complete=False, source="x"
+        plain.encode(),
+        "qaa.yaml",
+        "qaa.yaml",
+        complete=False,
+        source="x",
+        known=KNOWN,
     )
     column = 8 if value else 7  # an empty value is marked where the colon ends
     assert [str(p) for p in problems] == [
@@ -809,7 +840,12 @@ def test_only_a_plain_scalar_can_be_null(value: str) -> None:
     if value:
         quoted = HEAD.replace("title: A test", f'title: "{value}"') + SECTION.format(text="x")
         language, _ = loader.check_bytes(
-            quoted.encode(), "qaa.yaml", "qaa.yaml", complete=False, source="x"
+            quoted.encode(),
+            "qaa.yaml",
+            "qaa.yaml",
+            complete=False,
+            source="x",
+            known=KNOWN,
         )
         assert language is not None and language.title == value
 
@@ -930,7 +966,12 @@ def test_an_empty_alias_list_is_fine(check: Check) -> None:
 
 def test_one_nul_on_the_third_line() -> None:
     _, problems = loader.check_bytes(
-        b"a\nb\nc\x00\n", "qaa.yaml", "qaa.yaml", complete=False, source="x"
+        b"a\nb\nc\x00\n",
+        "qaa.yaml",
+        "qaa.yaml",
+        complete=False,
+        source="x",
+        known=KNOWN,
     )
     assert [str(p) for p in problems] == [
         "qaa.yaml:3:1: contains NUL bytes: this is a binary file, not YAML"
@@ -940,7 +981,12 @@ def test_one_nul_on_the_third_line() -> None:
 def test_unknown_keys_past_the_limit_are_counted_exactly() -> None:
     keys = "".join(f"k{i}: v\n" for i in range(MAX_PROBLEMS + 50))
     _, problems = loader.check_bytes(
-        (TOP + sec() + keys).encode(), "qaa.yaml", "qaa.yaml", complete=False, source="x"
+        (TOP + sec() + keys).encode(),
+        "qaa.yaml",
+        "qaa.yaml",
+        complete=False,
+        source="x",
+        known=KNOWN,
     )
     assert len(problems) == MAX_PROBLEMS + 1
     assert str(problems[-1]) == "qaa.yaml: 50 more problems not shown"
@@ -949,7 +995,12 @@ def test_unknown_keys_past_the_limit_are_counted_exactly() -> None:
 def test_checking_goes_on_after_a_section_that_fails() -> None:
     content = TOP + sec(kind="example") + sec(id="definition", kind="example")
     _, problems = loader.check_bytes(
-        content.encode(), "qaa.yaml", "qaa.yaml", complete=False, source="x"
+        content.encode(),
+        "qaa.yaml",
+        "qaa.yaml",
+        complete=False,
+        source="x",
+        known=KNOWN,
     )
     assert [str(p) for p in problems] == [
         "qaa.yaml:6:11: kind of 'summary' must be 'section', not 'example'",

@@ -111,6 +111,7 @@ def written(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     shutil.which("mandoc") is None, reason="mandoc is not installed (.ci/run installs it)"
 )
@@ -121,6 +122,7 @@ def test_mandoc_finds_nothing_to_say(written: Path) -> None:
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("groff") is None, reason="groff is not installed")
 def test_groff_renders_it_without_a_warning(written: Path) -> None:
     result = subprocess.run(

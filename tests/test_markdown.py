@@ -138,6 +138,7 @@ def test_a_page_starts_with_its_metadata(lastmile: Lastmile) -> None:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(__import__("shutil").which("pandoc") is None, reason="pandoc is not installed")
 def test_pandoc_makes_a_titled_page_in_the_articles_language(lastmile: Lastmile) -> None:
     import subprocess

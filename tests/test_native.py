@@ -307,6 +307,7 @@ def english_words(code: str, screen: str) -> list[str]:
     return [w for w in words if w in ENGLISH - SHARED[code] and w not in CODE_WORDS]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("code", sorted(LOCALES))
 def test_every_screen_speaks_the_language(run: Run, tmp_path: Path, code: str) -> None:
     found = {
@@ -316,6 +317,7 @@ def test_every_screen_speaks_the_language(run: Run, tmp_path: Path, code: str) -
     assert {what: words for what, words in found.items() if words} == {}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("code", sorted(LOCALES))
 def test_every_screen_keeps_the_typography(run: Run, tmp_path: Path, code: str) -> None:
     check = catalogs().typographic_faults  # type: ignore[attr-defined]
@@ -325,6 +327,7 @@ def test_every_screen_keeps_the_typography(run: Run, tmp_path: Path, code: str) 
     assert {what: found for what, found in faults.items() if found} == {}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("code", sorted(LOCALES))
 def test_the_english_screens_would_be_caught(run: Run, tmp_path: Path, code: str) -> None:
     """The lists are not empty in effect: every screen of an English run fails each language's
@@ -336,6 +339,7 @@ def test_the_english_screens_would_be_caught(run: Run, tmp_path: Path, code: str
     assert english_words(code, "qaa.yaml:5:5: „title“ «title» while") == ["while"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("locale", "progress"),
     [

@@ -188,6 +188,7 @@ def pager_output(tmp_path: Path, lines: int, height: int, always: bool, pager: s
     return stream.getvalue(), paged, text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("lines", "height", "always", "paged"),
     [
@@ -204,17 +205,20 @@ def test_the_pager_runs_for_output_taller_than_the_window(
     assert (direct, through_pager) == (("", text) if paged else (text, None))
 
 
+@pytest.mark.slow
 def test_a_missing_pager_falls_back_to_the_text(tmp_path: Path) -> None:
     direct, _, text = pager_output(tmp_path, 30, 24, False, pager="no-such-pager-here")
     assert direct == text
 
 
+@pytest.mark.slow
 def test_a_pager_that_quits_at_once_is_not_an_error(tmp_path: Path) -> None:
     """Like `q` in less before the end: the broken pipe is the pager's choice, not a failure."""
     direct, _, _ = pager_output(tmp_path, 100_000, 24, False, pager="true")
     assert direct == ""
 
 
+@pytest.mark.slow
 def test_the_pager_gets_the_text_in_the_stream_encoding(tmp_path: Path) -> None:
     from lastmile_cli.output import Output, emit
 
@@ -227,6 +231,7 @@ def test_the_pager_gets_the_text_in_the_stream_encoding(tmp_path: Path) -> None:
     assert received.read_bytes() == "Größe\n".encode("latin-1")
 
 
+@pytest.mark.slow
 def test_the_pager_gets_less_defaults_and_ctrl_c_is_left_to_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -247,6 +252,7 @@ def test_the_pager_gets_less_defaults_and_ctrl_c_is_left_to_it(
     assert "LESS=R" in received.read_text().splitlines()  # the user's own LESS wins
 
 
+@pytest.mark.slow
 def test_ctrl_c_while_paging_is_the_pagers_not_ours(tmp_path: Path) -> None:
     """less uses Ctrl-C itself: the SIGINT a terminal sends to the group must not end lastmile.
 
@@ -270,6 +276,7 @@ def test_ctrl_c_while_paging_is_the_pagers_not_ours(tmp_path: Path) -> None:
     assert received.read_text() == "x\n"
 
 
+@pytest.mark.slow
 def test_the_pager_itself_can_be_interrupted(tmp_path: Path) -> None:
     """The pager's process starts with Ctrl-C at its default, not ignored as lastmile has it."""
     from lastmile_cli.output import Output, emit
@@ -301,6 +308,7 @@ def test_a_pager_that_cannot_start_at_all_falls_back_to_the_text(
     assert stream.getvalue() == "line\n"
 
 
+@pytest.mark.slow
 def test_what_the_pager_encoding_lacks_is_replaced(tmp_path: Path) -> None:
     from lastmile_cli.output import Output, emit
 
@@ -321,6 +329,7 @@ def test_a_stream_without_an_encoding_attribute_means_utf8() -> None:
     assert decide("json", "auto", None, None, {}, Bare()).encoding == "utf-8"  # type: ignore[arg-type]
 
 
+@pytest.mark.slow
 def test_a_pager_that_is_not_executable_falls_back_with_one_warning(
     tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
@@ -338,6 +347,7 @@ def test_a_pager_that_is_not_executable_falls_back_with_one_warning(
     assert capfd.readouterr().err == ""  # the shell's own line is in the warning, not beside it
 
 
+@pytest.mark.slow
 def test_a_missing_pager_is_one_warning_not_two(capfd: pytest.CaptureFixture[str]) -> None:
     from lastmile_cli.output import Output, emit
 
@@ -348,6 +358,7 @@ def test_a_missing_pager_is_one_warning_not_two(capfd: pytest.CaptureFixture[str
     assert capfd.readouterr().err == ""
 
 
+@pytest.mark.slow
 def test_what_a_pager_says_on_stderr_is_passed_on(
     tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
@@ -359,6 +370,7 @@ def test_what_a_pager_says_on_stderr_is_passed_on(
     assert (tmp_path / "paged").read_text() == "x\n"
 
 
+@pytest.mark.slow
 def test_a_non_blocking_stdout_gets_every_byte(tmp_path: Path) -> None:
     """A slow reader on a pipe someone set O_NONBLOCK on: lastmile waits, never drops the rest."""
     import subprocess

@@ -142,6 +142,7 @@ def test_search_compare_and_with_read_a_story_in_two_languages(
     assert reading["sections"][0]["sentences"][0] == {"text": SPANISH_FIRST, "with": ENGLISH_FIRST}
 
 
+@pytest.mark.slow
 def test_a_new_example_in_every_format(
     lastmile: Lastmile, tmp_path: Path, terminal: Callable[..., TerminalRun]
 ) -> None:
@@ -431,6 +432,7 @@ def test_a_typo_of_a_bundled_id_is_a_new_section_with_a_note(
     ) in checked.out.splitlines()
 
 
+@pytest.mark.slow  # (a long run: ten thousand sections, loaded and rendered)
 def test_ten_thousand_sections_of_your_own(lastmile: Lastmile, tmp_path: Path) -> None:
     """A chain of 10,000 `after:` (each after the one before) and a cycle of 10,000: every
     command answers, the chain in order, the cycle left out with a bounded report."""
@@ -544,6 +546,7 @@ def test_a_patch_whose_next_layer_is_broken_is_said_not_shown_nameless(
 # -- a section still in English -----------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_section_still_in_english_is_marked_english_in_every_format(
     lastmile: Lastmile, tmp_path: Path, terminal: Callable[..., TerminalRun]
 ) -> None:
@@ -774,6 +777,7 @@ def test_the_bundled_outline_is_the_english_files(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.slow
 def test_template_redirected_into_the_data_folder_is_not_read_as_the_emptied_file(
     tmp_path: Path, spawn: Callable[..., subprocess.CompletedProcess[bytes]]
 ) -> None:
@@ -802,6 +806,7 @@ def test_template_redirected_into_the_data_folder_is_not_read_as_the_emptied_fil
     assert listed.stdout.decode().splitlines()[-1] == "parcel-delivery\tParcel delivery"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [

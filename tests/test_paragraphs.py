@@ -68,6 +68,7 @@ def test_json_shows_every_paragraph(lastmile: Lastmile, data: str) -> None:
     ]
 
 
+@pytest.mark.slow
 def test_the_terminal_shows_every_paragraph(terminal: Callable[..., object], data: str) -> None:
     from conftest import strip_ansi
 

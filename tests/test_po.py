@@ -12,13 +12,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import NOT_TIMED, Lastmile
-from lastmile_cli.content import Catalog, bundled_dir
+from conftest import KNOWN, NOT_TIMED, Lastmile
+from lastmile_cli.bundle import Bundle
+from lastmile_cli.content import Catalog
 from lastmile_cli.fingerprints import fingerprint
+from lastmile_cli.language_yaml import language_file
 from lastmile_cli.loader import check_bytes
 from lastmile_cli.model import Language, Section
 from lastmile_cli.po import export, read_catalog
-from lastmile_cli.template import language_file
 
 ENGLISH = Catalog([], None).load("en")
 assert ENGLISH is not None
@@ -29,7 +30,12 @@ COMMENT = "a comment"
 
 def loaded(text: str, code: str) -> Language:
     language, problems = check_bytes(
-        text.encode("utf-8"), f"{code}.yaml", f"{code}.yaml", complete=False, source="x"
+        text.encode("utf-8"),
+        f"{code}.yaml",
+        f"{code}.yaml",
+        complete=False,
+        source="x",
+        known=KNOWN,
     )
     assert language is not None, problems
     return language
@@ -152,6 +158,7 @@ def test_a_paragraph_the_english_lacks_keeps_the_fingerprint_when_it_ends_a_line
     assert again == text
 
 
+@pytest.mark.slow
 @settings(deadline=None, max_examples=150, suppress_health_check=[*NOT_TIMED, HealthCheck.too_slow])
 @given(languages())
 def test_yaml_to_po_to_yaml_is_the_same_file(language: Language) -> None:
@@ -170,6 +177,7 @@ def test_yaml_to_po_to_yaml_is_the_same_file(language: Language) -> None:
     )
 
 
+@pytest.mark.slow
 @needs_gettext
 @settings(deadline=None, max_examples=60)
 @given(languages())
@@ -181,9 +189,10 @@ def test_msgfmt_check_passes_on_every_export(
     no_fatal(msgfmt_check(tmp_path_factory.mktemp("po"), po))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("code", ["de", "es", "fr", "it"])
 def test_every_bundled_translation_goes_round(code: str, tmp_path: Path) -> None:
-    path = Path(bundled_dir()) / f"{code}.yaml"
+    path = Path(Bundle().yaml_dir) / f"{code}.yaml"
     first = loaded(path.read_text(encoding="utf-8"), code)
     po, _again, made = round_trip(first)
     assert made.sections == first.sections
@@ -214,7 +223,7 @@ def test_the_catalog_names_each_unit(lastmile: Lastmile) -> None:
 def moved(tmp_path: Path) -> Path:
     """A copy of the data in which one sentence of the English marathon was edited."""
     folder = tmp_path / "data"
-    shutil.copytree(bundled_dir(), folder)
+    shutil.copytree(Bundle().yaml_dir, folder)
     english = folder / "en.yaml"
     english.write_text(english.read_text().replace("A runner", "A tired runner"), encoding="utf-8")
     return folder
@@ -275,6 +284,7 @@ def portuguese(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 @needs_gettext
 def test_msgmerge_and_poedit_edits_import(
     lastmile: Lastmile, portuguese: Path, moved: Path, tmp_path: Path
@@ -374,7 +384,7 @@ def test_import_never_replaces_a_file_unasked(lastmile: Lastmile, tmp_path: Path
     assert forced.code == 0 and forced.out == ""
     assert (
         loaded(target.read_text(), "de").sections
-        == loaded((Path(bundled_dir()) / "de.yaml").read_text(), "de").sections
+        == loaded((Path(Bundle().yaml_dir) / "de.yaml").read_text(), "de").sections
     )
 
 

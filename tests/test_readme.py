@@ -16,6 +16,7 @@ from conftest import subprocess_env
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.slow
 def test_readme_outputs_are_current() -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "readme.py"), "--check"],
@@ -81,6 +82,7 @@ def test_the_readme_shows_commands_at_a_prompt() -> None:
     assert len(commands) >= 6
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("command", "printed"), PROMPTS, ids=[c for c, _ in PROMPTS])
 def test_every_readme_invocation_runs_as_shown(
     command: str, printed: str, tmp_path: Path, clean_env: Path

@@ -220,6 +220,7 @@ def test_compare_by_sentence_finds_the_merge(
     assert pairs[1][0].endswith("to increase his stamina.")
 
 
+@pytest.mark.slow
 def test_on_a_terminal_the_counterpart_is_dimmed_and_indented(
     terminal: Callable[..., TerminalRun],
 ) -> None:
@@ -233,6 +234,7 @@ def test_on_a_terminal_the_counterpart_is_dimmed_and_indented(
     assert all(len(line) <= 60 for line in lines)
 
 
+@pytest.mark.slow
 def test_on_a_terminal_compare_by_sentence_starts_each_pair_on_one_row(
     terminal: Callable[..., TerminalRun],
 ) -> None:

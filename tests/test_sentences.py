@@ -108,3 +108,13 @@ def test_the_bundled_translations_keep_the_english_sentences() -> None:
         ]
     assert counts["en"] == [2, 1, 4, 2, 5, 4, 5, 4]
     assert all(found == counts["en"] for found in counts.values())
+
+
+@pytest.mark.parametrize("code", ["pt-BR", "pt", "PT-br"])
+def test_brazilian_portuguese_is_split_by_the_portuguese_rules(code: str) -> None:
+    """ "Exmo. Sr." (Excelentíssimo Senhor) ends no sentence in Portuguese; the English, Spanish
+    and general rules split it, so only Portuguese rules give this."""
+    text = "O Exmo. Sr. chegou. Ok."
+    assert split(text, code) == ("O Exmo. Sr. chegou.", "Ok.")
+    for other in ("en", "es", "qaa"):
+        assert split(text, other) == ("O Exmo.", "Sr. chegou.", "Ok.")

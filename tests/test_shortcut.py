@@ -244,6 +244,7 @@ def loaded(args: list[str], cache: Path, **env: str) -> set[str]:
     return set(result.stderr.splitlines()[-1].split())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("args", "allowed"), FAST_FORMS, ids=lambda v: " ".join(v) or "-")
 def test_a_piped_common_form_loads_nothing_heavy(
     tmp_path: Path, args: list[str], allowed: list[str]
@@ -259,6 +260,7 @@ def test_every_command_has_a_fast_form_listed() -> None:
     assert set(COMMANDS) - listed == {"fingerprint", "import", *CLICKS_OWN}  # (they write files)
 
 
+@pytest.mark.slow
 def test_a_user_language_from_the_cache_loads_nothing_heavy(tmp_path: Path) -> None:
     user = tmp_path / "user"
     user.mkdir()
@@ -270,6 +272,7 @@ def test_a_user_language_from_the_cache_loads_nothing_heavy(tmp_path: Path) -> N
     assert sorted(m for m in HEAVY if m in loaded(args, tmp_path / "cache")) == []
 
 
+@pytest.mark.slow
 def test_a_story_of_your_own_from_the_cache_loads_nothing_heavy(tmp_path: Path) -> None:
     """Placing the user's own sections (outline.py) needs no typing, re or collections."""
     user = tmp_path / "user"
@@ -286,6 +289,7 @@ def test_a_story_of_your_own_from_the_cache_loads_nothing_heavy(tmp_path: Path) 
         assert sorted(m for m in HEAVY if m in modules) == []
 
 
+@pytest.mark.slow
 def test_the_switch_sends_everything_to_click(tmp_path: Path) -> None:
     modules = loaded(["explain"], tmp_path / "cache", LASTMILE_SHORTCUT="0")
     assert "click" in modules and "lastmile_cli.cli" in modules
@@ -293,6 +297,7 @@ def test_the_switch_sends_everything_to_click(tmp_path: Path) -> None:
     assert "click" in modules
 
 
+@pytest.mark.slow
 def test_styled_output_pays_for_rich_only(tmp_path: Path) -> None:
     """FORCE_COLOR styles a pipe as a terminal is styled: Rich, and nothing of Click's."""
     modules = loaded(["explain", "--lang", "de"], tmp_path / "cache", FORCE_COLOR="1")
@@ -445,6 +450,7 @@ def both_ways(workspace: Path, run: Path, args: list[str], env: dict[str, str]) 
     return runs
 
 
+@pytest.mark.slow
 @settings(
     max_examples=150,
     deadline=None,
@@ -460,6 +466,7 @@ def test_the_shortcut_and_click_answer_alike(
     assert first == second, (args, env)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [

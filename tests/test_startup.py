@@ -51,11 +51,13 @@ def warm_cache(tmp_path: Path) -> Path:
     return tmp_path / "cache"
 
 
+@pytest.mark.slow
 def test_an_empty_cache_imports_neither_rich_nor_yaml(warm_cache: Path) -> None:
     assert imported(["explain", "--lang", "de"], warm_cache) == []
     assert not warm_cache.exists()
 
 
+@pytest.mark.slow
 def test_no_cache_at_all_is_just_as_light(tmp_path: Path) -> None:
     full = subprocess_env(LASTMILE_CACHE_DIR="")
     result = subprocess.run(
@@ -69,6 +71,7 @@ def test_no_cache_at_all_is_just_as_light(tmp_path: Path) -> None:
     assert result.stderr.splitlines()[-1] == "[[], ['lastmile_cli.commands.explain']]"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [
@@ -85,10 +88,12 @@ def test_other_piped_commands_stay_light(warm_cache: Path, args: list[str]) -> N
     assert imported(args, warm_cache) == []
 
 
+@pytest.mark.slow
 def test_forced_colour_imports_rich(warm_cache: Path) -> None:
     assert imported(["explain"], warm_cache, FORCE_COLOR="1") == ["rich"]
 
 
+@pytest.mark.slow
 def test_a_user_file_is_parsed_once_then_read_from_the_cache(tmp_path: Path) -> None:
     user = tmp_path / "user"
     user.mkdir()
@@ -101,6 +106,7 @@ def test_a_user_file_is_parsed_once_then_read_from_the_cache(tmp_path: Path) -> 
     assert imported(args, tmp_path / "cache") == []
 
 
+@pytest.mark.slow
 def test_a_file_too_large_is_refused_before_yaml_loads(tmp_path: Path) -> None:
     user = tmp_path / "user"
     user.mkdir()
@@ -108,12 +114,14 @@ def test_a_file_too_large_is_refused_before_yaml_loads(tmp_path: Path) -> None:
     assert imported(["explain", "--data-dir", str(user)], tmp_path / "cache") == []
 
 
+@pytest.mark.slow
 def test_json_output_imports_json_only(warm_cache: Path) -> None:
     # The long form: Click's parser tries a short option as a long one first, and its
     # NoSuchOption imports difflib before the fallback succeeds (Click's cost, not ours).
     assert imported(["explain", "--format", "json"], warm_cache) == ["json"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args", [["explain"], ["example", "marathon"], ["search", "turnout"], ["validate"]]
 )
@@ -121,10 +129,12 @@ def test_a_run_imports_only_its_own_command(warm_cache: Path, args: list[str]) -
     assert probe(args, warm_cache)[1] == [f"lastmile_cli.commands.{args[0]}"]
 
 
+@pytest.mark.slow
 def test_help_imports_every_command_to_list_them(warm_cache: Path) -> None:
     assert len(probe(["--help"], warm_cache)[1]) == len(COMMANDS)
 
 
+@pytest.mark.slow
 def test_a_plain_explain_loads_no_name_matching_and_no_listing_rows(warm_cache: Path) -> None:
     probe_code = PROBE.replace(
         '"zlib",', '"zlib", "lastmile_cli.matching", "lastmile_cli.render.rows",'
@@ -140,6 +150,7 @@ def test_a_plain_explain_loads_no_name_matching_and_no_listing_rows(warm_cache: 
     assert result.stderr.splitlines()[-1] == "[[], ['lastmile_cli.commands.explain']]"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [["explain", "--lang", "it", "--with", "en"], ["compare", "de", "en", "--by", "sentence"]],
@@ -150,6 +161,7 @@ def test_sentences_are_split_and_aligned_only_when_asked_for(
     assert imported(args, warm_cache) == ["lastmile_cli.alignment", "sentencex"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "heavy"),
     [

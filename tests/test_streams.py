@@ -20,6 +20,7 @@ Terminal = Callable[..., TerminalRun]
 # -- output streams ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_reader_that_is_already_gone(clean_env: Path) -> None:
     """`lastmile explain | head -1` where head has exited: no traceback, exit 141."""
     read_end, write_end = os.pipe()
@@ -35,6 +36,7 @@ def test_a_reader_that_is_already_gone(clean_env: Path) -> None:
     assert (process.returncode, process.stderr) == (141, b"")
 
 
+@pytest.mark.slow
 def test_head_in_a_real_shell_pipeline(clean_env: Path) -> None:
     env = subprocess_env(LASTMILE_CACHE_DIR=str(clean_env))
     script = f"'{sys.executable}' -m lastmile_cli explain --width 20 | head -1; echo \"rc=${{PIPESTATUS[0]}}\""
@@ -50,6 +52,7 @@ BOTH_PATHS = [{}, {"LASTMILE_SHORTCUT": "0"}, {"PYTHONUNBUFFERED": "1"}]
 PATH_IDS = ["shortcut", "click", "unbuffered"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("env", BOTH_PATHS, ids=PATH_IDS)
 @pytest.mark.parametrize("args", [["explain"], ["compare", "de", "it"], ["--help"]])
 def test_a_full_disk(spawn: Spawn, env: dict[str, str], args: list[str]) -> None:
@@ -77,6 +80,7 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["umount", str(mount)], check=True)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("env", BOTH_PATHS, ids=PATH_IDS)
 def test_a_nearly_full_disk_is_an_error_not_a_short_file(
     spawn: Spawn, small_disk: Path, env: dict[str, str]
@@ -97,6 +101,7 @@ def test_a_nearly_full_disk_is_an_error_not_a_short_file(
     assert written == whole[: len(written)] and len(written) == 4096
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("env", BOTH_PATHS, ids=PATH_IDS)
 def test_a_file_size_limit_is_an_error_not_a_short_file(
     spawn: Spawn, tmp_path: Path, env: dict[str, str]
@@ -120,6 +125,7 @@ def test_a_file_size_limit_is_an_error_not_a_short_file(
     assert (tmp_path / "out.txt").read_bytes() == whole[:2048]
 
 
+@pytest.mark.slow
 def test_a_cache_on_a_full_disk_leaves_no_partial_entry(spawn: Spawn, small_disk: Path) -> None:
     """Files lastmile writes for itself (cache entries) are written whole, then renamed, or not
     at all: a run whose entry does not fit works, says nothing, and leaves nothing behind."""
@@ -144,6 +150,7 @@ def test_a_cache_on_a_full_disk_leaves_no_partial_entry(spawn: Spawn, small_disk
     assert [p.name for p in cache.iterdir()] == [".lastmile-pruned"]  # no entry, no temporary
 
 
+@pytest.mark.slow
 def test_a_terminal_gone_is_an_input_output_error(clean_env: Path) -> None:
     """Writing to a pseudo-terminal whose other side closed: EIO, one line, exit 1."""
     import pty
@@ -175,6 +182,7 @@ def _broken_files(directory: Path, count: int) -> None:
         (directory / f"{name}.yaml").write_text(f"language: {name}\nname: [x]\n")
 
 
+@pytest.mark.slow
 def test_a_non_blocking_stderr_gets_every_message(tmp_path: Path) -> None:
     """stderr set O_NONBLOCK (shared with another program) on a 4 KiB pipe nobody reads yet:
     lastmile waits for it as for stdout; every warning arrives."""
@@ -201,6 +209,7 @@ def test_a_non_blocking_stderr_gets_every_message(tmp_path: Path) -> None:
     assert len(lines) == 200 and all(line.startswith("lastmile: warning: ") for line in lines)
 
 
+@pytest.mark.slow
 def test_messages_stderr_cannot_take_make_the_run_fail(spawn: Spawn, tmp_path: Path) -> None:
     """The listing is written, but its warnings were lost to a full stderr: exit 1, not 0."""
     _broken_files(tmp_path / "user", 3)
@@ -214,6 +223,7 @@ def test_messages_stderr_cannot_take_make_the_run_fail(spawn: Spawn, tmp_path: P
         assert spawn("explain", stdout=subprocess.PIPE, stderr=full).returncode == 0
 
 
+@pytest.mark.slow
 def test_stdout_closed(clean_env: Path) -> None:
     env = subprocess_env(LASTMILE_CACHE_DIR=str(clean_env))
     result = subprocess.run(
@@ -226,6 +236,7 @@ def test_stdout_closed(clean_env: Path) -> None:
     assert result.stderr == b"lastmile: cannot write output: standard output is closed\n"
 
 
+@pytest.mark.slow
 def test_stderr_closed_too(clean_env: Path) -> None:
     env = subprocess_env(LASTMILE_CACHE_DIR=str(clean_env))
     result = subprocess.run(
@@ -244,6 +255,7 @@ ENCODINGS = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("env", ENCODINGS, ids=["ascii", "latin-1", "C locale"])
 @pytest.mark.parametrize(
     "args",
@@ -265,6 +277,7 @@ def test_narrow_encodings_in_a_pipe(spawn: Spawn, env: dict[str, str], args: lis
         assert b"?" in result.stdout or "ü".encode("latin-1") in result.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("env", ENCODINGS, ids=["ascii", "latin-1", "C locale"])
 def test_narrow_encodings_on_a_terminal(terminal: Terminal, env: dict[str, str]) -> None:
     result = terminal(["explain", "-l", "fr"], **env)
@@ -272,6 +285,7 @@ def test_narrow_encodings_on_a_terminal(terminal: Terminal, env: dict[str, str])
     assert "dernier kilom" in result.screen
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("columns", [1, 5, 10, 60, 10000])
 def test_any_terminal_width(terminal: Terminal, columns: int) -> None:
     result = terminal(["explain", "-l", "it"], columns=columns)
@@ -281,11 +295,13 @@ def test_any_terminal_width(terminal: Terminal, columns: int) -> None:
     assert "ultimo miglio" in " ".join(" ".join(lines).replace("┃", " ").split())
 
 
+@pytest.mark.slow
 def test_terminal_width_is_capped_for_reading(terminal: Terminal) -> None:
     lines = strip_ansi(terminal(["explain"], columns=300).screen).splitlines()
     assert 80 < max(len(line) for line in lines) <= 100
 
 
+@pytest.mark.slow
 def test_no_home_and_no_cache(spawn: Spawn) -> None:
     env = {
         k: v
@@ -298,6 +314,7 @@ def test_no_home_and_no_cache(spawn: Spawn) -> None:
     assert (result.returncode, result.stderr) == (0, b"")
 
 
+@pytest.mark.slow
 def test_an_unwritable_cache_directory(spawn: Spawn, tmp_path: Path) -> None:
     locked = tmp_path / "locked"
     locked.mkdir()
@@ -312,10 +329,12 @@ def test_an_unwritable_cache_directory(spawn: Spawn, tmp_path: Path) -> None:
 # -- colour and pager on a terminal -----------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_terminal_gets_colour(terminal: Terminal) -> None:
     assert "\x1b[" in terminal(["explain"]).screen
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "env"),
     [
@@ -333,6 +352,7 @@ def test_no_escape_codes_at_all_when_colour_is_off(
     assert "What’s a last mile failure?" in screen
 
 
+@pytest.mark.slow
 def test_forced_colour_in_a_pipe(spawn: Spawn) -> None:
     assert b"\x1b[" in spawn("explain", env={"FORCE_COLOR": "1"}).stdout
     assert b"\x1b" not in spawn("explain").stdout
@@ -341,11 +361,13 @@ def test_forced_colour_in_a_pipe(spawn: Spawn) -> None:
 PAGER = "sed 's/^/PAGED: /'"
 
 
+@pytest.mark.slow
 def test_tall_output_goes_through_the_pager(terminal: Terminal) -> None:
     screen = strip_ansi(terminal(["explain"], rows=10, PAGER=PAGER).screen)
     assert screen.splitlines()[0] == "PAGED: What’s a last mile failure?"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "env"),
     [
@@ -362,21 +384,25 @@ def test_the_pager_can_be_turned_off(
     assert screen.startswith("What’s a last mile failure?")
 
 
+@pytest.mark.slow
 def test_short_output_is_not_paged_unless_asked(terminal: Terminal) -> None:
     assert "PAGED" not in terminal(["example"], rows=24, PAGER=PAGER).screen
     assert "PAGED: " in terminal(["example", "--pager"], rows=24, PAGER=PAGER).screen
 
 
+@pytest.mark.slow
 def test_lastmile_pager_wins_over_pager(terminal: Terminal) -> None:
     screen = terminal(["explain"], rows=10, PAGER="false", LASTMILE_PAGER=PAGER).screen
     assert "PAGED: " in screen
 
 
+@pytest.mark.slow
 def test_a_missing_pager_still_shows_the_text(terminal: Terminal) -> None:
     screen = terminal(["explain"], rows=10, PAGER="no-such-pager-here").screen
     assert "What’s a last mile failure?" in screen
 
 
+@pytest.mark.slow
 def test_never_paged_in_a_pipe(spawn: Spawn) -> None:
     assert b"PAGED" not in spawn("explain", "--pager", env={"PAGER": PAGER}).stdout
 
@@ -403,6 +429,7 @@ def markup_dir(write_language: Callable[..., Path]) -> Path:
     return write_language("qaa", text).parent
 
 
+@pytest.mark.slow
 def test_markup_prints_literally_in_a_pipe(spawn: Spawn, markup_dir: Path) -> None:
     out = spawn(
         "explain", "-l", "qaa", "-s", "definition", "--data-dir", str(markup_dir)
@@ -410,6 +437,7 @@ def test_markup_prints_literally_in_a_pipe(spawn: Spawn, markup_dir: Path) -> No
     assert out == "[bold]Title[/bold] :smile:\n\n[red]Def[/]\n" + "\n\n".join(MARKUP) + "\n"
 
 
+@pytest.mark.slow
 def test_markup_prints_literally_on_a_terminal(terminal: Terminal, markup_dir: Path) -> None:
     screen = strip_ansi(
         terminal(["explain", "-l", "qaa", "-s", "definition", "--data-dir", str(markup_dir)]).screen
@@ -419,6 +447,7 @@ def test_markup_prints_literally_on_a_terminal(terminal: Terminal, markup_dir: P
     assert "😄" not in screen
 
 
+@pytest.mark.slow
 def test_echoed_arguments_are_literal_and_escaped(spawn: Spawn) -> None:
     result = spawn("explain", "--lang", "[bold]x\x1b[2J\x1b]0;title\x07\x9b")
     assert result.returncode == 2
@@ -430,6 +459,7 @@ def test_echoed_arguments_are_literal_and_escaped(spawn: Spawn) -> None:
     assert b"[bold]x\\u001b[2J\\u001b]0;title\\u0007\\u009b" in result.stderr
 
 
+@pytest.mark.slow
 def test_file_names_in_messages_are_escaped(spawn: Spawn, tmp_path: Path) -> None:
     directory = tmp_path / "evil\x1b[2Jdir"
     directory.mkdir()
@@ -440,6 +470,7 @@ def test_file_names_in_messages_are_escaped(spawn: Spawn, tmp_path: Path) -> Non
     assert b"evil\\u001b[2Jdir" in result.stderr
 
 
+@pytest.mark.slow
 def test_a_refused_escape_never_reaches_any_output(
     spawn: Spawn, write_language: Callable[..., Path]
 ) -> None:
@@ -451,6 +482,7 @@ def test_a_refused_escape_never_reaches_any_output(
         assert b"\x1b" not in result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_json_stays_exact_in_a_narrow_encoding(spawn: Spawn) -> None:
     import json
 
@@ -478,6 +510,7 @@ entry.main()
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("module", "args"),
     [
@@ -521,6 +554,7 @@ def gone(pid: int) -> bool:
         return True
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("number", [15, 1], ids=["SIGTERM", "SIGHUP"])
 def test_ending_lastmile_ends_its_pager(clean_env: Path, tmp_path: Path, number: int) -> None:
     """`kill` to lastmile while the pager runs: the pager (a child of the pager's shell, as
@@ -596,6 +630,7 @@ def moments(tmp_path_factory: pytest.TempPathFactory) -> int:
     return int(result.stderr.decode().rsplit("calls=", 1)[1])
 
 
+@pytest.mark.slow
 @settings(
     max_examples=60,
     deadline=None,

@@ -16,10 +16,14 @@ from pathlib import Path
 import pytest
 
 from conftest import check_golden, subprocess_env
+from lastmile_cli.bundle import Bundle
 from lastmile_cli.cli import COMMANDS
-from lastmile_cli.content import Catalog, bundled_dir
+from lastmile_cli.content import Catalog
 from lastmile_cli.option_table import FORMATS
 from lastmile_cli.po import export
+
+# Every test here runs lastmile or a build as a process.
+pytestmark = pytest.mark.slow
 
 # What each command needs to show something in each format.
 ARGUMENTS = {
@@ -132,7 +136,7 @@ def transcript(cache: Path, start: Path) -> str:
 @pytest.fixture(scope="module")
 def surface(tmp_path_factory: pytest.TempPathFactory) -> str:
     start = tmp_path_factory.mktemp("start")
-    shutil.copy(Path(bundled_dir()) / "de.yaml", start / "de.yaml")  # never the data itself
+    shutil.copy(Path(Bundle().yaml_dir) / "de.yaml", start / "de.yaml")  # never the data itself
     english, german = Catalog([], None).load("en"), Catalog([], None).load("de")
     assert english is not None and german is not None
     (start / "de.po").write_text(export("de", german, english), encoding="utf-8")

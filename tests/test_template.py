@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 import subprocess
 from collections.abc import Callable
@@ -11,8 +13,11 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import SECTION_IDS, Lastmile
+from conftest import KNOWN, SECTION_IDS, Lastmile
+from lastmile_cli import language_yaml
 from lastmile_cli.loader import check_bytes
+from lastmile_cli.model import Language, Section
+from lastmile_cli.views import Starter
 
 
 def test_the_round_trip_template_validate_show_progress(lastmile: Lastmile, tmp_path: Path) -> None:
@@ -57,7 +62,12 @@ def test_the_starter_has_every_section_and_says_what_to_keep(lastmile: Lastmile)
     assert tree["language"] == "qaa" and tree["name"] == "qaa"
     assert "Keep the keys (language:, id:, kind:, ...)" in out
     language, problems = check_bytes(
-        out.encode(), "qaa.yaml", "qaa.yaml", complete=True, source="x"
+        out.encode(),
+        "qaa.yaml",
+        "qaa.yaml",
+        complete=True,
+        source="x",
+        known=KNOWN,
     )
     assert language is not None and problems == []
 
@@ -86,12 +96,13 @@ def test_a_name_that_is_not_a_tag_is_a_usage_error(lastmile: Lastmile) -> None:
 @given(st.text())
 def test_a_quoted_scalar_is_the_json_string_with_the_separators_escaped(text: str) -> None:
     """template.quoted writes JSON's escapes itself (json loads re); byte for byte json's."""
-    from lastmile_cli.template import quoted
+    from lastmile_cli.language_yaml import quoted
 
     expected = json.dumps(text, ensure_ascii=False)
     assert quoted(text) == expected.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
+@pytest.mark.slow
 def test_the_comments_spell_keys_as_yaml_reads_them_in_every_language(
     spawn: Callable[..., subprocess.CompletedProcess[bytes]],
 ) -> None:
@@ -102,3 +113,90 @@ def test_the_comments_spell_keys_as_yaml_reads_them_in_every_language(
         assert result.returncode == 0, result.stderr
         comments = [line for line in result.stdout.decode().splitlines() if line[:1] == "#"]
         assert any("after: ID" in line for line in comments), locale
+
+
+# -- the YAML, by value (language_yaml.py) ---------------------------------------------------
+
+
+def hand_made(**fields: object) -> Section:
+    base: dict[str, object] = {
+        "id": "story",
+        "kind": "example",
+        "title": 'A "story"',
+        "paragraphs": ("One.\u2028Two.", "Three: four."),
+        "aliases": ("tale", "yarn"),
+        "code": "en",
+        "digest": "0123abcd",
+    }
+    return Section(**{**base, **fields})  # type: ignore[arg-type]
+
+
+def test_the_sections_of_a_starter_are_written_as_they_are() -> None:
+    """Every key in its place, each text a double-quoted scalar (a line separator escaped), the
+    English's digest as the fingerprint; a new section says what it follows, and gets its
+    (empty) aliases to fill in, but no fingerprint."""
+    shown = hand_made()
+    new = hand_made(id="mine", aliases=(), after="story", digest="ffffffff")
+    text = language_yaml.starter(
+        Starter("es", (shown, new), whole=False, new=("mine",), command="lastmile template es")
+    )
+    assert text.split("sections:\n", 1)[1] == (
+        "  - id: story\n"
+        "    kind: example\n"
+        '    title: "A \\"story\\""\n'
+        '    aliases: ["tale", "yarn"]  # other names a reader may type\n'
+        "    fingerprint: 0123abcd\n"
+        "    paragraphs:\n"
+        '      - "One.\\u2028Two."\n'
+        '      - "Three: four."\n'
+        "  - id: mine\n"
+        "    kind: example\n"
+        "    after: story  # the section it follows\n"
+        '    title: "A \\"story\\""\n'
+        "    aliases: []  # other names a reader may type\n"
+        "    paragraphs:\n"
+        '      - "One.\\u2028Two."\n'
+        '      - "Three: four."\n'
+    )
+    assert text.startswith("# es.yaml: sections for lastmile in es, started by `lastmile")
+    assert "\nlanguage: es\nsections:\n" in text
+
+
+def test_a_translations_fingerprint_is_what_it_recorded_and_no_aliases_no_line() -> None:
+    translated = hand_made(code="de", aliases=(), fingerprint="feedbeef", digest="00000000")
+    text = language_yaml.starter(Starter("de", (translated,), whole=False))
+    assert "    fingerprint: feedbeef\n" in text and "aliases" not in text.split("sections:")[1]
+
+
+def test_a_language_file_is_written_with_every_field_it_has() -> None:
+    language = Language(
+        "pt-BR",
+        "Português",
+        "Brazilian Portuguese",
+        "Título",
+        (hand_made(code="pt-BR", origin="machine", after="telecom", fingerprint="6c3ff392"),),
+        "machine",
+        "x",
+        "falha",
+    )
+    assert language_yaml.language_file(language, "made here\nby hand") == (
+        "# made here\n"
+        "# by hand\n"
+        "language: pt-BR\n"
+        'name: "Português"\n'
+        'english_name: "Brazilian Portuguese"\n'
+        'title: "Título"\n'
+        "title_origin: machine\n"
+        'term: "falha"\n'
+        "sections:\n"
+        "  - id: story\n"
+        "    kind: example\n"
+        "    after: telecom\n"
+        '    title: "A \\"story\\""\n'
+        '    aliases: ["tale", "yarn"]\n'
+        "    origin: machine\n"
+        "    fingerprint: 6c3ff392\n"
+        "    paragraphs:\n"
+        '      - "One.\\u2028Two."\n'
+        '      - "Three: four."\n'
+    )

@@ -14,6 +14,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import KNOWN
 from lastmile_cli import loader, strict_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,7 +102,12 @@ def test_the_depth_rule_is_the_loaders_whichever_parser_reads(
     elif not getattr(yaml, "__with_libyaml__", False):
         pytest.skip("this PyYAML was built without libyaml")
     _, problems = loader.check_bytes(
-        _nested(depth).encode(), "qaa.yaml", "qaa.yaml", complete=False, source="x"
+        _nested(depth).encode(),
+        "qaa.yaml",
+        "qaa.yaml",
+        complete=False,
+        source="x",
+        known=KNOWN,
     )
     shown = [str(p) for p in problems]
     assert len(shown) == 1 and shown[0].startswith("qaa.yaml:9:"), shown
@@ -117,13 +123,16 @@ def test_a_syntax_error_keeps_pyyamls_first_word(
     if parser == "pure":
         monkeypatch.setattr(strict_yaml, "_Loader", yaml.SafeLoader)
     text = b'language: qaa\nname: Q\nname: R\ntitle: "unclosed\n'
-    _, problems = loader.check_bytes(text, "qaa.yaml", "qaa.yaml", complete=False, source="x")
+    _, problems = loader.check_bytes(
+        text, "qaa.yaml", "qaa.yaml", complete=False, source="x", known=KNOWN
+    )
     shown = [str(p) for p in problems]
     assert shown[0] == "qaa.yaml:3:1: duplicate key 'name' (first at line 2)", shown
     assert shown[1].startswith("qaa.yaml:5:1: YAML syntax: "), shown
     assert "quoted text that starts at line 4, column 8 is never closed" in shown[1], shown
 
 
+@pytest.mark.slow
 def test_the_catalog_check_reads_no_click(monkeypatch: pytest.MonkeyPatch) -> None:
     """The template compares with Click's messages as po/click.pot lists them, so a newer Click
     or Babel cannot fail the check: it passes with Click not importable at all."""
@@ -139,6 +148,7 @@ def test_the_catalog_check_reads_no_click(monkeypatch: pytest.MonkeyPatch) -> No
     assert listed <= template
 
 
+@pytest.mark.slow
 def test_a_translated_click_message_click_dropped_does_not_fail_the_check(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -177,3 +187,53 @@ def test_the_speed_figures_are_for_compiled_bytecode() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "uv tool install --compile-bytecode ." in readme
     assert "pip install --compile ." in readme or "pip install ." not in readme
+
+
+GUARDED = """
+import subprocess
+import sys
+
+import pytest
+
+
+def start() -> None:
+    subprocess.run([sys.executable, "-c", "pass"], check=True)
+
+
+def test_unmarked() -> None:
+    start()
+
+
+@pytest.mark.slow
+def test_marked() -> None:
+    start()
+
+
+def test_in_process() -> None:
+    assert sum([1, 2]) == 3
+
+
+@pytest.fixture
+def started() -> None:
+    start()
+
+
+def test_by_its_fixture(started: None) -> None:
+    pass
+"""
+
+
+@pytest.mark.slow
+def test_a_test_that_starts_a_process_unmarked_fails(pytester: pytest.Pytester) -> None:
+    """The fast subset (`-m "not slow"`) is in-process only: the guard in conftest.py fails a
+    test that starts a process, in its body or its fixtures, unless it is marked slow."""
+    pytester.makeconftest((Path(__file__).parent / "conftest.py").read_text("utf-8"))
+    pytester.makepyfile(test_guarded=GUARDED)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:xdist")
+    result.assert_outcomes(passed=2, failed=1, errors=1)
+    result.stdout.fnmatch_lines(["*test_unmarked started a process (*) but is not marked slow*"])
+    result.stdout.fnmatch_lines(["*test_by_its_fixture started a process*"])
+    fast = pytester.runpytest_subprocess(
+        "-p", "no:cacheprovider", "-p", "no:xdist", "-m", "not slow"
+    )
+    fast.assert_outcomes(passed=1, failed=1, errors=1, deselected=1)

@@ -347,6 +347,7 @@ def special_files(directory: Path) -> dict[str, str]:
     }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args", [["languages"], ["search", "turnout"], ["validate"], ["explain", "-s", "summary"]]
 )
@@ -398,6 +399,7 @@ def test_a_borrowed_section_is_marked_in_every_format(
         assert [s["language"] for s in sections] == ["pt", "en"]
 
 
+@pytest.mark.slow
 def test_a_borrowed_section_is_marked_on_a_terminal(
     terminal: Callable[..., Any], write_language: Callable[..., Path]
 ) -> None:

@@ -12,6 +12,9 @@ import pytest
 
 from conftest import subprocess_env
 
+# Every test here runs lastmile or a build as a process.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -87,7 +90,8 @@ def test_the_installed_layout_finds_its_data(wheel: Path, tmp_path: Path) -> Non
         [
             sys.executable,
             "-c",
-            "import lastmile_cli.content as c; print(c.__file__); print(c.bundled_dir())",
+            "import lastmile_cli.content as c, lastmile_cli.bundle as b; print(c.__file__);"
+            " print(b.Bundle().yaml_dir)",
         ],
         cwd=tmp_path,
         env=env,

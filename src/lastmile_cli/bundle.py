@@ -29,6 +29,10 @@ from lastmile_cli.packed import (
     unpack,
 )
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from lastmile_cli.schema import Known
+
 ARTICLE = "article.lmp"
 MAGIC = "LMB2"
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -152,12 +156,6 @@ class Article:
         return self._made[code]
 
 
-def parse(blob: bytes) -> tuple[str, dict[str, Loaded]]:
-    """The fingerprint and every language of a built article; Corrupt when it is not one."""
-    article = Article(blob)
-    return article.stamp, {code: article.get(code) for code in article.codes()}
-
-
 def write(path: str, blob: bytes) -> None:
     """Replace `path` atomically; a failure (a read-only checkout) is not an error."""
     temporary = f"{path}.{os.getpid()}.tmp"
@@ -213,6 +211,13 @@ class Bundle:
     def languages(self) -> dict[str, Loaded]:
         """Code → the language, or the problems of a bundled file that does not load."""
         return {code: self.get(code) for code in self.codes()}
+
+    def known(self) -> Known:
+        """The outline and names a user's file is checked against: this article's."""
+        from lastmile_cli.schema import Known
+
+        languages = [v for v in self.languages().values() if isinstance(v, Language)]
+        return Known(self.outline(), languages)
 
     def _article(self) -> Article:
         if self._loaded is None:

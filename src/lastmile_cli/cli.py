@@ -18,6 +18,7 @@ from collections.abc import Mapping
 
 import click
 
+from lastmile_cli import exits
 from lastmile_cli.i18n import _, ngettext, quoted, requoted, translate_click
 from lastmile_cli.option_table import COMMANDS as TABLE
 from lastmile_cli.option_table import COMPLETE_VAR, module_of
@@ -139,7 +140,7 @@ def sentence(message: str) -> str:
 def _perform(result: object) -> int:
     """Every command's callback returns a Call; performing it here serves `run`, the console
     script and Click's own test runner alike."""
-    code = perform(result) if isinstance(result, Call) else 0
+    code = perform(result) if isinstance(result, Call) else exits.OK
     if code:
         raise click.exceptions.Exit(code)
     return 0
@@ -176,26 +177,26 @@ def run(argv: list[str] | None = None) -> int:
         problem = completion_problem(os.environ)
         if problem:
             report(problem)
-            return 2
+            return exits.USAGE
         try:
             result = cli.main(args=argv, prog_name="lastmile", standalone_mode=False)
         except click.UsageError as error:
             if type(error).__name__ == "NoArgsIsHelpError":  # bare `lastmile`: the help, as is
                 error.show()
-                return 2
+                return exits.USAGE
             if isinstance(error, click.BadParameter) and error.param and not error.param_hint:
                 # the option or argument, in the language's quotation marks ('--width' in English)
                 error.param_hint = requoted(error.param.get_error_hint(error.ctx))
             command = error.ctx.command_path if error.ctx else "lastmile"
             hint = _("Try '{command} {option}' for help.").format(command=command, option="--help")
             report(f"{sentence(error.format_message())} {hint}")
-            return 2
+            return exits.USAGE
         except click.ClickException as error:
             report(error.format_message())
             return error.exit_code
         except click.Abort:  # (Click has already moved past the terminal's "^C")
             report(_("interrupted"))
-            return 130
+            return exits.INTERRUPTED
         except SystemExit as done:  # shell completion and Click's own exits
             sys.stdout.flush()
             return done.code if isinstance(done.code, int) else 0

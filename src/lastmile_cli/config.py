@@ -96,7 +96,7 @@ def load(env: Mapping[str, str]) -> Config:
 
 
 def _unusable(where: str, error: BaseException) -> str:
-    from lastmile_cli.files import reason_of
+    from lastmile_cli.errors import reason_of
 
     said = _("{path}: cannot read it ({reason}); using the defaults")
     reason = reason_of(error) if isinstance(error, OSError) else str(error)

@@ -35,11 +35,6 @@ if TYPE_CHECKING:
 SHOWN_WARNINGS = 10  # sections the outline leaves out, named one by one; the rest are counted
 
 
-def bundled_dir() -> str:
-    """The bundled YAML: `data/` in a checkout, inside the installed package otherwise."""
-    return Bundle().yaml_dir
-
-
 def cache_context(bundle: Bundle, patch: bool) -> str:
     """What checking a user file depends on besides its bytes: the bundled article it is
     checked against, and whether it patches another layer (part of its cache key)."""
@@ -86,31 +81,42 @@ def _in_outline(language: Language, outline: Outline) -> bool:
 
 
 class Catalog:
-    """Every available language, loaded lazily; warnings collect for the edge to print."""
+    """Every available language, loaded lazily. What loading found to warn of is recorded
+    with what it loaded (`warnings`, read by the edge once the command is done)."""
 
     def __init__(
         self,
         user_dirs: Sequence[str],
         cache: Cache | None,
-        bundle: Bundle | None = None,
         writing: tuple[int, int] | None = None,
     ) -> None:
         self.user_dirs = list(user_dirs)
         self.writing = writing  # the file this run's output goes to: never read as content
         self.cache = cache
-        self.bundle = bundle or Bundle()
-        self.warnings: list[str] = []
+        self.bundle = Bundle()
+        self._said: dict[
+            tuple[str, str], str
+        ] = {}  # what to warn of, in the order found: key → warning
+        self._told: set[tuple[str, str]] = (
+            set()
+        )  # files whose error the command raised: no warning too
         self.skipped: list[Skipped] = []
         self.problems: dict[str, list[Problem]] = {}
         self._files: dict[str, list[LanguageFile]] | None = None
         self._order: list[LanguageFile] = []  # the user's files, in the order they are read
         self._read: dict[str, Language | None] = {}
         self._loaded: dict[str, Language | None] = {}
-        self._warned: dict[str, str] = {}  # a skipped file's path → its warning
         self._outline: Outline | None = None
         self._known: Known | None = None
         self.misplaced: list[Misplaced] = []
         self._indexes: dict[str, dict[str, Section]] = {}  # a language lent from: its sections
+
+    @property
+    def warnings(self) -> list[str]:
+        """What loading found to warn of, in the order found: files skipped (once each, when a
+        command used their language; not a file whose error the command raised, which says
+        it), sections misplaced, a language with no name or title."""
+        return [said for key, said in self._said.items() if key not in self._told]
 
     def files(self) -> dict[str, list[LanguageFile]]:
         """Language code → the files providing it, the one that wins first."""
@@ -124,7 +130,9 @@ class Catalog:
                     files.setdefault(file.code, []).append(file)
                 self._order += found
                 self.skipped += skipped
-                self.warnings += [warning(f"{s.path}: {s.reason}") for s in skipped if s.special]
+                for item in skipped:
+                    if item.special:
+                        self._said["skipped", item.path] = warning(f"{item.path}: {item.reason}")
             bundled = self.bundle.codes()
             if not bundled:
                 raise LastmileError(_("the bundled language files are missing; reinstall lastmile"))
@@ -154,7 +162,7 @@ class Catalog:
             if not isinstance(value, Language):
                 self.problems[file.path] = list(value)
             self._read[file.path] = value if isinstance(value, Language) else None
-        if warn and self._read[file.path] is None and file.path not in self._warned:
+        if warn and self._read[file.path] is None and ("unusable", file.path) not in self._said:
             errors = [p for p in self.problems[file.path] if p.severity == "error"]
             if len(errors) > 1:
                 skipping = ngettext(
@@ -165,8 +173,7 @@ class Catalog:
             else:
                 skipping = _("{problem}; skipping this file")
             said = skipping.format(problem=errors[0], count=len(errors) - 1)
-            self._warned[file.path] = warning(said)
-            self.warnings.append(self._warned[file.path])
+            self._said["unusable", file.path] = warning(said)
         return self._read[file.path]
 
     def patch(self, file: LanguageFile) -> bool:
@@ -177,11 +184,7 @@ class Catalog:
     def known(self) -> Known:
         """The bundled outline and names, which a user's file is checked against."""
         if self._known is None:
-            from lastmile_cli.schema import Known
-
-            found = (self.bundle.get(code) for code in self.bundle.codes())
-            languages = [value for value in found if isinstance(value, Language)]
-            self._known = Known(self.bundle.outline(), languages)
+            self._known = self.bundle.known()
         return self._known
 
     def _check(self, file: LanguageFile) -> Loaded:
@@ -236,12 +239,12 @@ class Catalog:
             from lastmile_cli.outline import place
 
             self._outline, self.misplaced = place(bundled, read)
-            for problem in self.misplaced[:SHOWN_WARNINGS]:
-                self.warnings.append(warning(f"{problem.path}: {problem.message}"))
+            for index, problem in enumerate(self.misplaced[:SHOWN_WARNINGS]):
+                self._said["misplaced", str(index)] = warning(f"{problem.path}: {problem.message}")
             if len(self.misplaced) > SHOWN_WARNINGS:
                 more = len(self.misplaced) - SHOWN_WARNINGS
                 said = _("and {count} more such problems; run 'lastmile validate'")
-                self.warnings.append(warning(said.format(count=more)))
+                self._said["misplaced", "more"] = warning(said.format(count=more))
         return self._outline
 
     def load(self, code: str) -> Language | None:
@@ -266,7 +269,7 @@ class Catalog:
                     key="name" if not language.name else "title",
                     code=code,
                 )
-                self.warnings.append(warning(said))
+                self._said["untitled", code] = warning(said)
                 language = None
             self._loaded[code] = language
         return self._loaded[code]
@@ -279,9 +282,7 @@ class Catalog:
         for file in self.files().get(code, []):
             errors = [p for p in self.problems.get(file.path, []) if p.severity == "error"]
             if errors:  # the error says it; the warning that the file was skipped would repeat it
-                warned = self._warned.pop(file.path, None)
-                if warned in self.warnings:
-                    self.warnings.remove(warned)
+                self._told.add(("unusable", file.path))
                 raise ContentError(errors[0], len(errors) - 1)
         raise LastmileError(_("no usable file for language '{code}'").format(code=code))
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from lastmile_cli.i18n import _, ngettext, quoted
+import errno
+
+from lastmile_cli.i18n import N_, _, ngettext, quoted
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -44,11 +46,12 @@ class ContentError(LastmileError):
         super().__init__(str(problem) + (f" {extra}" if more else ""))
 
 
-class Misnamed(LastmileError):
-    """A command line that names something wrong (found out only with the content): exit 2."""
+class WrongUsage(LastmileError):
+    """A usage error found out only with the content (a language named twice, `--with` with
+    no example to read, a file name that is not the catalog's language): exit 2."""
 
 
-class UnknownName(Misnamed):
+class UnknownName(WrongUsage):
     """A language, section or example the user named that does not exist: a usage error."""
 
     def __init__(
@@ -73,3 +76,28 @@ class UnknownName(Misnamed):
     def adding(self, more: str) -> UnknownName:
         """The same error with one more sentence (where to look, what was skipped)."""
         return UnknownName(self.what, self.value, self.choices, self.suggestion, more)
+
+
+# -- the system's reasons, as a message quotes them ------------------------------------------
+
+REASONS = {
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("operation not permitted"),
+    errno.ENOENT: N_("no such file or directory"),
+    errno.ENOTDIR: N_("not a directory"),
+    errno.EISDIR: N_("is a directory"),
+    errno.ELOOP: N_("too many levels of symbolic links"),
+    errno.ENOSPC: N_("no space left on device"),
+    errno.EFBIG: N_("file too large"),
+    errno.EROFS: N_("read-only file system"),
+    errno.EIO: N_("input/output error"),
+    errno.ENAMETOOLONG: N_("file name too long"),
+    errno.EMFILE: N_("too many open files"),
+}
+
+
+def reason_of(error: OSError) -> str:
+    """An OS error's reason as a message quotes it: "permission denied" (translated when the
+    interface has a language of its own; the C library's own words otherwise)."""
+    known = REASONS.get(error.errno or 0)
+    return _(known) if known else (error.strerror or str(error)).lower()

@@ -9,10 +9,10 @@ is never mistaken for the new one.
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 
+from lastmile_cli.errors import reason_of
 from lastmile_cli.i18n import N_, _
 from lastmile_cli.model import Record, is_tag
 
@@ -52,29 +52,6 @@ class SourceError(Exception):
     def __init__(self, message: str, code: str) -> None:
         super().__init__(message)
         self.code = code
-
-
-REASONS = {
-    errno.EACCES: N_("permission denied"),
-    errno.EPERM: N_("operation not permitted"),
-    errno.ENOENT: N_("no such file or directory"),
-    errno.ENOTDIR: N_("not a directory"),
-    errno.EISDIR: N_("is a directory"),
-    errno.ELOOP: N_("too many levels of symbolic links"),
-    errno.ENOSPC: N_("no space left on device"),
-    errno.EFBIG: N_("file too large"),
-    errno.EROFS: N_("read-only file system"),
-    errno.EIO: N_("input/output error"),
-    errno.ENAMETOOLONG: N_("file name too long"),
-    errno.EMFILE: N_("too many open files"),
-}
-
-
-def reason_of(error: OSError) -> str:
-    """An OS error's reason as a message quotes it: "permission denied" (translated when the
-    interface has a language of its own; the C library's own words otherwise)."""
-    known = REASONS.get(error.errno or 0)
-    return _(known) if known else (error.strerror or str(error)).lower()
 
 
 def identity(status: os.stat_result) -> Identity:

@@ -1,7 +1,7 @@
 """The interface's language: help, messages and errors in the reader's locale, as git does it.
 
 The interface follows the locale alone (LANGUAGE, LC_ALL, LC_MESSAGES, LANG, by the rules that
-choose the article's default language, language_choice.py); `--lang` and `LASTMILE_LANG`
+choose the article's default language, locales.py); `--lang` and `LASTMILE_LANG`
 choose the article only. English, the C locale and a language without a catalog load nothing:
 `_` hands its message back as it is. The catalogs are gettext's: `po/<lang>.po` in the
 repository, compiled at build time (hatch_build.py) to `locale/<lang>/LC_MESSAGES/lastmile.mo`
@@ -187,14 +187,13 @@ def catalog_path(code: str, directory: str = LOCALE_DIR) -> str:
 
 def choose(env: Mapping[str, str], directory: str = LOCALE_DIR) -> str:
     """The interface's language for this environment: the locale's, when it has a catalog."""
-    from lastmile_cli.language_choice import LOCALE_VARIABLES, is_c_locale, resolve
+    from lastmile_cli.locales import from_locale, is_c_locale, locale_variable
 
-    locale = next((env[v] for v in LOCALE_VARIABLES if env.get(v)), None)
-    if locale is None or is_c_locale(locale):  # English, without looking for catalogs
+    variable = locale_variable(env)
+    if variable is None or is_c_locale(env[variable]):  # English, without looking for catalogs
         return ENGLISH
-    locale_only = {k: v for k, v in env.items() if k != "LASTMILE_LANG"}
-    codes = [*available(directory), ENGLISH]
-    return resolve(None, locale_only, codes, dict).code
+    found = from_locale(env, [*available(directory), ENGLISH])
+    return found[0] if found is not None else ENGLISH
 
 
 def setup(env: Mapping[str, str], directory: str = LOCALE_DIR) -> str:

@@ -23,13 +23,13 @@ def check_bytes(
     *,
     complete: bool,
     source: str,
-    known: Known | None = None,
+    known: Known,
     patch: bool = False,
     marks: Marks | None = None,
     places: dict[str, tuple[int, int]] | None = None,
 ) -> tuple[Language | None, list[Problem]]:
     """Check one language file's bytes (`name` is its file name) against the bundled article
-    (`known`, by default the installed one); the language is None when any error was found.
+    (`known`: Bundle().known() for the installed one); the language is None when any error was found.
     Every problem is listed, up to MAX_PROBLEMS, in file order. `patch`: the language has
     another layer, which gives what this file leaves out. `marks` receives where each section
     of the user's own states its id, kind and place; `places`, where each section is (line,
@@ -53,7 +53,7 @@ def check_file(
     *,
     complete: bool,
     source: str,
-    known: Known | None = None,
+    known: Known,
     patch: bool = False,
     marks: Marks | None = None,
     places: dict[str, tuple[int, int]] | None = None,

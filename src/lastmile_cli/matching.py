@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from lastmile_cli.content import Catalog
 
 
-def names_of(language: Language, kind: str | None = None) -> dict[str, str]:
+def section_names(language: Language, kind: str | None = None) -> dict[str, str]:
     """Every name a section of this language answers to (folded) → its id."""
     names: dict[str, str] = {}
     for section in language.sections:
@@ -40,7 +40,7 @@ def find_section(
         return by_id[wanted]
     seen: dict[str, str] = dict(by_id)
     for language in languages:
-        names = {n: i for n, i in names_of(language, kind).items() if i in outline}
+        names = {n: i for n, i in section_names(language, kind).items() if i in outline}
         if wanted in names:
             return names[wanted]
         seen.update((name, i) for name, i in names.items() if name not in seen)

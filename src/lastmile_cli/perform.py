@@ -12,11 +12,13 @@ from __future__ import annotations
 import os
 import sys
 
-from lastmile_cli.errors import LastmileError, Misnamed
+from lastmile_cli import exits
+from lastmile_cli.errors import LastmileError
 from lastmile_cli.i18n import _
 from lastmile_cli.model import Record
-from lastmile_cli.output import ReaderGone, Whole, emit, whole_stream
+from lastmile_cli.output import emit
 from lastmile_cli.settings import SHARED
+from lastmile_cli.streams import ReaderGone, Whole, whole_stream
 from lastmile_cli.textutil import visible
 
 TYPE_CHECKING = False
@@ -25,6 +27,8 @@ if TYPE_CHECKING:
     from typing import Any, TextIO
 
     from lastmile_cli.cache import Cache
+    from lastmile_cli.content import Catalog
+    from lastmile_cli.settings import Settings
 
 
 class Call(Record):
@@ -99,7 +103,7 @@ def report(message: str, before: str = "") -> None:
 def perform(call: Call) -> int:
     """Build the settings, call the command, render its view; lastmile's errors become exits."""
     from lastmile_cli.content import Catalog
-    from lastmile_cli.render import notes, render, status, summary
+    from lastmile_cli.render import notes, render, summary, warnings
     from lastmile_cli.settings import build
 
     settings = build(dict(call.shared), os.environ, sys.stdout)
@@ -109,14 +113,12 @@ def perform(call: Call) -> int:
 
         cache = Cache(settings.cache_dir)
     catalog = Catalog(settings.data_dirs, cache, writing=settings.writing)
-    warnings = list(settings.warnings)
     try:
         view = call.function(settings, catalog, **dict(call.arguments))
     except LastmileError as error:
-        for line in warnings + _said(cache) + catalog.warnings:
+        for line in [*_warned(settings, cache, catalog), str(error)]:
             report(line)
-        report(str(error))
-        return 2 if isinstance(error, Misnamed) else 1
+        return exits.of_error(error)
     finally:
         if cache is not None:
             cache.close()  # here, not in a finalizer, where a Ctrl-C would print a traceback
@@ -126,16 +128,18 @@ def perform(call: Call) -> int:
         text = english(lambda: render(view, settings.output))
     else:
         text = render(view, settings.output)
-    for line in warnings + _said(cache) + catalog.warnings + notes(view):
+    for line in _warned(settings, cache, catalog) + warnings(view) + notes(view):
         report(line)
-    for line in emit(text, settings.output, sys.stdout) + summary(view):
+    for line in emit(text, settings.output, sys.stdout) + summary(view):  # (the pager's, after)
         report(line)
-    return status(view)
+    return exits.of_view(view)
 
 
-def _said(cache: Cache | None) -> list[str]:
-    """The cache's warning (a directory it refused), if any."""
-    return cache.warnings if cache is not None else []
+def _warned(settings: Settings, cache: Cache | None, catalog: Catalog) -> list[str]:
+    """What stderr says first, before the output or the error, always in this order: the
+    settings' warnings (the configuration file's), the cache's (a directory it refused), the
+    content's (files skipped, sections misplaced)."""
+    return [*settings.warnings, *(cache.warnings if cache is not None else ()), *catalog.warnings]
 
 
 def guarded(action: Callable[[], int]) -> int:
@@ -146,29 +150,29 @@ def guarded(action: Callable[[], int]) -> int:
         code = _guarded(action)
     finally:
         restore_streams()
-    return 1 if code == 0 and _unsaid else code
+    return exits.unsaid(code, bool(_unsaid))
 
 
 def _guarded(action: Callable[[], int]) -> int:
     if not prepare_streams():
         report(_("cannot write output: standard output is closed"))
-        return 1
+        return exits.FAILED
     try:
         try:
             code = action()
             sys.stdout.flush()
         except KeyboardInterrupt:
             report(_("interrupted"), before="\n")  # a line break first, past the terminal's "^C"
-            return 130
+            return exits.INTERRUPTED
     except (BrokenPipeError, ReaderGone):
         silence_stdout()
-        return 141
+        return exits.READER_GONE
     except OSError as error:
         silence_stdout()
-        from lastmile_cli.files import reason_of
+        from lastmile_cli.errors import reason_of
 
         report(_("cannot write output: {reason}").format(reason=reason_of(error)))
-        return 1
+        return exits.FAILED
     except Exception as error:  # a bug: still one line, and the traceback only on request
         if os.environ.get("LASTMILE_DEBUG"):
             raise
@@ -177,5 +181,5 @@ def _guarded(action: Callable[[], int]) -> int:
                 error=visible(repr(error))
             )
         )
-        return 1
+        return exits.FAILED
     return code

@@ -113,10 +113,6 @@ class Problem(Record):
         return f"{self.where}: {label}{self.shown}"
 
 
-def errors(problems: tuple[Problem, ...] | list[Problem]) -> list[Problem]:
-    return [p for p in problems if p.severity is Severity.ERROR]
-
-
 class Problems:
     """The problems of one file, as they are found."""
 

@@ -51,15 +51,6 @@ class Known:
         self.bundled = bundled
         self._names: dict[str, tuple[str, str, str]] | None = None
 
-    @classmethod
-    def of_bundle(cls) -> Known:
-        """The installed article's outline and names, for checking a user's file."""
-        from lastmile_cli.bundle import Bundle
-
-        bundle = Bundle()
-        languages = [v for v in bundle.languages().values() if isinstance(v, Language)]
-        return cls(bundle.outline(), languages)
-
     def names(self) -> dict[str, tuple[str, str, str]]:
         """Each folded name of a bundled section → (its id, the name as written, its language)."""
         if self._names is None:
@@ -84,13 +75,13 @@ class Schema:
         self,
         problems: Problems,
         name: str,
-        known: Known | None = None,
+        known: Known,
         patch: bool = False,
         places: dict[str, tuple[int, int]] | None = None,
     ) -> None:
         self.problems = problems
         self.name = name
-        self.known = known if known is not None else Known.of_bundle()
+        self.known = known
         self.patch = patch and not self.known.bundled
         self.marks: Marks = {}
         # where each section is (its fingerprint, else its first key), for notes about it

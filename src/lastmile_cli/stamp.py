@@ -22,6 +22,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from lastmile_cli.schema import Known
+
 
 def _tree(data: bytes, display: str) -> Node:
     problems = Problems(display)
@@ -96,9 +98,11 @@ def stamp_text(
     return "".join(lines), Stamped(display, tuple(added), tuple(updated))
 
 
-def stamp_file(path: str, english: Language, wanted: Sequence[str]) -> Stamped:
-    """Record fingerprints in the file at `path` (see `stamp_text`), replacing it atomically."""
-    from lastmile_cli.files import SourceError, read_source, reason_of
+def stamp_file(path: str, english: Language, wanted: Sequence[str], known: Known) -> Stamped:
+    """Record fingerprints in the file at `path` (see `stamp_text`), replacing it atomically;
+    the file is checked against `known` (the bundled article's outline and names)."""
+    from lastmile_cli.errors import reason_of
+    from lastmile_cli.files import SourceError, read_source
     from lastmile_cli.loader import check_bytes
     from lastmile_cli.writing import write_file
 
@@ -107,7 +111,7 @@ def stamp_file(path: str, english: Language, wanted: Sequence[str]) -> Stamped:
         data, _found = read_source(path)
     except SourceError as error:
         raise ContentError(Problem(path, 1, 1, str(error))) from None
-    language, problems = check_bytes(data, name, path, complete=False, source=path)
+    language, problems = check_bytes(data, name, path, complete=False, source=path, known=known)
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if language is None:
         raise ContentError(errors[0], len(errors) - 1)
@@ -126,7 +130,7 @@ def stamp_file(path: str, english: Language, wanted: Sequence[str]) -> Stamped:
     if not (stamped.added or stamped.updated):
         return stamped
     new_data = (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8")
-    again, _problems = check_bytes(new_data, name, path, complete=False, source=path)
+    again, _problems = check_bytes(new_data, name, path, complete=False, source=path, known=known)
     touched = {*stamped.added, *stamped.updated}
     expected = tuple(
         with_fingerprint(s, english_digest(english, s.id)) if s.id in touched else s

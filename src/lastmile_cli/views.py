@@ -35,6 +35,7 @@ class LanguageList(Record):
     english: Language | None = None  # what "translated" is measured against
     total: int = 0  # the sections of the article, the user's own included
     progress: tuple[Progress, ...] = ()  # each language's, in the same order (none: no English)
+    warnings: tuple[str, ...] = ()  # the files skipped for their names, for stderr
 
 
 class Hit(Record):

@@ -3,10 +3,10 @@ sentence by sentence."""
 
 from __future__ import annotations
 
+from lastmile_cli.article_language import named
 from lastmile_cli.content import Catalog
-from lastmile_cli.errors import Misnamed
+from lastmile_cli.errors import WrongUsage
 from lastmile_cli.i18n import _
-from lastmile_cli.language_choice import named
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
 from lastmile_cli.textutil import visible
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from lastmile_cli.views import Comparison
 
 
-class SameLanguage(Misnamed):
+class SameLanguage(WrongUsage):
     """`compare de German`: one language named twice, a usage error (exit 2)."""
 
     def __init__(self, first: str, second: str, code: str) -> None:
@@ -44,7 +44,7 @@ def compare(
     named ones."""
     from lastmile_cli.pairing import pair
 
-    a, b = named(first, settings, catalog), named(second, settings, catalog)
+    a, b = named(first, catalog), named(second, catalog)
     if a.code == b.code:  # one column would repeat the other: nothing to compare
         raise SameLanguage(first, second, a.code)
     if not sections:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from lastmile_cli.article_language import another, chosen
 from lastmile_cli.content import Catalog
-from lastmile_cli.errors import Misnamed
+from lastmile_cli.errors import WrongUsage
 from lastmile_cli.i18n import _
-from lastmile_cli.language_choice import another, chosen
 from lastmile_cli.model import Document
 from lastmile_cli.settings import Settings
 
@@ -26,7 +26,7 @@ def example(
     language = chosen(settings, catalog)
     if name is None:
         if with_lang is not None:  # a list of titles has no sentences to read beside another
-            raise Misnamed(
+            raise WrongUsage(
                 _(
                     "--with reads one example sentence by sentence; name it,"
                     " such as: lastmile example marathon --with {other}"
@@ -40,10 +40,10 @@ def example(
     document = catalog.document(language, section_ids((name,), language, catalog, "example"))
     if with_lang is None:
         return document
-    from lastmile_cli.language_choice import second
+    from lastmile_cli.article_language import second
     from lastmile_cli.pairing import interlinear
 
-    return interlinear(document, second(with_lang, language, settings, catalog))
+    return interlinear(document, second(with_lang, language, catalog))
 
 
 def command() -> click.Command:

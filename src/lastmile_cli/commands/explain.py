@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from lastmile_cli.article_language import chosen
 from lastmile_cli.content import Catalog
 from lastmile_cli.i18n import _
-from lastmile_cli.language_choice import chosen
 from lastmile_cli.model import Document
 from lastmile_cli.settings import Settings
 
@@ -31,10 +31,10 @@ def explain(
         document = catalog.document(language, catalog.outline().ids)
     if with_lang is None:
         return document
-    from lastmile_cli.language_choice import second
+    from lastmile_cli.article_language import second
     from lastmile_cli.pairing import interlinear
 
-    return interlinear(document, second(with_lang, language, settings, catalog))
+    return interlinear(document, second(with_lang, language, catalog))
 
 
 def command() -> click.Command:

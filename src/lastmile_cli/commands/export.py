@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from lastmile_cli.article_language import named
 from lastmile_cli.content import Catalog
-from lastmile_cli.errors import Misnamed, UnknownName
+from lastmile_cli.errors import UnknownName, WrongUsage
 from lastmile_cli.i18n import _
-from lastmile_cli.language_choice import named
 from lastmile_cli.model import FALLBACK, is_tag
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
@@ -28,13 +28,13 @@ def export(settings: Settings, catalog: Catalog, code: str) -> Exported:
 
     english = catalog.require(FALLBACK)
     try:
-        language = named(code, settings, catalog)
+        language = named(code, catalog)
     except UnknownName:
         if not is_tag(code):
             raise
         language = None
     if language is not None and language.code == FALLBACK:
-        raise Misnamed(
+        raise WrongUsage(
             _(
                 "English is what every catalog translates; export another language, or a new"
                 " one such as: lastmile export pt-BR"
@@ -46,7 +46,13 @@ def export(settings: Settings, catalog: Catalog, code: str) -> Exported:
         target, notes = code, (said.format(code=visible(code)),)
     else:
         target = language.code
-    return Exported(target, catalog_text(target, language, english), notes)
+    if settings.output.format == "json":  # the comments in English, as all JSON is: docs/json.md
+        from lastmile_cli import i18n
+
+        text = i18n.english(lambda: catalog_text(target, language, english))
+    else:
+        text = catalog_text(target, language, english)
+    return Exported(target, text, notes)
 
 
 def command() -> click.Command:

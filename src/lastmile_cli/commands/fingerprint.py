@@ -36,7 +36,7 @@ def fingerprint(
     done = []
     for path in paths:
         try:
-            done.append(stamp_file(path, english, sections))
+            done.append(stamp_file(path, english, sections, catalog.known()))
         except LastmileError as error:
             done.append(Stamped(path, error=str(error)))
     return Recorded(tuple(done))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from lastmile_cli.content import Catalog
-from lastmile_cli.errors import ContentError, LastmileError, Misnamed
+from lastmile_cli.errors import ContentError, LastmileError, WrongUsage
 from lastmile_cli.i18n import _
 from lastmile_cli.model import FALLBACK
 from lastmile_cli.perform import Call
@@ -26,12 +26,14 @@ def import_po(
 ) -> Imported:
     """The language file the catalog at `path` gives, checked by the strict loader; written to
     `output` (never over a file that exists, unless `force`) or returned to be printed."""
-    from lastmile_cli.files import SourceError, read_source, reason_of
+    from lastmile_cli import i18n
+    from lastmile_cli.errors import reason_of
+    from lastmile_cli.files import SourceError, read_source
+    from lastmile_cli.language_yaml import language_file
     from lastmile_cli.loader import check_bytes
     from lastmile_cli.po import MAX_PO_BYTES, read_catalog
     from lastmile_cli.problems import Problem
     from lastmile_cli.progress import progress
-    from lastmile_cli.template import language_file
     from lastmile_cli.views import Imported
     from lastmile_cli.writing import write_file
 
@@ -47,19 +49,29 @@ def import_po(
     code = made.language.code
     name = f"{code}.yaml"
     if output is not None and os.path.basename(output) != name:
-        raise Misnamed(
+        raise WrongUsage(
             _(
                 "the catalog is for {code}, so its file must be named {name}"
                 " (lastmile knows a language file by its name), not {output}"
             ).format(code=code, name=name, output=visible(output))
         )
-    comment = _(
-        "{name}: a language file for lastmile, made by `lastmile import` from a gettext catalog.\n"
-        "Format: docs/content-format.md. Check it: lastmile validate {name}"
-    ).format(name=name)
+
+    def said() -> str:
+        return _(
+            "{name}: a language file for lastmile, made by `lastmile import` from a gettext"
+            " catalog.\nFormat: docs/content-format.md. Check it: lastmile validate {name}"
+        ).format(name=name)
+
+    # (in JSON, the file's comment is in English, as all JSON is: docs/json.md)
+    comment = i18n.english(said) if settings.output.format == "json" else said()
     text = language_file(made.language, comment)
     loaded, problems = check_bytes(
-        text.encode("utf-8"), name, output or name, complete=False, source=output or "-"
+        text.encode("utf-8"),
+        name,
+        output or name,
+        complete=False,
+        source=output or "-",
+        known=catalog.known(),
     )
     if loaded is None or loaded.sections != made.language.sections:
         first = next((p for p in problems if p.severity == "error"), None)

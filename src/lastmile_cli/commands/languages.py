@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from lastmile_cli import i18n
+from lastmile_cli.article_language import choose
 from lastmile_cli.content import Catalog
 from lastmile_cli.i18n import _, warning
-from lastmile_cli.language_choice import choose
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
 
@@ -24,7 +24,6 @@ def languages(settings: Settings, catalog: Catalog) -> LanguageList:
     from lastmile_cli.views import LanguageList
 
     available = tuple(catalog.available())
-    catalog.warnings += [warning(f"{s.path}: {s.reason}") for s in catalog.skipped if not s.special]
     choice = choose(settings, catalog)  # (a bad --lang is said in the interface's language)
     if settings.output.format == "json":  # the reason in English, as all JSON is: docs/json.md
         choice = i18n.english(lambda: choose(settings, catalog))
@@ -32,7 +31,8 @@ def languages(settings: Settings, catalog: Catalog) -> LanguageList:
     english = catalog.english()
     outline = catalog.outline()
     found = tuple(progress(lang, english, outline) for lang in available) if english else ()
-    return LanguageList(available, choice, english, total, found)
+    skipped = tuple(warning(f"{s.path}: {s.reason}") for s in catalog.skipped if not s.special)
+    return LanguageList(available, choice, english, total, found, skipped)
 
 
 def command() -> click.Command:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from lastmile_cli.article_language import named
 from lastmile_cli.content import Catalog
 from lastmile_cli.i18n import _
-from lastmile_cli.language_choice import named
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
 
@@ -25,7 +25,7 @@ def search(
     from lastmile_cli.views import SearchResult
 
     if langs:
-        chosen = {named(lang, settings, catalog).code: None for lang in langs}
+        chosen = {named(lang, catalog).code: None for lang in langs}
         languages = [catalog.require(code) for code in chosen]
     else:
         languages = catalog.available()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from lastmile_cli.article_language import chosen
 from lastmile_cli.content import Catalog
 from lastmile_cli.i18n import _
-from lastmile_cli.language_choice import chosen
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
 

@@ -20,13 +20,13 @@ if TYPE_CHECKING:
 def status(settings: Settings, catalog: Catalog, codes: tuple[str, ...]) -> Status:
     """Each language named (by default every one but English), section by section of the English
     this run reads: translated, stale, untranslated or missing, with the English words of each."""
-    from lastmile_cli.language_choice import named
+    from lastmile_cli.article_language import named
     from lastmile_cli.progress import progress
     from lastmile_cli.views import Status
 
     english = catalog.require(FALLBACK)
     if codes:
-        found = (named(code, settings, catalog) for code in codes)
+        found = (named(code, catalog) for code in codes)
         languages = list({language.code: language for language in found}.values())
     else:
         languages = [lang for lang in catalog.available() if lang.code != FALLBACK]

@@ -4,7 +4,7 @@ a section to rewrite) to add to any language."""
 from __future__ import annotations
 
 from lastmile_cli.content import Catalog
-from lastmile_cli.errors import LastmileError, Misnamed, UnknownName
+from lastmile_cli.errors import LastmileError, UnknownName, WrongUsage
 from lastmile_cli.i18n import _
 from lastmile_cli.model import Language, Outline, Section, is_id, is_tag
 from lastmile_cli.perform import Call
@@ -47,7 +47,7 @@ def _starter(
     from lastmile_cli.views import Starter
 
     if not is_tag(code):
-        raise Misnamed(
+        raise WrongUsage(
             _("'{value}' is not a language tag such as de, pt-BR or qaa").format(
                 value=visible(code)
             )
@@ -59,7 +59,7 @@ def _starter(
     own = [file for file in files if not file.bundled]
     if not examples and not sections:
         if own:
-            raise Misnamed(
+            raise WrongUsage(
                 _(
                     "{code} already has a file of yours, {path}: edit it, or start sections"
                     " to add to it with: lastmile template {code} --example NAME (a story of"
@@ -67,7 +67,7 @@ def _starter(
                 ).format(code=code, path=visible(own[0].path))
             )
         if files:
-            raise Misnamed(
+            raise WrongUsage(
                 _(
                     "{code} is bundled: a file of yours for it holds only what you change or"
                     " add, and the rest stays. Start one with: lastmile template {code}"
@@ -88,7 +88,7 @@ def _starter(
             if section_id in chosen:
                 continue
             if section_id in written:
-                raise Misnamed(
+                raise WrongUsage(
                     _("{path} already has '{id}': edit it there").format(
                         path=visible(own[0].path), id=section_id
                     )
@@ -128,12 +128,12 @@ def _resolve(
             return name, True
         if is_id(name):  # a section of the other kind
             other = outline.kind(name)
-            raise Misnamed(
+            raise WrongUsage(
                 _(
                     "'{id}' is of kind {kind}, not {wanted}; use: lastmile template {code} --{kind} {id}"
                 ).format(id=name, kind=other, wanted=kind, code=language.code)
             ) from None
-        raise Misnamed(
+        raise WrongUsage(
             _(
                 "'{name}' names no {kind} yet, and is not an id for a new one: an id is"
                 " lowercase letters, digits and hyphens, such as parcel-delivery"

@@ -62,6 +62,11 @@ def _document(view: object) -> Document | None:
     return view if isinstance(view, Document) else getattr(view, "document", None)
 
 
+def warnings(view: object) -> list[str]:
+    """What a view itself warns of (`languages`: the files skipped for their names)."""
+    return list(getattr(view, "warnings", ()))
+
+
 def notes(view: object) -> list[str]:
     """What stderr says before the output: which sections are shown from other languages, which
     are still the English text in the language's own file, which were translated from an older
@@ -155,16 +160,3 @@ def summary(view: object) -> list[str]:
             notes=said.format(count=notes),
         )
     ]
-
-
-def status(view: object) -> int:
-    """The exit status the view means: 1 for nothing found (as grep) or errors found."""
-    if isinstance(view, Document):
-        return 0
-    from lastmile_cli.views import Recorded, Report, SearchResult
-
-    if isinstance(view, SearchResult):
-        return 0 if view.hits else 1
-    if isinstance(view, Report | Recorded):
-        return 1 if view.errors else 0
-    return 0

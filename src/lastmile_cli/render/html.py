@@ -15,7 +15,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from lastmile_cli.i18n import _, language
-from lastmile_cli.render import rows
+from lastmile_cli.render import layout, rows
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -111,33 +111,47 @@ def _section_open(doc: Document, section: Section) -> str:
     return f'<section id="{escape(section.id, quote=True)}"{classes}{lang}>'
 
 
+class Elements:
+    """The HTML look of the layout (render/layout.py): a unit is an element on its line; each
+    section is a <section>, in its own language when borrowed; a sentence's answer is beneath
+    it, in the second language."""
+
+    def __init__(self, code: str = "") -> None:
+        self.code = _lang(code)
+
+    def title(self, doc: Document) -> list[str]:
+        return [f"<h1>{text(doc.title)}</h1>"]
+
+    def heading(self, doc: Document, section: Section) -> list[str]:
+        return [f"<h2>{_heading(doc, section)}</h2>"]
+
+    def paragraph(self, value: str, section: Section) -> list[str]:
+        return [f"<p>{text(value)}</p>"]
+
+    def pair(self, sentence: str, answer: str | None, section: Section) -> list[str]:
+        said = text(answer) if answer else '<span class="missing">—</span>'
+        tag = f'<span class="code">{self.code}</span>'
+        return [
+            '<div class="pair">',
+            f'<p class="sentence">{text(sentence)}</p>',
+            f'<p class="with" lang="{self.code}">{tag}{said}</p>',
+            "</div>",
+        ]
+
+    def section(self, doc: Document, section: Section, parts: list[list[str]]) -> list[str]:
+        return [_section_open(doc, section), *layout.flat(parts), "</section>"]
+
+    def page(self, doc: Document, title: list[str], sections: list[list[str]]) -> str:
+        return page(doc.title, doc.code, [*title, *layout.flat(sections)])
+
+
 def document(doc: Document, output: Output) -> str:
-    body = [f"<h1>{text(doc.title)}</h1>"]
-    for section in doc.sections:
-        body.append(_section_open(doc, section))
-        body.append(f"<h2>{_heading(doc, section)}</h2>")
-        body += [f"<p>{text(paragraph)}</p>" for paragraph in section.paragraphs]
-        body.append("</section>")
-    return page(doc.title, doc.code, body)
+    return layout.document(doc, Elements())
 
 
 def interlinear(view: Interlinear, output: Output) -> str:
     """Each sentence, and beneath it, indented, what answers it in the second language."""
-    doc = view.document
-    code = _lang(view.code)
-    body = [f"<h1>{text(doc.title)}</h1>"]
-    for section, sentences in zip(doc.sections, view.sentences, strict=True):
-        body.append(_section_open(doc, section))
-        body.append(f"<h2>{_heading(doc, section)}</h2>")
-        for sentence, answer in sentences:
-            body.append('<div class="pair">')
-            body.append(f'<p class="sentence">{text(sentence)}</p>')
-            said = text(answer) if answer else '<span class="missing">—</span>'
-            tag = f'<span class="code">{code}</span>'
-            body.append(f'<p class="with" lang="{code}">{tag}{said}</p>')
-            body.append("</div>")
-        body.append("</section>")
-    return page(doc.title, doc.code, body)
+    return layout.interlinear(view, Elements(view.code))
 
 
 def comparison(view: Comparison, output: Output) -> str:
@@ -224,7 +238,7 @@ def report(view: Report, output: Output) -> str:
 
 
 def starter(view: Starter, output: Output) -> str:
-    from lastmile_cli.template import starter as yaml_text
+    from lastmile_cli.language_yaml import starter as yaml_text
 
     name = view.into or f"{view.code}.yaml"
     body = [f"<h1>{text(name)}</h1>", f"<pre>{escape(yaml_text(view))}</pre>"]

@@ -260,7 +260,7 @@ def report(view: Report, output: Output) -> str:
 
 
 def starter(view: Starter, output: Output) -> str:
-    from lastmile_cli.template import starter as yaml_text
+    from lastmile_cli.language_yaml import starter as yaml_text
 
     return dumps(
         _object(

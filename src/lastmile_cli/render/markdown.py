@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from lastmile_cli.i18n import _
-from lastmile_cli.render import rows
+from lastmile_cli.render import layout, rows
 
 if TYPE_CHECKING:
-    from lastmile_cli.model import Document
+    from lastmile_cli.model import Document, Section
     from lastmile_cli.output import Output
     from lastmile_cli.views import (
         Comparison,
@@ -65,12 +65,37 @@ def front_matter(title: str, code: str) -> str:
     return f'---\ntitle: "{title}"\nlang: "{code}"\n---'
 
 
+class Blocks:
+    """The Markdown look of the layout (render/layout.py): a unit is a block, and blocks are
+    separated by a blank line; a sentence's answer is a quote headed by its language."""
+
+    def __init__(self, code: str = "") -> None:
+        self.code = code
+
+    def title(self, doc: Document) -> list[str]:
+        return [front_matter(doc.title, doc.code)]
+
+    def heading(self, doc: Document, section: Section) -> list[str]:
+        return [f"## {escape(doc.heading(section), ' ')}"]
+
+    def paragraph(self, text: str, section: Section) -> list[str]:
+        return [escape(text)]
+
+    def pair(self, text: str, answer: str | None, section: Section) -> list[str]:
+        return [
+            escape(text),
+            f"> *{self.code}:* {escape(answer, chr(10) + '> ') if answer else '—'}",
+        ]
+
+    def section(self, doc: Document, section: Section, parts: list[list[str]]) -> list[str]:
+        return layout.flat(parts)
+
+    def page(self, doc: Document, title: list[str], sections: list[list[str]]) -> str:
+        return "\n\n".join([*title, *layout.flat(sections)]) + "\n"
+
+
 def document(doc: Document, output: Output) -> str:
-    parts = [front_matter(doc.title, doc.code)]
-    for section in doc.sections:
-        parts.append(f"## {escape(doc.heading(section), ' ')}")
-        parts.extend(escape(p) for p in section.paragraphs)
-    return "\n\n".join(parts) + "\n"
+    return layout.document(doc, Blocks())
 
 
 def table(columns: tuple[str, ...], body: Sequence[tuple[str, ...]]) -> str:
@@ -112,14 +137,7 @@ def comparison(view: Comparison, output: Output) -> str:
 
 def interlinear(view: Interlinear, output: Output) -> str:
     """Each sentence a paragraph, followed by what answers it as a quote headed by its language."""
-    doc = view.document
-    parts = [front_matter(doc.title, doc.code)]
-    for section, sentences in zip(doc.sections, view.sentences, strict=True):
-        parts.append(f"## {escape(doc.heading(section), ' ')}")
-        for text, answer in sentences:
-            parts.append(escape(text))
-            parts.append(f"> *{view.code}:* {escape(answer, chr(10) + '> ') if answer else '—'}")
-    return "\n\n".join(parts) + "\n"
+    return layout.interlinear(view, Blocks(view.code))
 
 
 def report(view: Report, output: Output) -> str:
@@ -138,7 +156,7 @@ def fenced(text: str, info: str) -> str:
 
 def starter(view: Starter, output: Output) -> str:
     """The starter file in a fenced YAML block (no line of YAML can close the fence)."""
-    from lastmile_cli.template import starter as yaml_text
+    from lastmile_cli.language_yaml import starter as yaml_text
 
     return fenced(yaml_text(view), "yaml")
 

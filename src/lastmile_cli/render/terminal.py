@@ -17,7 +17,7 @@ from rich.color import ColorSystem
 from rich.style import Style
 
 from lastmile_cli.i18n import _
-from lastmile_cli.render import rows
+from lastmile_cli.render import layout, rows
 from lastmile_cli.render.rows import Table
 from lastmile_cli.render.wrap import wrap
 from lastmile_cli.textutil import visible
@@ -94,52 +94,44 @@ def _origin(doc: Document, section: Section) -> list[Span]:
     return [] if section.code == doc.code else [(f" [{section.code}]", DIM)]
 
 
-def _document(doc: Document, width: int) -> list[Line]:
-    lines = flow([(clean(doc.title), TITLE)], width)
-    rule = min(width, max(cell_len(plain(line)) for line in lines))
-    lines.append([("─" * rule, DIM)])
-    for section in doc.sections:
-        lines.append([])
-        if section.kind != "example":
-            lines += flow([(clean(section.title), HEADING), *_origin(doc, section)], width)
-            for index, paragraph in enumerate(section.paragraphs):
-                if index:
-                    lines.append([])
-                lines += flow([(clean(paragraph), "")], width)
-            continue
-        bar: Span = ("┃ ", BAR)
-        title = [(clean(section.title), EXAMPLE), *_origin(doc, section)]
-        lines += [[bar, *line] for line in flow(title, width - 2)]
-        for index, paragraph in enumerate(section.paragraphs):
-            if index:
-                lines.append([("┃", BAR)])
-            lines += [[bar, *line] for line in flow([(clean(paragraph), "")], width - 2)]
-    return lines
+class Styled:
+    """The terminal's look of the layout (render/layout.py): a unit is a styled line. The title
+    is ruled; an example's every line carries a bar (so its text is two cells narrower); a
+    sentence's answer is indented and dimmed beneath it."""
 
+    def __init__(self, output: Output) -> None:
+        self.output, self.width = output, _width(output)
 
-def _interlinear(view: Interlinear, width: int) -> list[Line]:
-    """As the document, one sentence at a time, each followed by what answers it in the second
-    language, indented and dimmed."""
-    doc = view.document
-    lines = flow([(clean(doc.title), TITLE)], width)
-    rule = min(width, max(cell_len(plain(line)) for line in lines))
-    lines.append([("─" * rule, DIM)])
-    for section, sentences in zip(doc.sections, view.sentences, strict=True):
-        lines.append([])
-        example = section.kind == "example"
-        inner = width - 2 if example else width
-        title = [(clean(section.title), EXAMPLE if example else HEADING), *_origin(doc, section)]
-        body = flow(title, inner)
-        for index, (text, answer) in enumerate(sentences):
-            if index:
-                body.append([])
-            body += flow([(clean(text), "")], inner)
-            said: list[Span] = [(clean(answer), DIM)] if answer else [("—", DIM)]
-            body += [[(INDENT, ""), *line] for line in flow(said, max(inner - len(INDENT), 1))]
-        if example:
+    def _inner(self, section: Section) -> int:
+        return self.width - 2 if section.kind == "example" else self.width
+
+    def title(self, doc: Document) -> list[Line]:
+        lines = flow([(clean(doc.title), TITLE)], self.width)
+        rule = min(self.width, max(cell_len(plain(line)) for line in lines))
+        return [*lines, [("─" * rule, DIM)]]
+
+    def heading(self, doc: Document, section: Section) -> list[Line]:
+        style = EXAMPLE if section.kind == "example" else HEADING
+        return flow([(clean(section.title), style), *_origin(doc, section)], self._inner(section))
+
+    def paragraph(self, text: str, section: Section) -> list[Line]:
+        return flow([(clean(text), "")], self._inner(section))
+
+    def pair(self, text: str, answer: str | None, section: Section) -> list[Line]:
+        inner = self._inner(section)
+        said: list[Span] = [(clean(answer), DIM)] if answer else [("—", DIM)]
+        answers = flow(said, max(inner - len(INDENT), 1))
+        return [*flow([(clean(text), "")], inner), *([(INDENT, ""), *line] for line in answers)]
+
+    def section(self, doc: Document, section: Section, parts: list[list[Line]]) -> list[Line]:
+        gap: list[Line] = [[]]
+        body = [*parts[0], *layout.between(parts[1:], gap)]
+        if section.kind == "example":
             body = [[("┃ ", BAR), *line] if line else [("┃", BAR)] for line in body]
-        lines += body
-    return lines
+        return [[], *body]
+
+    def page(self, doc: Document, title: list[Line], sections: list[list[Line]]) -> str:
+        return _paint([*title, *layout.flat(sections)], self.output)
 
 
 def _listing(table: Table) -> list[Line]:
@@ -229,7 +221,7 @@ def _width(output: Output) -> int:
 
 
 def document(view: Document, output: Output) -> str:
-    return _paint(_document(view, _width(output)), output)
+    return layout.document(view, Styled(output))
 
 
 def section_list(view: SectionList, output: Output) -> str:
@@ -254,7 +246,7 @@ def comparison(view: Comparison, output: Output) -> str:
 
 
 def interlinear(view: Interlinear, output: Output) -> str:
-    return _paint(_interlinear(view, _width(output)), output)
+    return layout.interlinear(view, Styled(output))
 
 
 def report(view: Report, output: Output) -> str:

@@ -13,10 +13,13 @@ uses for everything it echoes, and can never add a column or start a row. The ar
 from __future__ import annotations
 
 from lastmile_cli.model import Document
+from lastmile_cli.render import layout
+from lastmile_cli.render.layout import between, flat
 from lastmile_cli.textutil import visible
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from lastmile_cli.model import Section
     from lastmile_cli.output import Output
     from lastmile_cli.render.rows import Table
     from lastmile_cli.views import (
@@ -51,17 +54,42 @@ def field(text: str) -> str:
     return visible(text, content=True)
 
 
+class Lines:
+    """The text look of the layout (render/layout.py): a unit is a line. In a line format (the
+    interlinear reading) every text is a field, so no line can pass for an answer."""
+
+    def __init__(self, width: int | None, code: str = "", line_format: bool = False) -> None:
+        self.width, self.code = width, code
+        self.shown = field if line_format else _as_is
+
+    def title(self, doc: Document) -> list[str]:
+        return wrap(self.shown(doc.title), self.width)
+
+    def heading(self, doc: Document, section: Section) -> list[str]:
+        return wrap(self.shown(doc.heading(section)), self.width)
+
+    def paragraph(self, text: str, section: Section) -> list[str]:
+        return wrap(self.shown(text), self.width)
+
+    def pair(self, text: str, answer: str | None, section: Section) -> list[str]:
+        """The sentence, then what answers it on lines that start with the second language's
+        code (empty where nothing does), as `compare` marks its lines."""
+        said = wrap(field(answer or ""), self.width)
+        return [*wrap(field(text), self.width), *(f"{self.code}\t{line}" for line in said)]
+
+    def section(self, doc: Document, section: Section, parts: list[list[str]]) -> list[str]:
+        return ["", *parts[0], *between(parts[1:], [""])]
+
+    def page(self, doc: Document, title: list[str], sections: list[list[str]]) -> str:
+        return "\n".join([*title, *flat(sections)]) + "\n"
+
+
+def _as_is(text: str) -> str:
+    return text
+
+
 def document(doc: Document, output: Output) -> str:
-    width = output.width
-    lines = [*wrap(doc.title, width)]
-    for section in doc.sections:
-        lines.append("")
-        lines.extend(wrap(doc.heading(section), width))
-        for index, paragraph in enumerate(section.paragraphs):
-            if index:
-                lines.append("")
-            lines.extend(wrap(paragraph, width))
-    return "\n".join(lines) + "\n"
+    return layout.document(doc, Lines(output.width))
 
 
 def _rows(table: Table) -> str:
@@ -109,17 +137,7 @@ def interlinear(view: Interlinear, output: Output) -> str:
     (empty where nothing does), as `compare` marks its lines; a blank line between sentences.
     A line format: the sentences' own line breaks are escaped, so no line can pass for an
     answer."""
-    doc, width = view.document, output.width
-    lines = [*wrap(field(doc.title), width)]
-    for section, sentences in zip(doc.sections, view.sentences, strict=True):
-        lines.append("")
-        lines.extend(wrap(field(doc.heading(section)), width))
-        for index, (text, answer) in enumerate(sentences):
-            if index:
-                lines.append("")
-            lines.extend(wrap(field(text), width))
-            lines += [f"{view.code}\t{line}" for line in wrap(field(answer or ""), width)]
-    return "\n".join(lines) + "\n"
+    return layout.interlinear(view, Lines(output.width, view.code, line_format=True))
 
 
 def report(view: Report, output: Output) -> str:
@@ -128,7 +146,7 @@ def report(view: Report, output: Output) -> str:
 
 def starter(view: Starter, output: Output) -> str:
     """The starter file, as `lastmile template pt-BR > pt-BR.yaml` saves it."""
-    from lastmile_cli.template import starter as yaml_text
+    from lastmile_cli.language_yaml import starter as yaml_text
 
     return yaml_text(view)
 
