@@ -493,3 +493,16 @@ def test_on_a_terminal_both_ways_print_the_same(
     shortcut = terminal(args, columns=70)
     click_way = terminal(args, columns=70, LASTMILE_SHORTCUT="0")
     assert (shortcut.code, shortcut.screen) == (click_way.code, click_way.screen)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "args", [["explain", "--lang", "de"], ["example", "marathon"], ["sections", "--lang", "de"]]
+)
+def test_a_german_run_that_says_nothing_in_words_loads_no_catalog(
+    args: list[str], tmp_path: Path
+) -> None:
+    """The interface's catalog is parsed (with gettext, and so re) at the first message shown:
+    a German run whose output is the article's own text costs what an English one does."""
+    modules = loaded(args, tmp_path / "cache", LANG="de_DE.UTF-8")
+    assert sorted(m for m in ("gettext", "re", "click") if m in modules) == []

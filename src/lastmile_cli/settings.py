@@ -86,23 +86,23 @@ def data_folders(
         entries: list[str] = []
     elif env.get("LASTMILE_DATA_DIR") or config is None or config.data_dirs is None:
         entries = env.get("LASTMILE_DATA_DIR", "").split(os.pathsep)
-        source, said = (
-            "LASTMILE_DATA_DIR",
-            _("LASTMILE_DATA_DIR entry {entry} is not a directory; ignored"),
-        )
+        source = "LASTMILE_DATA_DIR"
     else:
         entries = list(config.data_dirs)
-        source, said = "config", _("{path}: data_dirs entry {entry} is not a directory; ignored")
+        source = "config"
     for entry in entries:
         if not entry:
             continue
         if os.path.isdir(entry):
             folders.append((entry, source))
+            continue
+        # (translated only when said: a German run that warns of nothing loads no catalog)
+        if source == "config":
+            said = _("{path}: data_dirs entry {entry} is not a directory; ignored")
         else:
-            shown = said.format(
-                entry=visible(entry), path=visible(config.path or "") if config else ""
-            )
-            warnings.append(warning(shown))
+            said = _("LASTMILE_DATA_DIR entry {entry} is not a directory; ignored")
+        shown = said.format(entry=visible(entry), path=visible(config.path or "") if config else "")
+        warnings.append(warning(shown))
     default = default_data_dir(env)
     if default is not None and os.path.isdir(default[0]):
         real = os.path.realpath(default[0]) if folders else ""

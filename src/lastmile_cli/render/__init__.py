@@ -75,8 +75,9 @@ def notes(view: object) -> list[str]:
     document = _document(view)
     if document is None:
         said += getattr(view, "notes", None) or ()  # (an import's)
-    else:
+    elif document.borrowed or document.untranslated or document.stale:
         # where the language comes from, as `languages` says it: "bundled" in the reader's words
+        # (translated only when a note is said: a German run that notes nothing loads no catalog)
         where = _("bundled") if document.source == "bundled" else visible(document.source)
         borrowed = document.borrowed
         if borrowed:
