@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from conftest import Lastmile
 from lastmile_cli.errors import UnknownName
 from lastmile_cli.i18n import _
 from lastmile_cli.language_choice import Choice, resolve
@@ -183,3 +186,50 @@ def test_the_locale_asks_for_a_language_as_gettext_reads_it(
     env: dict[str, str], expected: tuple[str, str] | None
 ) -> None:
     assert from_locale(env, AVAILABLE) == expected
+
+
+def test_every_setting_that_is_not_available_is_said_before_the_choice() -> None:
+    choice = resolve(
+        None,
+        {"LASTMILE_LANG": "xx", "LANG": "de_DE.UTF-8"},
+        AVAILABLE,
+        lambda: NAMES,
+        _,
+        configured=("yy", "/home/me/config.toml"),
+    )
+    assert choice == Choice(
+        code="de",
+        reason="LASTMILE_LANG=xx is not available; language = yy (/home/me/config.toml) is not"
+        " available; from LANG=de_DE.UTF-8",
+    )
+
+
+# -- with the article's files (article_language.py) --------------------------------------------
+
+SKIPPED = (
+    "lastmile: unknown language 'qq'. Available: de, en, es, fr, it. Skipped {path}{more}: the"
+    " file name must be a language tag, such as pt-BR.yaml (see 'lastmile languages').\n"
+)
+
+
+def test_an_unknown_language_names_the_files_skipped_for_their_names(
+    lastmile: Lastmile, tmp_path: Path
+) -> None:
+    """A translator who asks for a language whose file was skipped learns why, with how many
+    more were skipped too."""
+    first = tmp_path / "Deutsch.yaml"
+    for count, name in enumerate(("Deutsch.yaml", "Español.yaml", "x y.yaml")):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+        result = lastmile("explain", "--lang", "qq", "--data-dir", str(tmp_path))
+        more = f" and {count} more" if count else ""
+        assert (result.code, result.err) == (2, SKIPPED.format(path=first, more=more))
+
+
+def test_with_the_language_shown_suggests_another(lastmile: Lastmile) -> None:
+    for lang, named, other in (("en", "English", "de"), ("de", "Deutsch", "en")):
+        result = lastmile("explain", "--lang", lang, "--with", named)
+        assert result.code == 2
+        assert result.err == (
+            f"lastmile: --with '{named}' is {lang}, the language already shown; name another"
+            f" one, such as: --with {other}\n"
+        )

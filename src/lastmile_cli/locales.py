@@ -12,7 +12,7 @@ LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 def candidates(value: str) -> list[str]:
     """The tags a locale or tag may mean, most specific first: `de_DE.UTF-8@euro` → de-DE, de."""
-    base = value.strip().split(".", 1)[0].split("@", 1)[0].replace("_", "-")
+    base = value.strip().partition(".")[0].partition("@")[0].replace("_", "-")
     parts = [part for part in base.split("-") if part]
     if not parts or not all(part.isascii() and part.isalnum() for part in parts):
         return []
@@ -32,7 +32,7 @@ def match_code(value: str, available: Collection[str]) -> str | None:
 
 
 def is_c_locale(value: str) -> bool:
-    return value.split(".", 1)[0] in ("C", "POSIX")
+    return value.partition(".")[0] in ("C", "POSIX")
 
 
 def locale_variable(env: Mapping[str, str]) -> str | None:
