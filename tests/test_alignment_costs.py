@@ -141,3 +141,7 @@ def test_the_ratio_decides_between_a_merge_and_a_sentence_left_out() -> None:
     assert align(a, b, 1.0) == apart
     assert align(a, b, 0.0) == apart
     assert align(a, b, -1.0) == apart
+    # (and the other way round: B twice as long as A merges B's two sentences under one)
+    a, b = [["x" * 40]], [["z" * 40, "w" * 40]]
+    assert align(a, b, 2.0) == [((0,), (0, 1))]
+    assert align(a, b, 0.0) == align(a, b, 1.0) == [((0,), (0,)), ((), (1,))]
