@@ -8,7 +8,7 @@ from math import erfc, log, sqrt
 
 import pytest
 
-from lastmile_cli.alignment import COSTS, Sentence, _cost
+from lastmile_cli.alignment import COSTS, Sentence, _cost, align
 
 
 def length_cost(la: int, lb: int, ratio: float) -> float:
@@ -129,3 +129,19 @@ def test_two_sentences_join_within_a_paragraph_only() -> None:
     assert both.numbers == {"42"} and both.words == {"marat"}
     assert both.marks == (1, 1, 0, 0)
     assert one.joined(Sentence("x", 4)) is None
+
+
+def test_the_ratio_decides_between_a_merge_and_a_sentence_left_out() -> None:
+    """Two sentences of 40 characters against one of 40: where B runs half as long as A (a
+    ratio of 1/2), the one translates both; at a ratio of 1 it translates the first, and the
+    second is left out. A ratio that is no ratio (0, or below) counts as 1."""
+    a, b = [["x" * 40, "y" * 40]], [["z" * 40]]
+    assert align(a, b, 0.5) == [((0, 1), (0,))]
+    apart = [((0,), (0,)), ((1,), ())]
+    assert align(a, b, 1.0) == apart
+    assert align(a, b, 0.0) == apart
+    assert align(a, b, -1.0) == apart
+    # (and the other way round: B twice as long as A merges B's two sentences under one)
+    a, b = [["x" * 40]], [["z" * 40, "w" * 40]]
+    assert align(a, b, 2.0) == [((0,), (0, 1))]
+    assert align(a, b, 0.0) == align(a, b, 1.0) == [((0,), (0,)), ((), (1,))]
