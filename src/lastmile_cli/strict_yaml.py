@@ -106,24 +106,29 @@ class StrictYaml:
         parser, which streams: lastmile's own rules (depth first) then speak where they apply,
         whichever PyYAML is installed, and PyYAML's first word stands where none does.
         """
+        first = self._attempt(text, _Loader)
+        if isinstance(first, Node):
+            return first
+        error, found = first
+        again = self._attempt(text, yaml.SafeLoader)
+        if isinstance(again, Node):
+            return again
+        self._keep(found)  # PyYAML's first word, after what the first reading found before it
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        code = "tab-indent" if _at_tab(error, text) else "yaml-syntax"
+        raise stop(self.problems, line, column, syntax_message(error, text), code)
+
+    def _attempt(
+        self, text: str, loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
+    ) -> Node | tuple[yaml.MarkedYAMLError, Problems]:
+        """The tree one parser's events make, its problems kept (a rule that stops reading
+        raises Stop); or PyYAML's error, with what was found before it, kept aside."""
         found = Problems(self.problems.display)
         try:
-            root = self._build(yaml.parse(text, Loader=_Loader), found)
+            root = self._build(yaml.parse(text, Loader=loader), found)
         except yaml.MarkedYAMLError as error:
-            again = Problems(self.problems.display)
-            try:
-                root = self._build(yaml.parse(text, Loader=yaml.SafeLoader), again)
-            except yaml.MarkedYAMLError:
-                self._keep(found)
-                mark = error.problem_mark or error.context_mark
-                line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-                code = "tab-indent" if _at_tab(error, text) else "yaml-syntax"
-                raise stop(self.problems, line, column, syntax_message(error, text), code) from None
-            except Stop:
-                self._keep(again)
-                raise
-            self._keep(again)
-            return root
+            return error, found
         except Stop:
             self._keep(found)
             raise
