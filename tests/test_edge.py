@@ -127,16 +127,21 @@ def test_an_early_ctrl_c_is_said_in_the_interfaces_language(
     assert written == [f"\n{INTERRUPTED[locale]}\n".encode()]
 
 
-def test_the_exit_codes_are_the_documented_table() -> None:
+@pytest.mark.parametrize(
+    ("document", "heading"),
+    [("docs/reliability.md", "## Exit codes"), ("README.md", "## Exit codes")],
+)
+def test_the_exit_codes_are_the_documented_table(document: str, heading: str) -> None:
     import re
     from pathlib import Path
 
     from lastmile_cli import exits
 
-    doc = (Path(__file__).parent.parent / "docs" / "reliability.md").read_text("utf-8")
-    table = doc.split("## Exit codes", 1)[1].split("\n\n")[2]
+    doc = (Path(__file__).parent.parent / document).read_text("utf-8")
+    section = doc.split(heading, 1)[1]
+    table = section[section.index("| code |") :].split("\n\n")[0]
     rows = re.findall(r"^\| (\d+) \| (.+) \|$", table, flags=re.M)
-    assert [(int(code), when) for code, when in rows] == list(exits.TABLE)
+    assert [(int(code), when.replace("\\|", "|")) for code, when in rows] == list(exits.TABLE)
     assert [code for code, _ in exits.TABLE] == [
         exits.OK,
         exits.FAILED,
@@ -144,6 +149,15 @@ def test_the_exit_codes_are_the_documented_table() -> None:
         exits.INTERRUPTED,
         exits.READER_GONE,
     ]
+
+
+def test_the_man_page_s_exit_status_is_the_table() -> None:
+    from lastmile_cli import exits
+    from lastmile_cli.manpage import EXIT_STATUS
+
+    assert [int(code) for code, _ in EXIT_STATUS] == [code for code, _ in exits.TABLE]
+    for (_, said), (_, when) in zip(EXIT_STATUS, exits.TABLE, strict=True):
+        assert said.lower().rstrip(".") == when.replace("`", "").lower()
 
 
 def test_a_views_exit_code() -> None:

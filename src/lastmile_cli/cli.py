@@ -4,9 +4,8 @@ Each command lives in `commands/<name>.py`, imported only when it runs: a pure f
 `(Settings, Catalog, arguments) -> view` and the Click command whose callback hands it over as
 a `Call`. The edge (`perform`) does four things, once each: builds the settings, calls the
 command, turns its failures into exits, and renders the view; `run` turns whatever is left
-(usage errors, a vanished reader, Ctrl-C, a bug) into one line and an exit code. Exit codes: 0 success, 1 a runtime or
-content error, 2 a usage error, 141 when the reader of stdout went away (as `head` does), 130
-on Ctrl-C.
+(usage errors, a vanished reader, Ctrl-C, a bug) into one line and an exit code, which
+exits.py's table gives.
 """
 
 from __future__ import annotations

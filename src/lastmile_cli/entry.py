@@ -1,9 +1,9 @@
-"""The `lastmile` console script: Ctrl-C is handled from the first line, before anything loads.
+"""The `lastmile` console script: Ctrl-C is handled from the first lines, before anything loads.
 
 Then the command line goes to the shortcut for its common forms (shortcut.py), or to Click.
 Until the command line is running, Ctrl-C ends lastmile at once with one line and exit 130
-(there is nothing to clean up yet). Then Python's own KeyboardInterrupt takes over, which
-`cli.run` turns into the same line and exit code, after restoring the terminal and the pager;
+(exits.INTERRUPTED; there is nothing to clean up yet). Then Python's own KeyboardInterrupt
+takes over, which `cli.run` turns into the same line and exit code, after restoring the terminal and the pager;
 once `run` has returned, the first handler is back for the exit itself.
 """
 
@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import sys
+
+from lastmile_cli.exits import INTERRUPTED  # (a table that imports nothing: 130 is written there)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -33,7 +35,7 @@ def _interrupted(number: int, frame: object) -> None:
     except Exception:  # a catalog half loaded: English, still one line
         said = "lastmile: interrupted"
     os.write(2, f"\n{said}\n".encode(errors="replace"))
-    os._exit(130)
+    os._exit(INTERRUPTED)
 
 
 def _unraisable(hook: sys.UnraisableHookArgs) -> None:

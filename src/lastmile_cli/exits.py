@@ -1,12 +1,15 @@
-"""Every way a run ends, and the exit code it means: the one table (docs/reliability.md shows
-it, and tests/test_edge.py holds the two to each other). The edge (perform.py, cli.py) asks
-here; only entry.py's first Ctrl-C handler, which runs before anything may be imported, writes
-its 130 itself."""
+"""Every way a run ends, and the exit code it means: the one table. The README, the man page
+(manpage.py) and docs/reliability.md show it, and tests/test_edge.py holds each to it. The edge
+(entry.py, perform.py, cli.py) asks here.
+
+Nothing is imported at the top: entry.py's first Ctrl-C handler reads INTERRUPTED before any
+other module of lastmile's is loaded."""
 
 from __future__ import annotations
 
-from lastmile_cli.errors import LastmileError, WrongUsage
-from lastmile_cli.model import Document
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from lastmile_cli.errors import LastmileError
 
 OK = 0
 FAILED = 1
@@ -16,28 +19,36 @@ READER_GONE = 141
 
 # (code, when) — in the order docs/reliability.md lists them.
 TABLE = (
-    (OK, "the command did what it was asked"),
+    (OK, "the command did what it was asked (`search` found something, `validate` no errors)"),
     (
         FAILED,
-        "a runtime or content error; search found nothing; validate or fingerprint found"
-        " errors; a message stderr could not take",
+        "a runtime or content error, said in one line on stderr; `search` found nothing;"
+        " `validate` or `fingerprint` found errors; a message stderr could not take",
     ),
     (
         USAGE,
         "a usage error: an unknown option, command, language, section or example; a bad value",
     ),
-    (INTERRUPTED, "Ctrl-C"),
-    (READER_GONE, "the reader of stdout went away before lastmile finished (as `head` does)"),
+    (INTERRUPTED, "interrupted with Ctrl-C"),
+    (
+        READER_GONE,
+        "the reader of stdout went away before lastmile finished (`lastmile explain | head -1`),"
+        " as `cat` gives",
+    ),
 )
 
 
 def of_error(error: LastmileError) -> int:
     """A lastmile error: a name or a choice that is not one is a usage error."""
+    from lastmile_cli.errors import WrongUsage
+
     return USAGE if isinstance(error, WrongUsage) else FAILED
 
 
 def of_view(view: object) -> int:
     """What a finished command's view means: nothing found (as grep) or errors found fail."""
+    from lastmile_cli.model import Document
+
     if isinstance(view, Document):  # (the common case, without loading the other views)
         return OK
     from lastmile_cli.views import Recorded, Report, SearchResult

@@ -14,6 +14,8 @@ import re
 
 import click
 
+from lastmile_cli.exits import TABLE
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -78,16 +80,8 @@ FILES = (
     ),
 )
 
-EXIT_STATUS = (
-    ("0", "Success (search: something found; validate: no errors)."),
-    (
-        "1",
-        "A runtime or content error, one line on stderr (search: nothing found; validate:"
-        " errors found).",
-    ),
-    ("2", "A usage error: a bad option, an unknown language, section or example."),
-    ("130", "Interrupted with Ctrl-C."),
-    ("141", "The reader of the output went away (lastmile explain | head -1), as cat gives."),
+EXIT_STATUS = tuple(  # exits.py's table, as sentences without Markdown's backticks
+    (str(code), (when[0].upper() + when[1:]).replace("`", "") + ".") for code, when in TABLE
 )
 
 SEE_ALSO = "less(1), pandoc(1), jq(1)"

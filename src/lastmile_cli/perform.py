@@ -2,9 +2,7 @@
 command, render its view, and turn whatever goes wrong into one line and an exit code.
 
 Both ways into lastmile end here: Click's command line (cli.py), and the shortcut for the
-common forms (shortcut.py), which must not load Click. Exit codes: 0 success, 1 a runtime or
-content error, 2 a usage error, 141 when the reader of stdout went away (as `head` does), 130
-on Ctrl-C.
+common forms (shortcut.py), which must not load Click. The exit codes are exits.py's.
 """
 
 from __future__ import annotations
