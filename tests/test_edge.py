@@ -5,9 +5,12 @@ functions themselves, in the fast subset."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import os
 import signal
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -174,3 +177,172 @@ def test_a_views_exit_code() -> None:
     assert exits.of_view(Recorded((Stamped("x.yaml"),))) == exits.OK
     assert exits.of_view(Recorded((Stamped("x.yaml", error="no"),))) == exits.FAILED
     assert exits.of_view(object()) == exits.OK
+
+
+# -- the process's own streams, in-process ------------------------------------------------------
+
+
+@contextlib.contextmanager
+def own_streams(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
+    """Real files standing in for the process's own stdout and stderr (sys.__stdout__ and
+    sys.stdout the same object, as in a real run), all four put back after. (In the test's
+    body: pytest puts its own capture back between a fixture and the test.)"""
+    import sys
+
+    out_path, err_path = tmp_path / "out", tmp_path / "err"
+    saved = {name: getattr(sys, name) for name in ("stdout", "stderr", "__stdout__", "__stderr__")}
+    with open(out_path, "w", encoding="ascii") as out, open(err_path, "w", encoding="ascii") as err:
+        sys.stdout = sys.__stdout__ = out
+        sys.stderr = sys.__stderr__ = err
+        try:
+            yield out_path, err_path
+        finally:
+            for name, stream in saved.items():
+                setattr(sys, name, stream)
+
+
+def test_prepared_streams_write_whole_and_replace_what_the_encoding_cannot_carry(
+    tmp_path: Path,
+) -> None:
+    import sys
+
+    from lastmile_cli.perform import prepare_streams, restore_streams
+    from lastmile_cli.streams import Whole
+
+    with own_streams(tmp_path) as (out_path, err_path):
+        own_out, own_err = sys.stdout, sys.stderr
+        assert prepare_streams() is True
+        assert isinstance(sys.stdout.buffer, Whole) and isinstance(sys.stderr.buffer, Whole)  # type: ignore[attr-defined]
+        assert sys.stdout is not own_out and sys.stderr is not own_err
+        assert sys.stdout.errors == "replace" and sys.stderr.errors == "replace"
+        sys.stdout.write("a\u00e9b\n")  # (ASCII: the é cannot be carried)
+        sys.stderr.write("c\u00e9d\n")
+        restore_streams()
+        assert sys.stdout is own_out and sys.stderr is own_err
+    assert out_path.read_text(encoding="ascii") == "a?b\n"
+    assert err_path.read_text(encoding="ascii") == "c?d\n"
+
+
+def test_a_test_s_capture_is_left_as_it_is(capsys: pytest.CaptureFixture[str]) -> None:
+    import sys
+
+    from lastmile_cli.perform import prepare_streams, restore_streams
+
+    captured_out, captured_err = sys.stdout, sys.stderr
+    assert prepare_streams() is True
+    assert (sys.stdout, sys.stderr) == (captured_out, captured_err)
+    restore_streams()
+    assert (sys.stdout, sys.stderr) == (captured_out, captured_err)
+
+
+def test_a_closed_stdout_is_said_and_no_stderr_is_devnull(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import sys
+
+    from lastmile_cli.perform import prepare_streams
+
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    assert prepare_streams() is False
+    assert sys.stderr is not None and sys.stderr.name == os.devnull
+    sys.stderr.close()
+
+
+def test_restoring_leaves_streams_that_are_not_ours(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    from lastmile_cli.perform import restore_streams
+
+    mine = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", mine)
+    restore_streams()
+    assert sys.stdout is mine
+    monkeypatch.setattr(sys, "__stdout__", None)  # (no stream of the interpreter's own: kept)
+    from lastmile_cli.streams import whole_stream
+
+    out = open(os.devnull, "w")  # noqa: SIM115
+    wrapped = whole_stream(out)
+    monkeypatch.setattr(sys, "stdout", wrapped)
+    restore_streams()
+    assert sys.stdout is wrapped
+    out.close()
+
+
+def test_silenced_stdout_takes_nothing_more(tmp_path: Path) -> None:
+    import sys
+
+    from lastmile_cli.perform import silence_stdout
+
+    with own_streams(tmp_path) as (out_path, _):
+        sys.stdout.write("before\n")
+        sys.stdout.flush()
+        silence_stdout()
+        sys.stdout.write("after\n")
+        sys.stdout.flush()
+        os.write(sys.stdout.fileno(), b"raw\n")
+    assert out_path.read_text(encoding="ascii") == "before\n"
+
+
+def test_silencing_a_stream_without_a_descriptor_is_quiet(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    from lastmile_cli.perform import silence_stdout
+
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    silence_stdout()  # (no descriptor: nothing to do, nothing raised)
+    monkeypatch.setattr(sys, "stdout", None)
+    silence_stdout()
+
+
+# -- perform: what it hands the command, and how it renders ---------------------------------
+
+
+def performed(
+    argv: list[str],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    cache: Path,
+) -> tuple[int, str, str]:
+    from lastmile_cli.perform import perform
+    from lastmile_cli.shortcut import recognize
+
+    monkeypatch.setenv("LASTMILE_CACHE_DIR", str(cache))
+    call = recognize(argv, {"LASTMILE_CACHE_DIR": str(cache)})
+    assert call is not None
+    code = perform(call)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_only_a_user_s_files_are_cached(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conftest import MINIMAL
+
+    cache, user = tmp_path / "cache", tmp_path / "user"
+    user.mkdir()
+    (user / "qaa.yaml").write_text(MINIMAL.format(code="qaa"), encoding="utf-8")
+    code, out, err = performed(["explain", "--lang", "de"], capsys, monkeypatch, cache)
+    assert (code, err) == (0, "") and out
+    assert not cache.exists() or not any(cache.rglob("*"))  # the bundled article: nothing cached
+    code, out, err = performed(
+        ["explain", "--lang", "qaa", "--data-dir", str(user)], capsys, monkeypatch, cache
+    )
+    assert code == 0 and "One paragraph." in out and "showing English" in err
+    assert [p for p in cache.rglob("*") if p.is_file()]  # the user's file, checked once, kept
+
+
+def test_json_is_english_whatever_the_interface(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    interface: Callable[[str], None],
+) -> None:
+    english = performed(["languages", "-f", "json"], capsys, monkeypatch, tmp_path / "c")
+    interface("de_DE.UTF-8")
+    german = performed(["languages", "-f", "json"], capsys, monkeypatch, tmp_path / "c")
+    text = performed(["languages"], capsys, monkeypatch, tmp_path / "c")
+    assert german == english and english[0] == 0
+    assert (text[1] != english[1] and "Sprache" in text[1]) or "LANG" in text[1]
