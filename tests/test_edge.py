@@ -258,15 +258,13 @@ def test_restoring_leaves_streams_that_are_not_ours(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(sys, "stdout", mine)
     restore_streams()
     assert sys.stdout is mine
-    monkeypatch.setattr(sys, "__stdout__", None)  # (no stream of the interpreter's own: kept)
     from lastmile_cli.streams import whole_stream
 
-    out = open(os.devnull, "w")  # noqa: SIM115
-    wrapped = whole_stream(out)
-    monkeypatch.setattr(sys, "stdout", wrapped)
-    restore_streams()
-    assert sys.stdout is wrapped
-    out.close()
+    with open(os.devnull, "w") as out:  # (a stream of ours over another file: restored too)
+        wrapped = whole_stream(out)
+        monkeypatch.setattr(sys, "stdout", wrapped)
+        restore_streams()
+        assert sys.stdout is sys.__stdout__
 
 
 def test_silenced_stdout_takes_nothing_more(tmp_path: Path) -> None:
