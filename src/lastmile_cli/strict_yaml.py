@@ -38,7 +38,7 @@ class Node:
     """A YAML value with where it starts; `value` is str, None, list[Node] or dict[str, Node],
     and `key_marks` where each key of a mapping is."""
 
-    __slots__ = ("value", "line", "column", "key_marks")
+    __slots__ = ("column", "key_marks", "line", "value")
 
     def __init__(
         self,
