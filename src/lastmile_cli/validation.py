@@ -19,11 +19,13 @@ from lastmile_cli.bundle import Bundle
 from lastmile_cli.content import merge
 from lastmile_cli.files import LanguageFile, scan
 from lastmile_cli.i18n import _, ngettext
-from lastmile_cli.loader import check_file
 from lastmile_cli.model import FALLBACK, Language
 from lastmile_cli.problems import Problem, Severity
-from lastmile_cli.schema import Known, Marks
 from lastmile_cli.views import Report
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the loader brings PyYAML: imported only when a file is read
+    from lastmile_cli.schema import Known, Marks
 
 
 class Checked:
@@ -49,6 +51,8 @@ def files_in(path: str, bundled: bool = False) -> tuple[list[LanguageFile], list
 
 def check_one(file: LanguageFile, strict: bool, known: Known, patch: bool) -> Checked:
     """A file checked as the commands check it; bundled files must be complete."""
+    from lastmile_cli.loader import check_file
+
     marks: Marks = {}
     places: dict[str, tuple[int, int]] = {}
     language, found = check_file(
@@ -150,15 +154,13 @@ def said(title: str, paragraphs: Sequence[str]) -> str:
     return f"“{' '.join(title.split())}”: {text}"
 
 
-def english_of(layers: Sequence[Checked], bundle: Bundle, known: Known) -> Language | None:
+def english_of(layers: Sequence[Checked], bundle: Bundle) -> Language | None:
     """English as a run with these files would show it: their en.yaml over the bundled one."""
     found = [c.language for c in layers if c.file.code == FALLBACK and c.language is not None]
     bundled = bundle.get(FALLBACK)
     if isinstance(bundled, Language):
         found.append(bundled)
-    if not found or known.outline is None:
-        return None
-    return merge(found, known.outline)
+    return merge(found, bundle.outline()) if found else None
 
 
 def report(
@@ -171,6 +173,8 @@ def report(
 
 
 def user_known(bundle: Bundle) -> Known:
+    from lastmile_cli.schema import Known
+
     found = (bundle.get(code) for code in bundle.codes())
     return Known(bundle.outline(), [v for v in found if isinstance(v, Language)])
 
@@ -208,7 +212,7 @@ def validate_paths(
         for i, f in enumerate(others)
     ]
     placement(checked, context, known)
-    measure(checked, english_of([*checked, *context], bundle, known), strict)
+    measure(checked, english_of([*checked, *context], bundle), strict)
     return report(checked, skipped)
 
 
@@ -221,15 +225,16 @@ def validate_active(user_dirs: Sequence[str], bundle: Bundle, strict: bool) -> R
     read again, and reported in full at its lines, only when there is something to say about it
     (it does not load, or a section is stale, untranslated or without a fingerprint). The
     others are named in the report as checked when the article was built."""
-    known = user_known(bundle)
     files, skipped = active_files(user_dirs)
     bundled_codes = set(bundle.codes())
     checked = []
-    for index, file in enumerate(files):
-        later = bundled_codes | {f.code for f in files[index + 1 :]}
-        checked.append(check_one(file, strict, known, file.code in later))
-    placement(checked, (), known)
-    english = english_of(checked, bundle, known)
+    if files:
+        known = user_known(bundle)
+        for index, file in enumerate(files):
+            later = bundled_codes | {f.code for f in files[index + 1 :]}
+            checked.append(check_one(file, strict, known, file.code in later))
+        placement(checked, (), known)
+    english = english_of(checked, bundle)
     measure(checked, english, strict)
     again, built = [], []
     for code in bundle.codes():
@@ -243,14 +248,17 @@ def validate_active(user_dirs: Sequence[str], bundle: Bundle, strict: bool) -> R
         else:
             again.append(code)
     if again:
+        from lastmile_cli.schema import Known
+
+        outline = bundle.outline()
         found, problems = files_in(bundle.yaml_dir, bundled=True)
         skipped += problems
         rechecked = []
         for file in found:  # as the build checks them: English sets the outline
             if file.code not in again:
                 continue
-            outline = None if file.code == FALLBACK else known.outline
-            rechecked.append(check_one(file, True, Known(outline, bundled=True), False))
+            against = Known(None if file.code == FALLBACK else outline, bundled=True)
+            rechecked.append(check_one(file, True, against, False))
         measure(rechecked, english, strict)
         checked += rechecked
     return report(checked, skipped, built)
