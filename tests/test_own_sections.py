@@ -580,8 +580,8 @@ def test_the_default_folder_is_read_without_options(
     found = lastmile("example", "entrega de paquetes", "-l", "es")
     assert found.code == 0 and found.out.splitlines()[2] == "Entrega de paquetes"
     assert lastmile("validate").err == (
-        "lastmile: the bundled article (de, en, es, fr, it) was checked when it was built\n"
-        "lastmile: checked 2 files: 0 errors, 0 notes\n"
+        "lastmile: the bundled article (de, en, es, fr, it) was checked when it was built; "
+        "checked 2 files: 0 errors, 0 notes\n"
     )
 
 

@@ -16,13 +16,13 @@ from test_user_content import PORTUGUESE
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
-BUILT = "lastmile: the bundled article (de, en, es, fr, it) was checked when it was built\n"
+BUILT = "lastmile: the bundled article (de, en, es, fr, it) was checked when it was built; "
 
 
 def test_the_bundled_files_are_clean(lastmile: Lastmile) -> None:
     result = lastmile("validate")
     assert (result.code, result.out) == (0, "")
-    assert result.err == BUILT + "lastmile: found none of your own language files to check\n"
+    assert result.err == BUILT + "found none of your own language files to check\n"
 
 
 def test_named_bundled_files_are_checked_in_full(lastmile: Lastmile) -> None:
@@ -69,8 +69,8 @@ def test_a_bundled_file_with_something_to_say_is_read_again_at_its_lines(
     )
     assert result.out.count(": note: section 'marathon' is stale") == 4  # de, es, fr, it
     assert result.err == (
-        "lastmile: the bundled article (en) was checked when it was built\n"
-        "lastmile: checked 5 files: 0 errors, 4 notes\n"
+        "lastmile: the bundled article (en) was checked when it was built; "
+        "checked 5 files: 0 errors, 4 notes\n"
     )
     strict = lastmile("validate", "--strict", env=env)
     assert strict.code == 1 and "checked 5 files: 4 errors, 0 notes" in strict.err
@@ -124,7 +124,7 @@ def test_default_checks_user_directories_too(
     result = lastmile("validate", env={"LASTMILE_DATA_DIR": str(path.parent)})
     assert result.code == 1
     assert f"{path}:1:11: language 'qab' does not match the file name 'qaa.yaml'" in result.out
-    assert result.err == BUILT + "lastmile: checked 1 file: 4 errors, 0 notes\n"
+    assert result.err == BUILT + "checked 1 file: 4 errors, 0 notes\n"
 
 
 def test_badly_named_files_in_a_directory(lastmile: Lastmile, tmp_path: Path) -> None:

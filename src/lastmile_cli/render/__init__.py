@@ -155,7 +155,7 @@ def summary(view: object) -> list[str]:
         )
     if not view.files and not view.problems:
         if view.built:
-            return [*said, _("found none of your own language files to check")]
+            return [_joined(*said, _("found none of your own language files to check"))]
         return [_("found no language file to check")]
     if view.files:
         files = ngettext("checked {count} file", "checked {count} files", view.files)
@@ -164,10 +164,20 @@ def summary(view: object) -> list[str]:
     errors = ngettext("{count} error", "{count} errors", view.errors)
     counted = ngettext("{count} note", "{count} notes", notes)
     return [
-        *said,
-        _("{files}: {errors}, {notes}").format(
-            files=files.format(count=view.files),
-            errors=errors.format(count=view.errors),
-            notes=counted.format(count=notes),
-        ),
+        _joined(
+            *said,
+            _("{files}: {errors}, {notes}").format(
+                files=files.format(count=view.files),
+                errors=errors.format(count=view.errors),
+                notes=counted.format(count=notes),
+            ),
+        )
     ]
+
+
+def _joined(*parts: str) -> str:
+    """One line of stderr from several statements (validate's summary stays one line)."""
+    line = parts[0]
+    for part in parts[1:]:
+        line = _("{said}; {then}").format(said=line, then=part)
+    return line
