@@ -44,12 +44,15 @@ SECTION_ID: Schema = {
 KIND: Schema = {"enum": ["section", "example"]}
 
 
+OPTIONAL = "?"  # a field's name that starts with it: a field added within a version (docs/json.md)
+
+
 def record(properties: dict[str, Schema], description: str = "") -> Schema:
-    """An object with exactly these fields, all present."""
+    """An object with exactly these fields, all present but those named OPTIONAL + name."""
     made: Schema = {
         "type": "object",
-        "properties": properties,
-        "required": list(properties),
+        "properties": {name.removeprefix(OPTIONAL): value for name, value in properties.items()},
+        "required": [name for name in properties if not name.startswith(OPTIONAL)],
         "additionalProperties": False,
     }
     if description:
@@ -209,6 +212,13 @@ DOCUMENTS: dict[str, tuple[str, dict[str, Schema]]] = {
             "files": {"type": "integer", "minimum": 0},
             "errors": {"type": "integer", "minimum": 0},
             "notes": {"type": "integer", "minimum": 0},
+            OPTIONAL + "checked_at_build": {
+                **array(CODE),
+                "minItems": 1,
+                "description": "validate with no PATH: the bundled languages checked when the"
+                " article was built, and not read again (an optional field: absent when PATHs"
+                " are named, or when every bundled file was read again).",
+            },
             "problems": array(
                 record(
                     {

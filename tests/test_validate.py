@@ -3,17 +3,77 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 from conftest import Lastmile
+from lastmile_cli.bundle import ARTICLE, Bundle, build
+from lastmile_cli.validation import validate_active
+from lastmile_cli.views import Report
 from test_user_content import PORTUGUESE
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+BUILT = "lastmile: the bundled article (de, en, es, fr, it) was checked when it was built; "
 
 
 def test_the_bundled_files_are_clean(lastmile: Lastmile) -> None:
     result = lastmile("validate")
     assert (result.code, result.out) == (0, "")
+    assert result.err == BUILT + "found none of your own language files to check\n"
+
+
+def test_named_bundled_files_are_checked_in_full(lastmile: Lastmile) -> None:
+    result = lastmile("validate", str(DATA))
+    assert (result.code, result.out) == (0, "")
     assert result.err == "lastmile: checked 5 files: 0 errors, 0 notes\n"
+
+
+def test_with_no_path_the_bundled_yaml_is_not_read_again(tmp_path: Path) -> None:
+    """An installed package: its article was built from good files; YAML broken since (which
+    no run reads) is not what validate reports, because it does not parse the bundled files."""
+    package = tmp_path / "site-packages" / "lastmile_cli"
+    shutil.copytree(DATA, package / "data")
+    blob, _made = build(str(package / "data"), str(package))
+    (package / ARTICLE).write_bytes(blob)
+    (package / "data" / "de.yaml").write_text("language: [broken\n", encoding="utf-8")
+    report = validate_active([], Bundle(str(package)), strict=True)
+    assert report == Report(0, (), ("de", "en", "es", "fr", "it"))
+
+
+def test_a_bundled_file_with_something_to_say_is_read_again_at_its_lines(
+    lastmile: Lastmile, tmp_path: Path
+) -> None:
+    """Your en.yaml changes the English the bundled translations are measured against: the
+    bundled files it makes stale are read and reported at their lines, the rest are not."""
+    (tmp_path / "en.yaml").write_text(
+        "language: en\nsections:\n  - id: marathon\n    kind: example\n    title: Marathon\n"
+        "    paragraphs:\n      - A runner falls a mile before the finish.\n",
+        encoding="utf-8",
+    )
+    env = {"LASTMILE_DATA_DIR": str(tmp_path)}
+    result = lastmile("validate", env=env)
+    german = DATA / "de.yaml"
+    marathon = german.read_text(encoding="utf-8").index("- id: marathon")
+    marathon = german.read_text(encoding="utf-8").count("\n", 0, marathon) + 1
+    line = next(
+        number
+        for number, text in enumerate(german.read_text(encoding="utf-8").splitlines(), 1)
+        if text.strip().startswith("fingerprint:") and number > marathon
+    )
+    assert result.code == 0
+    assert result.out.startswith(
+        f"{german}:{line}:18: note: section 'marathon' is stale: the English changed"
+    )
+    assert result.out.count(": note: section 'marathon' is stale") == 4  # de, es, fr, it
+    assert result.err == (
+        "lastmile: the bundled article (en) was checked when it was built; "
+        "checked 5 files: 0 errors, 4 notes\n"
+    )
+    strict = lastmile("validate", "--strict", env=env)
+    assert strict.code == 1 and "checked 5 files: 4 errors, 0 notes" in strict.err
 
 
 def test_several_problems_in_one_file(
@@ -64,7 +124,7 @@ def test_default_checks_user_directories_too(
     result = lastmile("validate", env={"LASTMILE_DATA_DIR": str(path.parent)})
     assert result.code == 1
     assert f"{path}:1:11: language 'qab' does not match the file name 'qaa.yaml'" in result.out
-    assert "checked 6 files" in result.err
+    assert result.err == BUILT + "checked 1 file: 4 errors, 0 notes\n"
 
 
 def test_badly_named_files_in_a_directory(lastmile: Lastmile, tmp_path: Path) -> None:
@@ -98,3 +158,11 @@ def test_json_report(lastmile: Lastmile, write_language: Callable[..., Path]) ->
 
 def test_a_missing_path_is_a_usage_error(lastmile: Lastmile, tmp_path: Path) -> None:
     assert lastmile("validate", str(tmp_path / "nope.yaml")).code == 2
+
+
+def test_json_names_the_bundled_languages_checked_at_build(lastmile: Lastmile) -> None:
+    everything = json.loads(lastmile("validate", "-f", "json").out)
+    assert everything["checked_at_build"] == ["de", "en", "es", "fr", "it"]
+    assert everything["files"] == 0
+    named = json.loads(lastmile("validate", "-f", "json", str(DATA / "de.yaml")).out)
+    assert "checked_at_build" not in named and named["files"] == 1

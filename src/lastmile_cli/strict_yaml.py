@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any
 
 import yaml
 
 from lastmile_cli.i18n import N_, _
 from lastmile_cli.problems import Problems
 from lastmile_cli.textutil import UNSAFE
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing and dataclasses cost more to import than a file's check: not at run time
+    from collections.abc import Iterator
+    from typing import Any
 
 try:  # libyaml's parser when PyYAML was built with it; the pure-Python one otherwise
     from yaml import CSafeLoader as _Loader
@@ -32,14 +34,34 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _RAW_UNSAFE = re.compile(f"(?!\r\n){UNSAFE}")
 
 
-@dataclass
 class Node:
-    """A YAML value with where it starts; `value` is str, None, list[Node] or dict[str, Node]."""
+    """A YAML value with where it starts; `value` is str, None, list[Node] or dict[str, Node],
+    and `key_marks` where each key of a mapping is."""
 
-    value: Any
-    line: int
-    column: int
-    key_marks: dict[str, tuple[int, int]] = field(default_factory=dict)
+    __slots__ = ("column", "key_marks", "line", "value")
+
+    def __init__(
+        self,
+        value: Any,
+        line: int,
+        column: int,
+        key_marks: dict[str, tuple[int, int]] | None = None,
+    ) -> None:
+        self.value = value
+        self.line = line
+        self.column = column
+        self.key_marks: dict[str, tuple[int, int]] = {} if key_marks is None else key_marks
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Node):
+            return NotImplemented
+        mine = (self.value, self.line, self.column, self.key_marks)
+        return mine == (other.value, other.line, other.column, other.key_marks)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass's
+
+    def __repr__(self) -> str:
+        return f"Node(value={self.value!r}, line={self.line}, column={self.column}, key_marks={self.key_marks!r})"
 
 
 class Stop(Exception):

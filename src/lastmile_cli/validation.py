@@ -19,11 +19,13 @@ from lastmile_cli.bundle import Bundle
 from lastmile_cli.content import merge
 from lastmile_cli.files import LanguageFile, scan
 from lastmile_cli.i18n import _, ngettext
-from lastmile_cli.loader import check_file
 from lastmile_cli.model import FALLBACK, Language
 from lastmile_cli.problems import Problem, Severity
-from lastmile_cli.schema import Known, Marks
 from lastmile_cli.views import Report
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the loader brings PyYAML: imported only when a file is read
+    from lastmile_cli.schema import Known, Marks
 
 
 class Checked:
@@ -49,6 +51,8 @@ def files_in(path: str, bundled: bool = False) -> tuple[list[LanguageFile], list
 
 def check_one(file: LanguageFile, strict: bool, known: Known, patch: bool) -> Checked:
     """A file checked as the commands check it; bundled files must be complete."""
+    from lastmile_cli.loader import check_file
+
     marks: Marks = {}
     places: dict[str, tuple[int, int]] = {}
     language, found = check_file(
@@ -150,25 +154,27 @@ def said(title: str, paragraphs: Sequence[str]) -> str:
     return f"“{' '.join(title.split())}”: {text}"
 
 
-def english_of(layers: Sequence[Checked], bundle: Bundle, known: Known) -> Language | None:
+def english_of(layers: Sequence[Checked], bundle: Bundle) -> Language | None:
     """English as a run with these files would show it: their en.yaml over the bundled one."""
     found = [c.language for c in layers if c.file.code == FALLBACK and c.language is not None]
     bundled = bundle.get(FALLBACK)
     if isinstance(bundled, Language):
         found.append(bundled)
-    if not found or known.outline is None:
-        return None
-    return merge(found, known.outline)
+    return merge(found, bundle.outline()) if found else None
 
 
-def report(checked: Sequence[Checked], skipped: Sequence[Problem]) -> Report:
+def report(
+    checked: Sequence[Checked], skipped: Sequence[Problem], built: Sequence[str] = ()
+) -> Report:
     problems = [*skipped]
     for one in checked:
         problems += one.problems
-    return Report(len(checked), tuple(problems))
+    return Report(len(checked), tuple(problems), tuple(built))
 
 
 def user_known(bundle: Bundle) -> Known:
+    from lastmile_cli.schema import Known
+
     found = (bundle.get(code) for code in bundle.codes())
     return Known(bundle.outline(), [v for v in found if isinstance(v, Language)])
 
@@ -206,25 +212,53 @@ def validate_paths(
         for i, f in enumerate(others)
     ]
     placement(checked, context, known)
-    measure(checked, english_of([*checked, *context], bundle, known), strict)
+    measure(checked, english_of([*checked, *context], bundle), strict)
     return report(checked, skipped)
 
 
 def validate_active(user_dirs: Sequence[str], bundle: Bundle, strict: bool) -> Report:
-    """Check everything lastmile would load: the user's directories, then the bundled files."""
-    known = user_known(bundle)
+    """Check everything lastmile would load: the user's directories, then the bundled article.
+
+    The bundled files were checked by this same loader when the article was built (bundle.py),
+    so they are not parsed again: each bundled language is measured as the article holds it
+    against the English of this run (which a user's en.yaml may change), and a bundled file is
+    read again, and reported in full at its lines, only when there is something to say about it
+    (it does not load, or a section is stale, untranslated or without a fingerprint). The
+    others are named in the report as checked when the article was built."""
     files, skipped = active_files(user_dirs)
     bundled_codes = set(bundle.codes())
     checked = []
-    for index, file in enumerate(files):
-        later = bundled_codes | {f.code for f in files[index + 1 :]}
-        checked.append(check_one(file, strict, known, file.code in later))
-    placement(checked, (), known)
-    bundled, problems = files_in(bundle.yaml_dir, bundled=True)
-    skipped += problems
-    for file in bundled:  # as the build checks them: English sets the outline
-        sets_outline = file.code == FALLBACK
-        outline = None if sets_outline else known.outline
-        checked.append(check_one(file, True, Known(outline, bundled=True), False))
-    measure(checked, english_of(checked, bundle, known), strict)
-    return report(checked, skipped)
+    if files:
+        known = user_known(bundle)
+        for index, file in enumerate(files):
+            later = bundled_codes | {f.code for f in files[index + 1 :]}
+            checked.append(check_one(file, strict, known, file.code in later))
+        placement(checked, (), known)
+    english = english_of(checked, bundle)
+    measure(checked, english, strict)
+    again, built = [], []
+    for code in bundle.codes():
+        loaded = bundle.get(code)
+        if isinstance(loaded, Language) and not (
+            english is not None
+            and code != english.code
+            and measured(code, loaded, english, strict, {})
+        ):
+            built.append(code)
+        else:
+            again.append(code)
+    if again:
+        from lastmile_cli.schema import Known
+
+        outline = bundle.outline()
+        found, problems = files_in(bundle.yaml_dir, bundled=True)
+        skipped += problems
+        rechecked = []
+        for file in found:  # as the build checks them: English sets the outline
+            if file.code not in again:
+                continue
+            against = Known(None if file.code == FALLBACK else outline, bundled=True)
+            rechecked.append(check_one(file, True, against, False))
+        measure(rechecked, english, strict)
+        checked += rechecked
+    return report(checked, skipped, built)

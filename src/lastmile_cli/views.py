@@ -86,10 +86,12 @@ class Interlinear(Record):
 
 
 class Report(Record):
-    """What `lastmile validate` found: every problem in every file it checked."""
+    """What `lastmile validate` found: every problem in every file it checked, and (with no
+    path named) the bundled languages it did not read again, checked when the article was built."""
 
     files: int
     problems: tuple[Problem, ...]
+    built: tuple[str, ...] = ()
 
     @property
     def errors(self) -> int:

@@ -1,4 +1,4 @@
-"""`lastmile validate`: check language files, bundled, your own or named, and list every problem."""
+"""`lastmile validate`: check language files, your own or named, and list every problem."""
 
 from __future__ import annotations
 
@@ -39,11 +39,14 @@ def command() -> click.Command:
 
     @click.command(
         "validate",
-        help=_("Check language files (default: bundled and your own) and list every problem."),
+        help=_(
+            "Check language files (default: your own; the bundled ones were checked when"
+            " built) and list every problem."
+        ),
         epilog="\b\n"
         + _(
             "Examples:\n"
-            "  lastmile validate                      everything lastmile would load\n"
+            "  lastmile validate                      all of yours that lastmile would load\n"
             "  lastmile validate pt.yaml              one file, before you send it\n"
             "  lastmile validate ~/my-languages/ --strict\n"
             "  lastmile validate -f json | jq .errors\n"

@@ -146,18 +146,38 @@ def summary(view: object) -> list[str]:
     if not isinstance(view, Report):
         return []
     notes = len(view.problems) - view.errors
+    said = []
+    if view.built:
+        said.append(
+            _("the bundled article ({codes}) was checked when it was built").format(
+                codes=", ".join(view.built)
+            )
+        )
     if not view.files and not view.problems:
+        if view.built:
+            return [_joined(*said, _("found none of your own language files to check"))]
         return [_("found no language file to check")]
     if view.files:
         files = ngettext("checked {count} file", "checked {count} files", view.files)
     else:  # only what was skipped: a FIFO, an unreadable directory
         files = _("found no language file to check")
     errors = ngettext("{count} error", "{count} errors", view.errors)
-    said = ngettext("{count} note", "{count} notes", notes)
+    counted = ngettext("{count} note", "{count} notes", notes)
     return [
-        _("{files}: {errors}, {notes}").format(
-            files=files.format(count=view.files),
-            errors=errors.format(count=view.errors),
-            notes=said.format(count=notes),
+        _joined(
+            *said,
+            _("{files}: {errors}, {notes}").format(
+                files=files.format(count=view.files),
+                errors=errors.format(count=view.errors),
+                notes=counted.format(count=notes),
+            ),
         )
     ]
+
+
+def _joined(*parts: str) -> str:
+    """One line of stderr from several statements (validate's summary stays one line)."""
+    line = parts[0]
+    for part in parts[1:]:
+        line = _("{said}; {then}").format(said=line, then=part)
+    return line

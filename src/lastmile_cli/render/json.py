@@ -253,10 +253,10 @@ def report(view: Report, output: Output) -> str:
         for p in view.problems
     ]
     notes = len(view.problems) - view.errors
-    return dumps(
-        _object("validation", files=view.files, errors=view.errors, notes=notes, problems=problems),
-        output,
-    )
+    fields: dict[str, object] = {"files": view.files, "errors": view.errors, "notes": notes}
+    if view.built:  # validate with no path: the bundled languages the build checked
+        fields["checked_at_build"] = list(view.built)
+    return dumps(_object("validation", **fields, problems=problems), output)
 
 
 def starter(view: Starter, output: Output) -> str:
