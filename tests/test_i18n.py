@@ -235,7 +235,9 @@ def test_machine_readable_output_is_the_same_in_every_locale(run: Run) -> None:
         for lang in LOCALES.values():
             assert run(*args, LANG=lang)[:2] == english[:2], (args, lang)
     _status, out, _err = run("validate", "-f", "json", LANG="de_DE.UTF-8")
-    assert set(json.loads(out)) == {"schema", "files", "errors", "notes", "problems"}
+    document = json.loads(out)
+    assert set(document) == {"schema", "files", "errors", "notes", "problems", "checked_at_build"}
+    assert document["checked_at_build"] == ["de", "en", "es", "fr", "it"]  # (codes, not words)
 
 
 @pytest.mark.slow

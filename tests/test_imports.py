@@ -234,7 +234,7 @@ def loaders(args: list[str], flags: list[str] = (), **env: str) -> dict[str, str
 def test_a_run_loads_every_module_of_ours_through_the_finder(args: list[str]) -> None:
     found = loaders(args)
     assert "lastmile_cli.shortcut" in found
-    standard = {"lastmile_cli.entry", "lastmile_cli.imports"}  # (before the finder is there)
+    standard = {"lastmile_cli.entry", "lastmile_cli.exits", "lastmile_cli.imports"}  # (first)
     for name, loader in found.items():
         wanted = "_frozen_importlib_external.SourceFileLoader" if name in standard else None
         assert loader == (wanted or "lastmile_cli.imports.Loader"), name
