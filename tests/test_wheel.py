@@ -38,6 +38,7 @@ def test_the_wheel_contains_every_language(wheel: Path) -> None:
     assert yaml_files == [f"lastmile_cli/data/{c}.yaml" for c in ("de", "en", "es", "fr", "it")]
     assert "lastmile_cli/render/terminal.py" in names
     assert "lastmile_cli/article.lmp" in names
+    assert "lastmile_cli/sentences.lmp" in names  # (the sentences, split and aligned)
     from lastmile_cli.render.json import KINDS
 
     assert {f"lastmile_cli/schemas/{kind}.json" for kind in KINDS} <= set(names)
