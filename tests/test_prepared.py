@@ -20,9 +20,16 @@ from lastmile_cli import prepared as prepared_module
 from lastmile_cli.bundle import ARTICLE, Bundle
 from lastmile_cli.content import Catalog
 from lastmile_cli.model import Language, Section
-from lastmile_cli.packed import Corrupt, decode, encode
+from lastmile_cli.packed import Corrupt
 from lastmile_cli.pairing import aligned, interlinear, pair, section_ratio, split_section
-from lastmile_cli.prepared import SENTENCES, Prepared, load, prepare, splitter_version
+from lastmile_cli.prepared import (
+    SENTENCES,
+    Prepared,
+    load,
+    prepare,
+    splitter_is,
+    splitter_version,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLE = Bundle()
@@ -153,7 +160,9 @@ def test_another_ratio_or_a_missing_side_is_computed(prepared: Prepared) -> None
 
 
 def test_the_splitter_version_is_the_installed_distributions() -> None:
-    assert splitter_version() == importlib.metadata.version("sentencex")
+    version = importlib.metadata.version("sentencex")
+    assert splitter_version() == version
+    assert splitter_is(version) and not splitter_is(version + ".1") and not splitter_is("")
 
 
 # -- the file: damaged, stale, another splitter ---------------------------------------------------
@@ -170,35 +179,79 @@ def test_a_prepared_file_round_trips() -> None:
     assert made.split(section) == split_section(section)
 
 
+def header(*atoms: str) -> bytes:
+    head = "\x00".join(atoms).encode()
+    return b"LMS2\x00" + str(len(head)).encode() + b"\x00" + head
+
+
 @pytest.mark.parametrize(
     "damage",
-    [b"", b"LMB2\x00x", b"LMS1\x00a\x00b\x00c\x009\x00", b"\xff\xfe", b"LMS1\x00a\x00b\x00c\x000"],
+    [
+        b"",
+        b"LMB2\x00x",
+        b"\xff\xfe",
+        b"LMS2\x00999\x00abc",  # a header longer than the file
+        b"LMS2\x00x\x00abc",
+        header("a", "b", "c", "de"),  # an atom short
+        header("a", "b", "c", "de en", "1 2"),  # two languages are four blocks
+        header("a", "b", "c", "de de", "1 2 3 4"),
+    ],
 )
 def test_a_malformed_file_is_corrupt(damage: bytes) -> None:
     with pytest.raises(Corrupt):
         Prepared(damage)
 
 
-def test_links_that_do_not_hold_every_sentence_once_count_for_nothing() -> None:
-    atoms = decode(blob())
-    index = atoms.index("0;0")  # the first link of the first pair's first section
-    atoms[index] = "0;"  # (its second sentence is then in no link)
-    damaged = Prepared(encode(atoms))
-    first, second = PAIRS[0]
+def damaged(at: str, replace: bytes, by: bytes) -> Prepared:
+    """The package's file with the first `replace` in the first pair's block (`at="pair"`) or
+    in the first language's (`at="language"`) replaced by as many bytes, `by`."""
+    made = blob()
+    prepared = Prepared(made)
+    body = len(made) - len(prepared._body)
+    start = body + (int(prepared._ends[len(prepared.codes) - 1]) if at == "pair" else 0)
+    where = made.index(replace, start)
+    assert len(replace) == len(by)
+    return Prepared(made[:where] + by + made[where + len(replace) :])
+
+
+def first_pair() -> tuple[Language, Language, float]:
+    first, second = Prepared(blob()).codes[:2]
     a, b = language(first), language(second)
-    ratio = section_ratio(a.sections, b.sections)
-    assert damaged.aligned(a.sections[0], b.by_id()[a.sections[0].id], ratio) is None
-    assert damaged.aligned(a.sections[1], b.by_id()[a.sections[1].id], ratio) is not None
+    return a, b, section_ratio(a.sections, b.sections)
+
+
+def test_links_that_do_not_take_every_sentence_once_count_for_nothing() -> None:
+    a, b, ratio = first_pair()
+    theirs = b.by_id()
+    broken = damaged("pair", b"1:1", b"1:2")  # (the first section's first 1:1 link)
+    assert broken.aligned(a.sections[0], theirs[a.sections[0].id], ratio) is None
+    assert broken.aligned(a.sections[1], theirs[a.sections[1].id], ratio) is not None
+    broken = damaged("pair", b"1:1", b"1x1")
+    assert broken.aligned(a.sections[0], theirs[a.sections[0].id], ratio) is None
 
 
 def test_a_malformed_block_counts_for_nothing() -> None:
-    atoms = decode(blob())
-    ratio_at = atoms.index(repr(section_ratio(language("de").sections, language("en").sections)))
-    atoms[ratio_at] = "one"  # (a ratio that is not a number)
-    damaged = Prepared(encode(atoms))
-    a, b = language("de"), language("en")
-    ratio = section_ratio(a.sections, b.sections)
-    assert damaged.aligned(a.sections[0], b.sections[0], ratio) is None
+    a, b, ratio = first_pair()
+    text = repr(ratio).encode()
+    broken = damaged("pair", text, b"x" + text[1:])  # a ratio that is not a number
+    assert broken.aligned(a.sections[0], b.by_id()[a.sections[0].id], ratio) is None
+    section = a.sections[0]
+    counts = " ".join(str(len(p)) for p in split_section(section)).encode()
+    head = section.id.encode() + b"\x00" + counts + b"\x00"
+    broken = damaged("language", head, section.id.encode() + b"\x00" + b"x" * len(counts) + b"\x00")
+    assert broken.split(section) is None  # (a count that is not one: the language is computed)
+    assert Prepared(blob()).split(section) is not None
+
+
+def test_links_are_stored_as_the_aligner_gives_them(prepared: Prepared) -> None:
+    """The file keeps links as counts: every bundled alignment takes its sentences in order."""
+    for first, second in PAIRS:
+        a, b = language(first), language(second)
+        ratio = section_ratio(a.sections, b.sections)
+        for section in a.sections:
+            _pa, _pb, links, _grouped = aligned(section, b.by_id()[section.id], ratio)
+            left = [i for x, _ in links for i in x]
+            assert left == sorted(left) == list(range(len(left)))
 
 
 @pytest.fixture
@@ -265,17 +318,17 @@ def test_an_installed_file_counts_with_its_own_splitter_only(
     installed: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert load(Bundle(str(installed))) is not None
-    monkeypatch.setattr(prepared_module, "splitter_version", lambda: "0.0.1")
+    other = installed.parent.parent / "other-site"
+    (other / "sentencex-0.0.1.dist-info").mkdir(parents=True)
+    monkeypatch.setattr(prepared_module, "splitter_home", lambda: str(other))
     assert load(Bundle(str(installed))) is None  # another sentencex: split at run time
-    monkeypatch.setattr(prepared_module, "splitter_version", lambda: "")
-    assert load(Bundle(str(installed))) is None  # a sentencex that cannot be told: the same
+    monkeypatch.setattr(prepared_module, "splitter_home", lambda: None)
+    assert load(Bundle(str(installed))) is None  # no sentencex to be found: the same
 
 
 def test_an_installed_file_of_another_article_counts_for_nothing(installed: Path) -> None:
     path = installed / SENTENCES
-    atoms = decode(path.read_bytes())
-    atoms[1] = "another article"
-    path.write_bytes(encode(atoms))
+    path.write_bytes(prepare(LANGUAGES, "another article", BUNDLE.package))
     before = os.stat(path).st_mtime_ns
     assert load(Bundle(str(installed))) is None
     assert os.stat(path).st_mtime_ns == before  # (an installed package is never rewritten)

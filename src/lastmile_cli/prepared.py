@@ -7,7 +7,8 @@ language's paragraphs split into sentences, and every ordered pair of bundled la
 section by section, each direction on its own (alignment is not symmetric: the length model
 weighs the two sides differently, and a pair's length ratio one way is not exactly the inverse
 of the other way's in floating point). They are written as `sentences.lmp` beside the article,
-in the packed format (packed.py), and read without `re`, json or the splitter.
+in the packed format (packed.py), and read without `re`, json or the splitter; a run decodes
+only the two languages and the one pair it reads (see `Prepared`).
 
 A run takes from them only what is exactly what it would compute (pairing.py): a section's
 stored sentences count only when, joined with single spaces, they are its paragraphs (splitting
@@ -28,11 +29,11 @@ import os
 import sys
 
 from lastmile_cli.model import Language
-from lastmile_cli.packed import Corrupt, Reader, code_identity, decode, encode
+from lastmile_cli.packed import Corrupt, code_identity, decode, encode
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
 
     from lastmile_cli.alignment import Link
     from lastmile_cli.bundle import Bundle
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
     from lastmile_cli.pairing import Aligned, Paragraphs
 
 SENTENCES = "sentences.lmp"
-MAGIC = "LMS1"
+MAGIC = "LMS2"
 # The modules what the file holds is computed by: a change to any is a new file, in a checkout.
 CODE = ("alignment.py", "pairing.py", "prepared.py", "sentences.py")
 SPLITTER = "sentencex"
@@ -49,29 +50,36 @@ SPLITTER = "sentencex"
 
 class Prepared:
     """A prepared file's sentences and alignments, each language and pair read when first asked
-    for. Anything it cannot vouch for is None, and the caller computes it."""
+    for. Anything it cannot vouch for is None, and the caller computes it.
+
+    The file is `MAGIC NUL size NUL`, a header of `size` bytes, then the blocks. The header's
+    atoms are what made the file (the article's stamp, the code's identity, sentencex's
+    version), the languages' codes, and where each block ends: one per language, then one per
+    ordered pair (every language with every other, in the codes' order). A language's block
+    is, per section, its id, how many sentences each paragraph has, and the sentences; a pair's
+    is the ratio it was aligned at, then per section its id, whether it was aligned in groups,
+    and its links as how many sentences each takes of each side (`2:1 1:1`: links take the
+    sentences in order, each once, which the build checks)."""
 
     def __init__(self, blob: bytes) -> None:
-        atoms = decode(blob)
-        reader = Reader(atoms, trusted=True)
-        if reader.text() != MAGIC:
+        magic, _, rest = blob.partition(b"\x00")
+        size, _, rest = rest.partition(b"\x00")
+        if magic != MAGIC.encode() or not (size.isdigit() and int(size) <= len(rest)):
             raise Corrupt("not a sentences file prepared by this lastmile")
-        self.article = reader.text()  # the bundled article's stamp (bundle.py)
-        self.code = reader.text()  # the identity of CODE where it was made
-        self.splitter = reader.text()  # sentencex's version
-        self._atoms = atoms
-        self._languages: dict[str, int] = {}
-        for _ in range(reader.count()):
-            code = reader.text()
-            self._languages[code] = _skip(reader)
-        self._pairs: dict[tuple[str, str], int] = {}
-        for _ in range(reader.count()):
-            first, second = reader.text(), reader.text()
-            self._pairs[first, second] = _skip(reader)
-        if not reader.done():
-            raise Corrupt("trailing data")
+        header = decode(rest[: int(size)])
+        self._body = rest[int(size) :]
+        if len(header) != 5:
+            raise Corrupt("a malformed header")
+        self.article = header[0]  # the bundled article's stamp (bundle.py)
+        self.code = header[1]  # the identity of CODE where it was made
+        self.splitter = header[2]  # sentencex's version
+        self.codes = header[3].split()
+        self._ends = header[4].split()
+        count = len(self.codes)
+        if len(self._ends) != count * count or len(set(self.codes)) != count:
+            raise Corrupt("a header that does not count its blocks")
         self._splits: dict[str, dict[str, Paragraphs]] = {}
-        self._links: dict[tuple[str, str], tuple[float, dict[str, tuple[bool, list[Link]]]]] = {}
+        self._pairs: dict[tuple[str, str], tuple[float, dict[str, tuple[str, str]]]] = {}
 
     def split(self, section: Section) -> Paragraphs | None:
         """The section's sentences, paragraph by paragraph, as the build split its very text."""
@@ -88,98 +96,140 @@ class Prepared:
         sentences at this very ratio (pairing.aligned, computed)."""
         if a is None or b is None or a.id != b.id:
             return None
-        pair = self._pair(a.code, b.code)
-        if pair is None or pair[0] != ratio or a.id not in pair[1]:
+        pair_ratio, sections = self._pair(a.code, b.code)
+        if pair_ratio != ratio or a.id not in sections:
             return None
         pa, pb = self.split(a), self.split(b)
         if pa is None or pb is None:
             return None
-        grouped, links = pair[1][a.id]
-        left = [i for x, _ in links for i in x]
-        right = [j for _, y in links for j in y]
-        if left != list(range(sum(map(len, pa)))) or right != list(range(sum(map(len, pb)))):
-            return None  # (a file that does not hold every sentence once, in order)
-        return pa, pb, links, grouped
+        grouped, counts = sections[a.id]
+        links = _links(counts, sum(map(len, pa)), sum(map(len, pb)))
+        if links is None or grouped not in ("0", "1"):
+            return None
+        return pa, pb, links, grouped == "1"
+
+    def _block(self, index: int) -> list[str]:
+        """The atoms of block `index`; Corrupt when the header places it outside the file."""
+        start = self._ends[index - 1] if index else "0"
+        end = self._ends[index]
+        if not (start.isdigit() and end.isdigit() and int(start) <= int(end) <= len(self._body)):
+            raise Corrupt("a block outside the file")
+        return decode(self._body[int(start) : int(end)])
 
     def _language(self, code: str) -> dict[str, Paragraphs]:
         if code not in self._splits:
             sections: dict[str, Paragraphs] = {}
-            if code in self._languages:
-                reader = self._reader(self._languages[code])
-                try:
-                    for _ in range(reader.count()):
-                        section_id = reader.text()
-                        sections[section_id] = tuple(
-                            tuple(reader.text() for _ in range(reader.count()))
-                            for _ in range(reader.count())
-                        )
-                except Corrupt:
-                    sections = {}
+            try:
+                if code in self.codes:
+                    sections = _sentences(self._block(self.codes.index(code)))
+            except (Corrupt, ValueError):
+                sections = {}
             self._splits[code] = sections
         return self._splits[code]
 
-    def _pair(self, first: str, second: str) -> tuple[float, dict[str, tuple[bool, list[Link]]]]:
+    def _pair(self, first: str, second: str) -> tuple[float, dict[str, tuple[str, str]]]:
+        """The ratio the pair was aligned at (nan, which equals no ratio, where the file has
+        none) and, by section id, whether in groups and the links' counts."""
         key = first, second
-        if key not in self._links:
-            ratio, sections = float("nan"), {}  # (nan equals no ratio: nothing counts)
-            if key in self._pairs:
-                reader = self._reader(self._pairs[key])
+        if key not in self._pairs:
+            ratio, sections = float("nan"), {}
+            codes = self.codes
+            if first != second and first in codes and second in codes:
+                i, j = codes.index(first), codes.index(second)
+                index = len(codes) + i * (len(codes) - 1) + (j if j < i else j - 1)
                 try:
-                    ratio = float(reader.text())
-                    for _ in range(reader.count()):
-                        section_id, grouped = reader.text(), reader.text() == "1"
-                        links = [_link(reader.text()) for _ in range(reader.count())]
-                        sections[section_id] = (grouped, links)
+                    atoms = self._block(index)
+                    if len(atoms) % 3 != 1:
+                        raise Corrupt("a malformed pair")
+                    ratio = float(atoms[0])
+                    sections = {
+                        atoms[k]: (atoms[k + 1], atoms[k + 2]) for k in range(1, len(atoms), 3)
+                    }
                 except (Corrupt, ValueError):
                     ratio, sections = float("nan"), {}
-            self._links[key] = (ratio, sections)
-        return self._links[key]
-
-    def _reader(self, position: int) -> Reader:
-        reader = Reader(self._atoms, trusted=True)
-        reader.position = position
-        return reader
+            self._pairs[key] = (ratio, sections)
+        return self._pairs[key]
 
 
-def _skip(reader: Reader) -> int:
-    """Where the block that starts at the reader (its size first) holds its atoms; the reader
-    moves past it."""
-    size = reader.count()
-    position = reader.position
-    reader.position += size
-    return position
+def _sentences(atoms: list[str]) -> dict[str, Paragraphs]:
+    """A language block: section id → its paragraphs' sentences."""
+    sections: dict[str, Paragraphs] = {}
+    k = 0
+    while k < len(atoms) - 1:
+        section_id, counts = atoms[k], atoms[k + 1].split()
+        k += 2
+        paragraphs = []
+        for count in counts:
+            if not (count.isascii() and count.isdigit()):
+                raise Corrupt("a malformed count")
+            paragraphs.append(tuple(atoms[k : k + int(count)]))
+            k += int(count)
+        sections[section_id] = tuple(paragraphs)
+    if k != len(atoms):
+        raise Corrupt("a language block that ends early")
+    return sections
 
 
-def _link(atom: str) -> Link:
-    left, separator, right = atom.partition(";")
-    if not separator:
-        raise Corrupt("a malformed link")
-    return tuple(int(i) for i in left.split()), tuple(int(j) for j in right.split())
+def _links(counts: str, n: int, m: int) -> list[Link] | None:
+    """Links from their counts (`2:1 1:1`), taking the n and m sentences of each side in order;
+    None unless they take every one once."""
+    links: list[Link] = []
+    i = j = 0
+    for token in counts.split():
+        x, separator, y = token.partition(":")
+        if not (separator and x.isascii() and x.isdigit() and y.isascii() and y.isdigit()):
+            return None
+        links.append((tuple(range(i, i + int(x))), tuple(range(j, j + int(y)))))
+        i, j = i + int(x), j + int(y)
+    return links if (i, j) == (n, m) else None
 
 
-def splitter_version() -> str:
-    """The version of the sentencex that `import sentencex` would load, from the metadata
-    directory installed beside it (importlib.metadata, or importing sentencex, would cost what
-    this module saves); "" where it cannot be told, which no prepared file matches."""
-    spec = None
+def _counts(links: Sequence[Link], n: int, m: int) -> str:
+    """The links as `_links` reads them back; ValueError if they do not take the sentences in
+    order, each once (no aligner of ours makes such links, and this form cannot hold them)."""
+    if _links(" ".join(f"{len(x)}:{len(y)}" for x, y in links), n, m) != list(links):
+        raise ValueError("links that do not take the sentences in order")
+    return " ".join(f"{len(x)}:{len(y)}" for x, y in links)
+
+
+def splitter_home() -> str | None:
+    """The directory `import sentencex` would load it from (its site-packages), found as the
+    import system finds it, without loading it."""
     for finder in sys.meta_path:
         find = getattr(finder, "find_spec", None)
         spec = find(SPLITTER, None) if find is not None else None
         if spec is not None:
-            break
-    if spec is None:
-        return ""
-    locations = list(spec.submodule_search_locations or ())
-    where = locations[0] if locations else spec.origin
-    if not where:
-        return ""
+            locations = list(spec.submodule_search_locations or ())
+            where = locations[0] if locations else spec.origin
+            return os.path.dirname(where) if where else None
+    return None
+
+
+def _metadata(version: str) -> str:
+    return f"{SPLITTER}-{version}.dist-info"
+
+
+def splitter_version() -> str:
+    """The installed sentencex's version, from the one metadata directory installed beside it
+    (importlib.metadata, or importing sentencex, would cost what this module saves); "" where
+    it cannot be told, which no prepared file is made with."""
+    home = splitter_home()
     try:
-        names = os.listdir(os.path.dirname(where))
+        names = os.listdir(home) if home is not None else []
     except OSError:
         return ""
     head, tail = f"{SPLITTER}-", ".dist-info"
     versions = [n[len(head) : -len(tail)] for n in names if n.startswith(head) and n.endswith(tail)]
     return versions[0] if len(versions) == 1 else ""
+
+
+def splitter_is(version: str) -> bool:
+    """Whether the sentencex installed is `version` (its metadata beside it: one look, where
+    `splitter_version` reads the whole directory)."""
+    home = splitter_home()
+    return (
+        bool(version) and home is not None and os.path.isdir(os.path.join(home, _metadata(version)))
+    )
 
 
 def prepare(languages: Mapping[str, Loaded], article: str, package: str) -> bytes:
@@ -192,54 +242,61 @@ def prepare(languages: Mapping[str, Loaded], article: str, package: str) -> byte
     if not version:
         raise RuntimeError(f"cannot tell which {SPLITTER} is installed (its .dist-info)")
     loaded = {code: value for code, value in languages.items() if isinstance(value, Language)}
-    atoms = [MAGIC, article, code_identity(package, CODE), version, str(len(loaded))]
+    blocks: list[bytes] = []
     for code, language in loaded.items():
-        own = [s for s in language.sections if s.code == code]
-        block = [str(len(own))]
-        for section in own:
+        block: list[str] = []
+        for section in language.sections:
+            if section.code != code:
+                continue
             paragraphs = split_section(section)
             for sentences, paragraph in zip(paragraphs, section.paragraphs, strict=True):
                 if " ".join(sentences) != paragraph:  # what `split` reads them back by
                     raise ValueError(f"the sentences of {code}/{section.id} lose a character")
-            block += [section.id, str(len(paragraphs))]
-            for sentences in paragraphs:
-                block += [str(len(sentences)), *sentences]
-        atoms += [code, str(len(block)), *block]
-    pairs = [(a, b) for a in loaded for b in loaded if a != b]
-    atoms.append(str(len(pairs)))
-    for first, second in pairs:
-        a, b = loaded[first], loaded[second]
-        ratio = section_ratio(a.sections, b.sections)
-        theirs = b.by_id()
-        both = [(s, theirs[s.id]) for s in a.sections if s.id in theirs]
-        block = [repr(ratio), str(len(both))]
-        for x, y in both:
-            _pa, _pb, links, grouped = aligned(x, y, ratio)
-            block += [x.id, "1" if grouped else "0", str(len(links))]
-            block += [" ".join(map(str, xs)) + ";" + " ".join(map(str, ys)) for xs, ys in links]
-        atoms += [first, second, str(len(block)), *block]
-    return encode(atoms)
+            block += [section.id, " ".join(str(len(p)) for p in paragraphs)]
+            block += [sentence for sentences in paragraphs for sentence in sentences]
+        blocks.append(encode(block))
+    for first in loaded:
+        for second in loaded:
+            if first == second:
+                continue
+            a, b = loaded[first], loaded[second]
+            ratio = section_ratio(a.sections, b.sections)
+            theirs = b.by_id()
+            block = [repr(ratio)]
+            for x in a.sections:
+                y = theirs.get(x.id)
+                if y is None:
+                    continue
+                pa, pb, links, grouped = aligned(x, y, ratio)
+                n, m = sum(map(len, pa)), sum(map(len, pb))
+                block += [x.id, "1" if grouped else "0", _counts(links, n, m)]
+            blocks.append(encode(block))
+    ends, size = [], 0
+    for data in blocks:
+        size += len(data)
+        ends.append(str(size))
+    head = encode(
+        [article, code_identity(package, CODE), version, " ".join(loaded), " ".join(ends)]
+    )
+    return encode([MAGIC, str(len(head))]) + b"\x00" + head + b"".join(blocks)
 
 
 def load(bundle: Bundle) -> Prepared | None:
     """The bundle's prepared sentences, where they are what this run would compute (see the
     module's docstring); in a checkout, prepared again when stale. None: compute them all."""
-    version = splitter_version()
-    if not version:
-        return None
     path = os.path.join(bundle.package, SENTENCES)
     article = bundle.stamp()
     code = code_identity(bundle.package, CODE) if bundle.checkout is not None else None
     try:
         with open(path, "rb") as handle:
             prepared = Prepared(handle.read())
-        current = prepared.article == article and prepared.splitter == version
+        current = prepared.article == article and splitter_is(prepared.splitter)
         if current and (code is None or prepared.code == code):
             return prepared
     except (OSError, Corrupt):
         pass
-    if bundle.checkout is None:  # an installed package's file is its build's: not rewritten
-        return None
+    if bundle.checkout is None or not splitter_version():
+        return None  # (an installed package's file is its build's: never rewritten)
     from lastmile_cli.bundle import write
 
     blob = prepare(bundle.languages(), article, bundle.package)
