@@ -18,14 +18,25 @@ from lastmile_cli.views import ComparedSection, Comparison, Interlinear
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from typing import Protocol
 
     from lastmile_cli.alignment import Link
-    from lastmile_cli.prepared import Prepared
 
 Pair = tuple[str | None, str | None]
 Paragraphs = tuple[tuple[str, ...], ...]  # a section's sentences, paragraph by paragraph
 # A section's sentences on each side, their links, and whether they were aligned in groups.
 Aligned = tuple[Paragraphs, Paragraphs, "Sequence[Link]", bool]
+
+if TYPE_CHECKING:
+
+    class Precomputed(Protocol):
+        """What may already know a section's sentences and two sections' links, exactly as
+        computing them here would give them, and says None for anything else (prepared.py's
+        `Prepared`: what the build split and aligned of the bundled article)."""
+
+        def split(self, section: Section) -> Paragraphs | None: ...
+
+        def aligned(self, a: Section | None, b: Section | None, ratio: float) -> Aligned | None: ...
 
 
 def pair(
@@ -33,7 +44,7 @@ def pair(
     second: Language,
     section_ids: Sequence[str],
     by: str = "paragraph",
-    prepared: Prepared | None = None,
+    prepared: Precomputed | None = None,
 ) -> Comparison:
     """Pairs of titles and paragraphs (or sentences) per section; None where one language lacks a
     counterpart."""
@@ -61,7 +72,7 @@ def pair(
 
 
 def interlinear(
-    document: Document, second: Language, prepared: Prepared | None = None
+    document: Document, second: Language, prepared: Precomputed | None = None
 ) -> Interlinear:
     """Each sentence of `document` with the sentence(s) of `second` that answer it. A sentence
     only `second` has joins the one before it (or the first), so nothing is left out."""
@@ -105,7 +116,7 @@ def section_ratio(a: Sequence[Section], b: Sequence[Section]) -> float:
 
 
 def _sentence_pairs(
-    a: Section | None, b: Section | None, ratio: float, prepared: Prepared | None
+    a: Section | None, b: Section | None, ratio: float, prepared: Precomputed | None
 ) -> tuple[list[Pair], bool]:
     """The section's sentences in two languages, aligned (None where one side has none), and
     whether they were aligned in groups (a section longer than alignment.LIMIT)."""
@@ -121,7 +132,7 @@ def _sentence_pairs(
 
 
 def aligned(
-    a: Section | None, b: Section | None, ratio: float, prepared: Prepared | None = None
+    a: Section | None, b: Section | None, ratio: float, prepared: Precomputed | None = None
 ) -> Aligned:
     """What `_sentence_pairs` reads, computed: each side's sentences (split by sentences.py, or
     as the build split them where `prepared` has this very text), and their alignment."""
@@ -133,7 +144,7 @@ def aligned(
     return pa, pb, links, in_groups(sum(map(len, pa)), sum(map(len, pb)))
 
 
-def split_section(section: Section, prepared: Prepared | None = None) -> Paragraphs:
+def split_section(section: Section, prepared: Precomputed | None = None) -> Paragraphs:
     """A section's paragraphs as sentences, in the language of its text."""
     found = prepared.split(section) if prepared is not None else None
     if found is not None:
