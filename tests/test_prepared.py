@@ -76,6 +76,24 @@ def test_every_bundled_pair_aligns_as_computed(prepared: Prepared, first: str, s
 
 
 @pytest.mark.parametrize(("first", "second"), PAIRS)
+def test_every_section_read_alone_aligns_as_computed(
+    prepared: Prepared, first: str, second: str
+) -> None:
+    """One section read alone (`explain --section X --with`) is aligned at its own ratio."""
+    a, b = language(first), language(second)
+    theirs = b.by_id()
+    for section in a.sections:
+        ratio = section_ratio([section], [theirs[section.id]])
+        found = prepared.aligned(section, theirs[section.id], ratio)
+        assert found is not None, f"{first}/{second}/{section.id} alone was not prepared"
+        pa, pb, links, grouped = found
+        assert (pa, pb, list(links), grouped) == aligned(section, theirs[section.id], ratio)
+    two = a.sections[:2]  # two sections: a ratio of their own, not prepared
+    ratio = section_ratio(two, b.sections)
+    assert prepared.aligned(two[0], theirs[two[0].id], ratio) is None
+
+
+@pytest.mark.parametrize(("first", "second"), PAIRS)
 def test_compare_by_sentence_of_every_pair_is_the_computed_one(
     prepared: Prepared, first: str, second: str
 ) -> None:
@@ -92,7 +110,8 @@ def test_with_of_every_pair_is_the_computed_one(
 ) -> None:
     catalog = Catalog([], None)
     a = language(first)
-    for ids in (BUNDLE.outline().ids, BUNDLE.outline().ids[:1]):  # (one section: its own ratio)
+    outline = BUNDLE.outline().ids
+    for ids in (outline, outline[:1], outline[-1:], outline[1:3]):  # (its own ratio, or not)
         document = catalog.document(a, ids)
         assert interlinear(document, language(second), prepared) == interlinear(
             document, language(second)

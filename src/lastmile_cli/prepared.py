@@ -14,8 +14,11 @@ A run takes from them only what is exactly what it would compute (pairing.py): a
 stored sentences count only when, joined with single spaces, they are its paragraphs (splitting
 gives the paragraph back exactly, which the build checks), so a user's patch or own file that
 changes a section is split at run time; a stored alignment counts only for those same two
-sections' sentences at the same length ratio, and a ratio is taken over every section both
-languages have, so a patch anywhere has the whole reading aligned at run time, as before.
+sections' sentences at the same length ratio. A reading's ratio is taken over every section it
+reads that both languages have: the build aligns each section at the two languages' ratio (the
+whole article, or `compare --section`, which keeps it) and at its own (one section read alone:
+`explain --section X --with`, `example X --with`); any other choice of sections, and a patch
+anywhere, has the reading aligned at run time, as before.
 Splitting depends on sentencex's rules, so the file records the version it was split with and
 counts only with that version installed. In a source checkout it also records the identity of
 the bundled article and of the modules it was made with, and a run that finds any of them
@@ -48,6 +51,9 @@ CODE = ("alignment.py", "pairing.py", "prepared.py", "sentences.py")
 SPLITTER = "sentencex"
 
 
+Stored = tuple[str, str, str, str]  # a pair's section: grouped, counts, own ratio, own counts
+
+
 class Prepared:
     """A prepared file's sentences and alignments, each language and pair read when first asked
     for. Anything it cannot vouch for is None, and the caller computes it.
@@ -57,9 +63,11 @@ class Prepared:
     version), the languages' codes, and where each block ends: one per language, then one per
     ordered pair (every language with every other, in the codes' order). A language's block
     is, per section, its id, how many sentences each paragraph has, and the sentences; a pair's
-    is the ratio it was aligned at, then per section its id, whether it was aligned in groups,
-    and its links as how many sentences each takes of each side (`2:1 1:1`: links take the
-    sentences in order, each once, which the build checks)."""
+    is the ratio it was aligned at (the two languages'), then per section its id, whether it
+    was aligned in groups, its links as how many sentences each takes of each side (`2:1 1:1`:
+    links take the sentences in order, each once, which the build checks), and the section's
+    own ratio with the links at it (what `explain --section` or `example` with `--with`, which
+    read one section, align at)."""
 
     def __init__(self, blob: bytes) -> None:
         magic, _, rest = blob.partition(b"\x00")
@@ -79,7 +87,7 @@ class Prepared:
         if len(self._ends) != count * count or len(set(self.codes)) != count:
             raise Corrupt("a header that does not count its blocks")
         self._splits: dict[str, dict[str, Paragraphs]] = {}
-        self._pairs: dict[tuple[str, str], tuple[float, dict[str, tuple[str, str]]]] = {}
+        self._pairs: dict[tuple[str, str], tuple[float, dict[str, Stored]]] = {}
 
     def split(self, section: Section) -> Paragraphs | None:
         """The section's sentences, paragraph by paragraph, as the build split its very text."""
@@ -97,12 +105,16 @@ class Prepared:
         if a is None or b is None or a.id != b.id:
             return None
         pair_ratio, sections = self._pair(a.code, b.code)
-        if pair_ratio != ratio or a.id not in sections:
+        if a.id not in sections:
             return None
+        grouped, counts, own_ratio, own_counts = sections[a.id]
+        if ratio != pair_ratio:  # the section read on its own (--section, example), or neither
+            if ratio != _number(own_ratio):
+                return None
+            counts = own_counts
         pa, pb = self.split(a), self.split(b)
         if pa is None or pb is None:
             return None
-        grouped, counts = sections[a.id]
         links = _links(counts, sum(map(len, pa)), sum(map(len, pb)))
         if links is None or grouped not in ("0", "1"):
             return None
@@ -127,9 +139,10 @@ class Prepared:
             self._splits[code] = sections
         return self._splits[code]
 
-    def _pair(self, first: str, second: str) -> tuple[float, dict[str, tuple[str, str]]]:
+    def _pair(self, first: str, second: str) -> tuple[float, dict[str, Stored]]:
         """The ratio the pair was aligned at (nan, which equals no ratio, where the file has
-        none) and, by section id, whether in groups and the links' counts."""
+        none) and, by section id, whether in groups, the links' counts, and the section's own
+        ratio and the links' counts at it."""
         key = first, second
         if key not in self._pairs:
             ratio, sections = float("nan"), {}
@@ -139,16 +152,25 @@ class Prepared:
                 index = len(codes) + i * (len(codes) - 1) + (j if j < i else j - 1)
                 try:
                     atoms = self._block(index)
-                    if len(atoms) % 3 != 1:
+                    if len(atoms) % 5 != 1:
                         raise Corrupt("a malformed pair")
                     ratio = float(atoms[0])
                     sections = {
-                        atoms[k]: (atoms[k + 1], atoms[k + 2]) for k in range(1, len(atoms), 3)
+                        atoms[k]: (atoms[k + 1], atoms[k + 2], atoms[k + 3], atoms[k + 4])
+                        for k in range(1, len(atoms), 5)
                     }
                 except (Corrupt, ValueError):
                     ratio, sections = float("nan"), {}
             self._pairs[key] = (ratio, sections)
         return self._pairs[key]
+
+
+def _number(atom: str) -> float:
+    """A stored ratio; nan (equal to none) where the atom is not one."""
+    try:
+        return float(atom)
+    except ValueError:
+        return float("nan")
 
 
 def _sentences(atoms: list[str]) -> dict[str, Paragraphs]:
@@ -269,7 +291,10 @@ def prepare(languages: Mapping[str, Loaded], article: str, package: str) -> byte
                     continue
                 pa, pb, links, grouped = aligned(x, y, ratio)
                 n, m = sum(map(len, pa)), sum(map(len, pb))
+                own = section_ratio([x], [y])  # (a reading of this section alone)
+                alone = aligned(x, y, own)[2]
                 block += [x.id, "1" if grouped else "0", _counts(links, n, m)]
+                block += [repr(own), _counts(alone, n, m)]
             blocks.append(encode(block))
     ends, size = [], 0
     for data in blocks:
