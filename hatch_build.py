@@ -1,9 +1,10 @@
 """The build step: the bundled article, checked by the strict loader and packed into the package,
-the interface's message catalogs (`po/*.po`) compiled with Babel, and the manual page.
+its sentences split and aligned for every pair of bundled languages (prepared.py), the
+interface's message catalogs (`po/*.po`) compiled with Babel, and the manual page.
 
 Runs for `uv run` (an editable install), `pip install .` and wheels alike. An editable install
-gets `src/lastmile_cli/article.lmp` (a checkout also rebuilds it when `data/` changes, see
-bundle.py) and `src/lastmile_cli/locale/` (uv rebuilds when a `po/*.po` changes: its
+gets `src/lastmile_cli/article.lmp` and `sentences.lmp` (a checkout also rebuilds them when
+`data/` or the code they are made by changes, see bundle.py and prepared.py) and `src/lastmile_cli/locale/` (uv rebuilds when a `po/*.po` changes: its
 cache-keys); a wheel gets both in the package. A data file with any error, or a catalog Babel
 cannot read, fails the build. A wheel also carries lastmile(1), written from the Click commands
 (lastmile_cli/manpage.py), in its data as `share/man/man1/lastmile.1`: installed beside the
@@ -63,12 +64,15 @@ class ArticleHook(BuildHookInterface):  # type: ignore[type-arg]
         source = os.path.join(self.root, "src")
         sys.path.insert(0, source)
         try:
-            from lastmile_cli import bundle
+            from lastmile_cli import bundle, prepared
             from lastmile_cli.model import Language
 
-            blob, made = bundle.build(
-                os.path.join(self.root, "data"), os.path.join(source, "lastmile_cli")
-            )
+            package = os.path.join(source, "lastmile_cli")
+            blob, made = bundle.build(os.path.join(self.root, "data"), package)
+            sentences = b""
+            if made and all(isinstance(value, Language) for value in made.values()):
+                stamp = bundle.Article(blob).stamp
+                sentences = prepared.prepare(made, stamp, package)  # (split and aligned now)
             if version != "editable":
                 from lastmile_cli.cli import cli
                 from lastmile_cli.manpage import page
@@ -85,6 +89,7 @@ class ArticleHook(BuildHookInterface):  # type: ignore[type-arg]
             )
         if version == "editable":
             bundle.write(os.path.join(source, "lastmile_cli", bundle.ARTICLE), blob)
+            bundle.write(os.path.join(source, "lastmile_cli", prepared.SENTENCES), sentences)
             compile_catalogs(os.path.join(self.root, "po"), os.path.join(source, "lastmile_cli"))
             return
         self._work = tempfile.mkdtemp(prefix="lastmile-build-")
@@ -92,6 +97,10 @@ class ArticleHook(BuildHookInterface):  # type: ignore[type-arg]
         with open(built, "wb") as stream:
             stream.write(blob)
         build_data["force_include"][built] = f"lastmile_cli/{bundle.ARTICLE}"
+        split = os.path.join(self._work, prepared.SENTENCES)
+        with open(split, "wb") as stream:
+            stream.write(sentences)
+        build_data["force_include"][split] = f"lastmile_cli/{prepared.SENTENCES}"
         man = os.path.join(self._work, "lastmile.1")
         with open(man, "w", encoding="ascii") as stream:  # (manpage.py escapes the rest)
             stream.write(manual)

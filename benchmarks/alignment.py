@@ -31,11 +31,12 @@ import random
 import sys
 from pathlib import Path
 
-from lastmile_cli.alignment import Link, align, ratio
+from lastmile_cli.alignment import Link, align
 from lastmile_cli.bundle import Bundle
 from lastmile_cli.cache import Cache
 from lastmile_cli.content import Catalog
 from lastmile_cli.model import Language
+from lastmile_cli.pairing import ratio
 from lastmile_cli.sentences import split
 
 OUTLINE = Bundle().outline()

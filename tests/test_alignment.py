@@ -13,7 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lastmile_cli.alignment import LIMIT, align, in_groups, ratio
+from lastmile_cli.alignment import LIMIT, align, in_groups
+from lastmile_cli.pairing import ratio
 
 EN = [
     "A runner can spend months preparing for a marathon.",

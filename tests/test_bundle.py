@@ -17,6 +17,7 @@ import pytest
 from conftest import subprocess_env
 from lastmile_cli.bundle import ARTICLE, Article, Bundle, build
 from lastmile_cli.model import Language
+from lastmile_cli.prepared import SENTENCES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,7 +36,9 @@ def checkout(tmp_path: Path) -> Path:
         shutil.copy(ROOT / name, copy / name)
     shutil.copytree(ROOT / "data", copy / "data")
     shutil.copytree(
-        ROOT / "src", copy / "src", ignore=shutil.ignore_patterns("__pycache__", ARTICLE)
+        ROOT / "src",
+        copy / "src",
+        ignore=shutil.ignore_patterns("__pycache__", ARTICLE, SENTENCES),
     )
     return copy
 

@@ -221,8 +221,8 @@ FAST_FORMS: list[tuple[list[str], list[str]]] = [
     # brings `enum`, `functools` and `collections` with it.
     (["explain", "-f", "json"], [*RE, "contextlib", "json", "typing"]),  # (render/json.py)
     (["search", "turnout"], RE),  # (the search is a regular expression)
-    (["compare", "de", "en", "--by", "sentence"], [*RE, "sentencex"]),  # (splitting, aligning)
-    (["explain", "--lang", "it", "--with", "en"], [*RE, "sentencex"]),
+    (["compare", "de", "en", "--by", "sentence"], []),  # (split and aligned at build time)
+    (["explain", "--lang", "it", "--with", "en"], []),
     (["export", "de"], [*RE, "polib"]),  # (the PO library)
     (
         ["validate"],

@@ -155,10 +155,70 @@ def test_a_plain_explain_loads_no_name_matching_and_no_listing_rows(warm_cache: 
     "args",
     [["explain", "--lang", "it", "--with", "en"], ["compare", "de", "en", "--by", "sentence"]],
 )
-def test_sentences_are_split_and_aligned_only_when_asked_for(
+def test_the_bundled_sentences_are_read_as_the_build_prepared_them(
     warm_cache: Path, args: list[str]
 ) -> None:
-    assert imported(args, warm_cache) == ["lastmile_cli.alignment", "sentencex"]
+    """Split and aligned at build time (prepared.py): the run splits and aligns nothing."""
+    assert imported(args, warm_cache) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "args",
+    [["explain", "--lang", "it", "--with", "de"], ["compare", "de", "it", "--by", "sentence"]],
+)
+def test_a_patched_section_is_split_and_aligned_at_run_time(
+    tmp_path: Path, args: list[str]
+) -> None:
+    """A user's German patch changes one section: it is split at run time, and the reading is
+    aligned at run time (the languages' length ratio is not the bundled one any more)."""
+    user = tmp_path / "user"
+    user.mkdir()
+    patch = "language: de\nsections:\n  - id: summary\n    kind: section\n    title: Kurz\n"
+    patch += "    paragraphs:\n      - Erster Satz. Zweiter Satz.\n"
+    (user / "de.yaml").write_text(patch, "utf-8")
+    os.utime(user / "de.yaml", (1_600_000_000, 1_600_000_000))
+    heavy = imported([*args, "--data-dir", str(user)], tmp_path / "cache")
+    assert {"lastmile_cli.alignment", "sentencex"} <= set(heavy)
+
+
+# Through the console script, as a user runs it: the shortcut answers, so no Click either.
+ENTRY_PROBE = """
+import sys
+from lastmile_cli.entry import main
+sys.argv = ["lastmile", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as done:
+    code = done.code
+sys.stdout.flush()
+sys.stderr.write("\\n" + " ".join(sorted(sys.modules)))
+sys.exit(code)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "args",
+    [["explain", "--lang", "it", "--with", "en"], ["compare", "de", "en", "--by", "sentence"]],
+)
+def test_the_piped_sentence_forms_load_no_re_no_splitter_no_click_no_rich(
+    warm_cache: Path, args: list[str]
+) -> None:
+    full = subprocess_env(LASTMILE_CACHE_DIR=str(warm_cache))
+    result = subprocess.run(
+        [sys.executable, "-c", ENTRY_PROBE, *args],
+        env=full,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    modules = set(result.stderr.splitlines()[-1].split())
+    assert "lastmile_cli.prepared" in modules and "lastmile_cli.shortcut" in modules
+    heavy = ["re", "sentencex", "click", "rich", "json", "lastmile_cli.alignment"]
+    heavy += ["lastmile_cli.sentences", "importlib.metadata", "yaml", "enum", "typing"]
+    assert sorted(m for m in heavy if m in modules) == []
 
 
 @pytest.mark.slow

@@ -38,6 +38,7 @@ def test_the_wheel_contains_every_language(wheel: Path) -> None:
     assert yaml_files == [f"lastmile_cli/data/{c}.yaml" for c in ("de", "en", "es", "fr", "it")]
     assert "lastmile_cli/render/terminal.py" in names
     assert "lastmile_cli/article.lmp" in names
+    assert "lastmile_cli/sentences.lmp" in names  # (the sentences, split and aligned)
     from lastmile_cli.render.json import KINDS
 
     assert {f"lastmile_cli/schemas/{kind}.json" for kind in KINDS} <= set(names)
@@ -150,3 +151,31 @@ def test_the_sdist_carries_what_the_tests_use(tmp_path: Path) -> None:
     missing = sorted(n for n in tracked if n not in shipped and not n.startswith(".git"))
     assert missing == []
     assert {"LICENSE", "NOTICE"} <= shipped
+
+
+def test_the_installed_wheel_reads_its_prepared_sentences(wheel: Path, tmp_path: Path) -> None:
+    """Built with this environment's sentencex, the wheel's sentences.lmp counts once
+    installed: the bundled reading sentence by sentence loads neither sentencex nor the aligner,
+    and prints what the checkout prints."""
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    env = subprocess_env(PYTHONPATH=str(site), LASTMILE_CACHE_DIR="")
+    probe = (
+        "import sys; from lastmile_cli.cli import run; code = run(sys.argv[1:]); "
+        "sys.stdout.flush(); print(code, sorted(m for m in ('sentencex', 'lastmile_cli.alignment')"
+        " if m in sys.modules), file=sys.stderr)"
+    )
+    for args, golden in (
+        (["compare", "de", "en", "--by", "sentence"], "compare-de-en-sentence.txt"),
+        (["explain", "--lang", "it", "--with", "en"], "explain-it-with-en.txt"),
+    ):
+        result = subprocess.run(
+            [sys.executable, "-c", probe, *args],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+        )
+        assert result.stderr == "0 []\n"
+        assert result.stdout == (ROOT / "tests" / "golden" / golden).read_text(encoding="utf-8")

@@ -238,9 +238,3 @@ def _align(a: Sequence[Sequence[str]], b: Sequence[Sequence[str]], ratio: float)
 
 
 STEPS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))  # the links a cell is reached by, by index
-
-
-def ratio(a: Sequence[str], b: Sequence[str]) -> float:
-    """B's characters per character of A, over two translations of the same text."""
-    la, lb = sum(len(t) for t in a), sum(len(t) for t in b)
-    return lb / la if la and lb else 1.0

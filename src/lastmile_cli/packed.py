@@ -51,10 +51,11 @@ class Corrupt(Exception):
     """Bytes that are not a well-formed, safe packed value."""
 
 
-def code_identity(package: str) -> str:
-    """The loader's own identity: packed values made by another version never count as current."""
+def code_identity(package: str, names: tuple[str, ...] = CODE) -> str:
+    """The loader's own identity (or that of the modules `names`): packed values made by another
+    version never count as current."""
     parts = []
-    for name in CODE:
+    for name in names:
         try:
             parts.append(",".join(map(str, identity(os.stat(os.path.join(package, name))))))
         except OSError:

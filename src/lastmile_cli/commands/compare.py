@@ -47,11 +47,16 @@ def compare(
     a, b = named(first, catalog), named(second, catalog)
     if a.code == b.code:  # one column would repeat the other: nothing to compare
         raise SameLanguage(first, second, a.code)
+    prepared = None
+    if by.lower() == "sentence":  # the bundled sentences, split and aligned at build time
+        from lastmile_cli.prepared import load
+
+        prepared = load(catalog.bundle)
     if not sections:
-        return pair(a, b, catalog.outline().ids, by.lower())
+        return pair(a, b, catalog.outline().ids, by.lower(), prepared)
     from lastmile_cli.matching import section_ids
 
-    return pair(a, b, section_ids(sections, a, catalog), by.lower())
+    return pair(a, b, section_ids(sections, a, catalog), by.lower(), prepared)
 
 
 def command() -> click.Command:
