@@ -222,12 +222,12 @@ FAST_FORMS: list[tuple[list[str], list[str]]] = [
     (["status"], []),
     (["template", "pt"], []),
     (["search", "turnout"], []),
+    (["export", "de"], []),
     # The forms below pay for what their work needs (BENCHMARKS.md has what each costs); `re`
     # brings `enum`, `functools` and `collections` with it.
     (["explain", "-f", "json"], [*RE, "contextlib", "json", "typing"]),  # (render/json.py)
     (["compare", "de", "en", "--by", "sentence"], [*RE, "sentencex"]),  # (splitting, aligning)
     (["explain", "--lang", "it", "--with", "en"], [*RE, "sentencex"]),
-    (["export", "de"], [*RE, "polib"]),  # (the PO library)
     (
         ["validate"],
         [*RE, "contextlib", "dataclasses", "inspect", "lastmile_cli.loader", "typing", "yaml"],

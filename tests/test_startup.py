@@ -165,7 +165,7 @@ def test_sentences_are_split_and_aligned_only_when_asked_for(
 @pytest.mark.parametrize(
     ("args", "heavy"),
     [
-        (["export", "de"], ["lastmile_cli.po", "polib", "textwrap"]),  # (textwrap: polib's)
+        (["export", "de"], ["lastmile_cli.po"]),  # (po_text.py writes it: no polib)
         (["status", "--format", "json"], ["json"]),
     ],
 )
@@ -219,6 +219,21 @@ NOT_FOR_SEARCH_OR_EXPORT = [
 def test_a_piped_search_loads_no_regular_expression(
     warm_cache: Path, args: list[str], code: int
 ) -> None:
+    assert "lastmile_cli.passages" in fast_run(args, warm_cache, code)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "args", [["export", "de"], ["export", "fr"], ["export", "it", "--data-dir", "."]]
+)
+def test_a_piped_export_loads_no_regular_expression_and_no_polib(
+    warm_cache: Path, args: list[str]
+) -> None:
+    assert "lastmile_cli.po_text" in fast_run(args, warm_cache, 0)
+
+
+def fast_run(args: list[str], warm_cache: Path, code: int) -> set[str]:
+    """The modules a piped run through the shortcut loaded, none of NOT_FOR_SEARCH_OR_EXPORT."""
     full = subprocess_env(LASTMILE_CACHE_DIR=str(warm_cache))
     result = subprocess.run(
         [sys.executable, "-c", FAST_PROBE, *args],
@@ -229,5 +244,6 @@ def test_a_piped_search_loads_no_regular_expression(
     )
     assert result.returncode == code, result.stderr
     modules = set(result.stderr.splitlines()[-1].split())
-    assert "lastmile_cli.passages" in modules
+    assert "lastmile_cli.shortcut" in modules
     assert sorted(m for m in NOT_FOR_SEARCH_OR_EXPORT if m in modules) == []
+    return modules
