@@ -18,7 +18,6 @@ every line itself, so a broken catalog is refused with `file:line:column`.
 from __future__ import annotations
 
 from lastmile_cli.errors import ContentError, LastmileError
-from lastmile_cli.fingerprints import fingerprint, well_formed
 from lastmile_cli.i18n import _
 from lastmile_cli.model import Language, Record, Section, is_tag
 from lastmile_cli.textutil import first_unsafe
@@ -594,6 +593,8 @@ def _assemble(
 
 def _recorded(value: str, ids: set[str]) -> dict[str, str]:
     """The header's sections (`id=fingerprint`, `id=-`): those the file had, and what each records."""
+    from lastmile_cli.fingerprints import well_formed  # (reading only)
+
     found = {}
     for item in value.split():
         section, _eq, recorded = item.partition("=")
@@ -636,6 +637,8 @@ def _section(
     notes: list[str],
 ) -> Section | None:
     """One section from its entries, or None when the catalog does not have it."""
+    from lastmile_cli.fingerprints import fingerprint  # (reading only)
+
     prefix = f"{theirs.id}/"
     title_entry = by_name.get(prefix + "title")
     numbered = sorted(
@@ -734,6 +737,8 @@ def _section(
 def _fingerprint(body: list[Entry], title_entry: Entry | None, previous: bool = False) -> str:
     """The fingerprint of the English a section's entries were translated from: their msgids,
     or (`previous`) for a fuzzy entry the msgid msgmerge --previous kept."""
+    from lastmile_cli.fingerprints import fingerprint  # (reading only)
+
     sources = []
     for entry in body:
         source = (
