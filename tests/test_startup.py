@@ -225,7 +225,7 @@ def test_the_piped_sentence_forms_load_no_re_no_splitter_no_click_no_rich(
 @pytest.mark.parametrize(
     ("args", "heavy"),
     [
-        (["export", "de"], ["lastmile_cli.po", "polib", "textwrap"]),  # (textwrap: polib's)
+        (["export", "de"], ["lastmile_cli.po"]),  # (po_text.py writes it: no polib)
         (["status", "--format", "json"], ["json"]),
     ],
 )
@@ -235,3 +235,75 @@ def test_the_catalog_library_loads_only_for_a_catalog(
     """polib (and the PO module) only for export and import; no hashing anywhere on a read
     path: the fingerprints of the bundled article are computed when it is built."""
     assert imported(args, warm_cache) == heavy
+
+
+FAST_PROBE = """
+import sys
+from lastmile_cli.entry import main
+sys.argv = ["lastmile", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as done:
+    code = done.code
+sys.stdout.flush()
+sys.stderr.write("\\n" + " ".join(sorted(sys.modules)))
+sys.exit(code)
+"""
+# What search and export once paid for: a regular expression for every search, polib (with
+# `re` and textwrap) for every catalog written; and Click and Rich, which no piped run needs.
+NOT_FOR_SEARCH_OR_EXPORT = [
+    "re",
+    "enum",
+    "functools",
+    "collections",
+    "polib",
+    "textwrap",
+    "click",
+    "rich",
+    "lastmile_cli.cli",
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["search", "turnout"], 0),
+        (["search", "ultima milla", "-l", "es", "-l", "de"], 0),
+        (["search", "GROSSTEIL", "-l", "de"], 0),
+        (["search", "dell’ultimo miglio"], 0),
+        (["search", "last-mile"], 0),
+        (["search", "xylophone"], 1),
+    ],
+)
+def test_a_piped_search_loads_no_regular_expression(
+    warm_cache: Path, args: list[str], code: int
+) -> None:
+    assert "lastmile_cli.passages" in fast_run(args, warm_cache, code)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "args", [["export", "de"], ["export", "fr"], ["export", "it", "--data-dir", "."]]
+)
+def test_a_piped_export_loads_no_regular_expression_and_no_polib(
+    warm_cache: Path, args: list[str]
+) -> None:
+    assert "lastmile_cli.po_text" in fast_run(args, warm_cache, 0)
+
+
+def fast_run(args: list[str], warm_cache: Path, code: int) -> set[str]:
+    """The modules a piped run through the shortcut loaded, none of NOT_FOR_SEARCH_OR_EXPORT."""
+    full = subprocess_env(LASTMILE_CACHE_DIR=str(warm_cache))
+    result = subprocess.run(
+        [sys.executable, "-c", FAST_PROBE, *args],
+        env=full,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == code, result.stderr
+    modules = set(result.stderr.splitlines()[-1].split())
+    assert "lastmile_cli.shortcut" in modules
+    assert sorted(m for m in NOT_FOR_SEARCH_OR_EXPORT if m in modules) == []
+    return modules

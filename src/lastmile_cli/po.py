@@ -11,20 +11,20 @@ and which texts were added by this project (`X-Lastmile-Added`). Poedit and msgm
 Importing reads a section's fingerprint from the English its entries were translated from: the
 msgids (a translator who confirmed every entry translated the English of the catalog), else,
 where an entry is still fuzzy, the fingerprint the header recorded for it (or, from msgmerge
---previous, the previous msgids). polib reads and writes the format; lastmile first checks
+--previous, the previous msgids). po_text.py writes the format as polib does; reading checks
 every line itself, so a broken catalog is refused with `file:line:column`.
 """
 
 from __future__ import annotations
 
-import re
-
 from lastmile_cli.errors import ContentError, LastmileError
-from lastmile_cli.fingerprints import fingerprint, well_formed
 from lastmile_cli.i18n import _
 from lastmile_cli.model import Language, Record, Section, is_tag
-from lastmile_cli.problems import Problem, Problems
 from lastmile_cli.textutil import first_unsafe
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # (reading a catalog needs them; writing one, which a piped export does, not)
+    from lastmile_cli.problems import Problems
 
 MAX_PO_BYTES = 4 * 1024 * 1024
 # The msgid of a paragraph the translation has and the English does not (its section has more
@@ -164,11 +164,10 @@ def units(language: Language | None, english: Language) -> list[Unit]:
 
 def export(code: str, language: Language | None, english: Language) -> str:
     """The PO text of the language `code` (`language`: its article, None when it has none)."""
-    import polib
+    from lastmile_cli import po_text
 
-    catalog = polib.POFile(wrapwidth=78)
     name = language.name if language else code
-    catalog.header = _(
+    header = _(
         "The article of lastmile in {name} ({code}), for a translator's tool (Poedit, Weblate…).\n"
         "Translate each msgstr; a fuzzy entry's English changed after it was translated.\n"
         "Keep each msgctxt and the X-Lastmile headers: lastmile reads them.\n"
@@ -181,7 +180,7 @@ def export(code: str, language: Language | None, english: Language) -> str:
         if language.title_origin == "added":
             added.append("title")
         added += [s.id for s in language.sections if s.origin == "added"]
-    catalog.metadata = {
+    metadata = {
         "Project-Id-Version": "lastmile article",
         "Last-Translator": "",
         "Language-Team": "",
@@ -192,22 +191,23 @@ def export(code: str, language: Language | None, english: Language) -> str:
         SECTIONS_HEADER: " ".join(recorded),
         ADDED_HEADER: " ".join(added),
     }
-    for unit in units(language, english):
-        catalog.append(
-            polib.POEntry(
-                msgctxt=unit.context,
-                msgid=unit.english,
-                msgstr=unit.translation,
-                tcomment=unit.comment,
-                flags=["fuzzy"] if unit.fuzzy else [],
-            )
+    entries = [
+        po_text.entry(
+            unit.english,
+            unit.translation,
+            unit.context,
+            unit.comment,
+            ["fuzzy"] if unit.fuzzy else [],
         )
-    return str(catalog) + "\n"
+        for unit in units(language, english)
+    ]
+    return po_text.catalog(header, metadata, entries) + "\n"
 
 
 # -- import: every line checked, with where it is -------------------------------------------
 
-_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr\[\d+\]|msgstr)(?=[ \t\"])")
+# (a pattern, compiled when a catalog is read: exporting one needs no `re`)
+_KEYWORD = r"(msgctxt|msgid_plural|msgid|msgstr\[\d+\]|msgstr)(?=[ \t\"])"
 _ESCAPES = {"\\": "\\", '"': '"', "n": "\n", "t": "\t"}
 
 
@@ -287,6 +287,8 @@ def lines_of(text: str, problems: Problems) -> list[Entry]:
     """Every entry of a PO text, checked line by line as msgfmt reads them, but stricter:
     no character content may not hold (raw or escaped), no plural entries. Obsolete entries
     (`#~`) are skipped, as msgfmt skips them; previous msgids (`#|`) are kept."""
+    import re
+
     from lastmile_cli.strict_yaml import unsafe_message  # (importing, not exporting, reads)
 
     entries: list[Entry] = []
@@ -346,7 +348,7 @@ def lines_of(text: str, problems: Problems) -> list[Entry]:
                 else:
                     entry.previous_open = False
             continue
-        match = _KEYWORD.match(stripped)
+        match = re.match(_KEYWORD, stripped)
         if match:
             word = match.group(1)
             if word.startswith(("msgid_plural", "msgstr[")):
@@ -403,6 +405,10 @@ class Imported(Record):
 def read_catalog(data: bytes, display: str, english: Language, stem: str) -> Imported:
     """The language a PO catalog's bytes describe (`stem`: the file's name without .po), or a
     ContentError naming the first problem's `file:line:column`."""
+    import re
+
+    from lastmile_cli.problems import Problem, Problems
+
     problems = Problems(display)
     if b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
@@ -468,6 +474,8 @@ def _field_place(text: str, field: str, header: Entry | None) -> tuple[int, int]
 def _language(fields: dict[str, str], stem: str, display: str, place: tuple[int, int]) -> str:
     """The language the catalog is for: its Language header, which the file's name, when it is a
     language tag, must agree with."""
+    from lastmile_cli.problems import Problem
+
     named = tag_of(stem) if is_tag(tag_of(stem)) else None
     said = tag_of(fields.get("language", ""))
     if said and not is_tag(said):
@@ -585,6 +593,8 @@ def _assemble(
 
 def _recorded(value: str, ids: set[str]) -> dict[str, str]:
     """The header's sections (`id=fingerprint`, `id=-`): those the file had, and what each records."""
+    from lastmile_cli.fingerprints import well_formed  # (reading only)
+
     found = {}
     for item in value.split():
         section, _eq, recorded = item.partition("=")
@@ -627,6 +637,8 @@ def _section(
     notes: list[str],
 ) -> Section | None:
     """One section from its entries, or None when the catalog does not have it."""
+    from lastmile_cli.fingerprints import fingerprint  # (reading only)
+
     prefix = f"{theirs.id}/"
     title_entry = by_name.get(prefix + "title")
     numbered = sorted(
@@ -725,6 +737,8 @@ def _section(
 def _fingerprint(body: list[Entry], title_entry: Entry | None, previous: bool = False) -> str:
     """The fingerprint of the English a section's entries were translated from: their msgids,
     or (`previous`) for a fuzzy entry the msgid msgmerge --previous kept."""
+    from lastmile_cli.fingerprints import fingerprint  # (reading only)
+
     sources = []
     for entry in body:
         source = (

@@ -56,9 +56,9 @@ def command() -> click.Command:
     )
     @parameters("search")
     def callback(**params: Any) -> Call:
-        from lastmile_cli.passages import pattern
+        from lastmile_cli.passages import words
 
-        if pattern(params["query"]) is None:  # (a hyphen is a space: "-" is empty as well)
+        if not words(params["query"]):  # (a hyphen is a space: "-" is empty as well)
             raise click.BadParameter(_("the query is empty"), param_hint="QUERY")
         return Call.of(search, params)
 
