@@ -12,6 +12,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import KNOWN, MINIMAL, Lastmile
 from lastmile_cli.bundle import Bundle
@@ -368,3 +370,32 @@ def test_the_built_article_knows_its_stale_sections(copy: Path) -> None:
     }
     fresh, _made = build(Bundle().yaml_dir)
     assert not any(Article(fresh).stale.values())
+
+
+@given(st.binary(max_size=4096))
+def test_python_s_own_sha256_is_hashlib_s(data: bytes) -> None:
+    """The digest comes from Python's own SHA-256 module where there is one (hashlib loads
+    OpenSSL first): byte for byte the digest hashlib gives."""
+    import hashlib
+
+    from lastmile_cli.fingerprints import _sha256
+
+    assert _sha256()(data).hexdigest() == hashlib.sha256(data).hexdigest()
+
+
+def test_without_python_s_own_module_hashlib_computes_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+    import hashlib
+
+    from lastmile_cli import fingerprints
+
+    real = builtins.__import__
+
+    def no_builtin_sha(name: str, *args: object, **kwargs: object) -> object:
+        if name in ("_sha256", "_sha2"):
+            raise ImportError(name)
+        return real(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", no_builtin_sha)
+    assert fingerprints._sha256() is hashlib.sha256
+    assert fingerprint("T", ["p"]) == hashlib.sha256(b"T\np").hexdigest()[:8]

@@ -221,6 +221,7 @@ FAST_FORMS: list[tuple[list[str], list[str]]] = [
     (["export", "de"], []),
     (["compare", "de", "en", "--by", "sentence"], []),  # (split and aligned at build time)
     (["explain", "--lang", "it", "--with", "en"], []),
+    (["example", "marathon", "--with", "en"], []),
     # (the bundled article was checked at build time, and the user has no file: no PyYAML)
     (["validate"], ["collections", "enum", "functools"]),  # (problems.Severity is an enum)
     # The forms below pay for what their work needs (BENCHMARKS.md has what each costs); `re`

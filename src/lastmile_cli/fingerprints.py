@@ -11,7 +11,8 @@ from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
+    from typing import Any
 
 LENGTH = 8
 DIGITS = frozenset("0123456789abcdef")
@@ -19,10 +20,24 @@ DIGITS = frozenset("0123456789abcdef")
 
 def fingerprint(title: str, paragraphs: Sequence[str]) -> str:
     """The fingerprint of a section with this title and these paragraphs."""
-    import hashlib  # only where files are checked or written, never when the article is read
-
     text = " ".join(title.split()) + "\n" + " ".join(" ".join(paragraphs).split())
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:LENGTH]
+    digest: str = _sha256()(text.encode("utf-8")).hexdigest()
+    return digest[:LENGTH]
+
+
+def _sha256() -> Callable[[bytes], Any]:
+    """SHA-256 as Python's own module computes it, where there is one (`_sha256`, called
+    `_sha2` from Python 3.12): `hashlib` loads OpenSSL first, which costs a checking run about
+    a third of what PyYAML's import does. The same digest either way; `hashlib` where a Python
+    is built without its own. Only where files are checked or written: reading never hashes."""
+    for name in ("_sha256", "_sha2"):
+        try:
+            return __import__(name).sha256  # type: ignore[no-any-return]
+        except (ImportError, AttributeError):
+            continue
+    import hashlib
+
+    return hashlib.sha256
 
 
 def well_formed(value: str) -> bool:

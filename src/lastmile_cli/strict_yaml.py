@@ -10,13 +10,34 @@ line starts, so a file full of them is checked in linear time.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
-
-import yaml
 
 from lastmile_cli.i18n import N_, _
 from lastmile_cli.problems import Problems
 from lastmile_cli.textutil import UNSAFE
+
+# PyYAML's reader compiles its check for characters YAML cannot hold as one negated class that
+# reaches U+10FFFF (yaml/reader.py, `NON_PRINTABLE`), and `re` builds such a class by setting
+# 63,000 bits one at a time in Python: 57M instructions, more than a third of what importing
+# PyYAML costs, and more than every module of lastmile's put together. The same set of
+# characters, written as the ones it leaves out, compiles in a thirteenth of that; put in re's
+# cache of compiled patterns under PyYAML's spelling, it is what PyYAML's `re.compile` gets
+# back. A PyYAML that spells its check otherwise, or an `re` that keeps its cache elsewhere,
+# compiles its own as before: nothing but the time changes either way (tests/test_strict_yaml.py
+# holds the two sets to each other over every code point).
+PYYAML_NON_PRINTABLE = "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+NON_PRINTABLE = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
+
+
+def _prime_non_printable() -> None:
+    cache = getattr(re, "_cache", None)
+    if isinstance(cache, dict) and "yaml" not in sys.modules:
+        cache.setdefault((str, PYYAML_NON_PRINTABLE, 0), re.compile(NON_PRINTABLE))
+
+
+_prime_non_printable()
+import yaml  # noqa: E402  (after priming re's cache for it)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing and dataclasses cost more to import than a file's check: not at run time

@@ -42,8 +42,9 @@ def example(
         return document
     from lastmile_cli.article_language import second
     from lastmile_cli.pairing import interlinear
+    from lastmile_cli.prepared import load  # the bundled sentences, split and aligned at build
 
-    return interlinear(document, second(with_lang, language, catalog))
+    return interlinear(document, second(with_lang, language, catalog), load(catalog.bundle))
 
 
 def command() -> click.Command:
