@@ -148,6 +148,8 @@ def test_the_forms_it_answers(argv: list[str], expected: dict[str, object]) -> N
         ["example", "-s", "marathon"],
         ["search"],
         ["search", "  "],
+        ["search", "\u2010"],  # (a hyphen alone: no word, the query is empty)
+        ["search", "- '"],
         ["status", "-f", "xml"],
         ["paths", "nowhere"],
         ["template", "pt", "-s", "x"],  # template's --section has no short form
@@ -221,7 +223,7 @@ FAST_FORMS: list[tuple[list[str], list[str]]] = [
     (["export", "de"], []),
     (["compare", "de", "en", "--by", "sentence"], []),  # (split and aligned at build time)
     (["explain", "--lang", "it", "--with", "en"], []),
-    (["example", "marathon", "--with", "en"], []),
+    (["example", "marathon", "-l", "it", "--with", "en"], []),
     # (the bundled article was checked at build time, and the user has no file: no PyYAML)
     (["validate"], ["collections", "enum", "functools"]),  # (problems.Severity is an enum)
     # The forms below pay for what their work needs (BENCHMARKS.md has what each costs); `re`
@@ -341,6 +343,8 @@ VALUES = [
     "key point",
     "turnout",
     "  ",
+    "\u2010",  # (a hyphen alone: a query without a word)
+    "get-out-the-vote",
     "json",
     "markdown",
     "html",

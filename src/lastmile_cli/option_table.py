@@ -127,7 +127,7 @@ class Argument:
         self.required = required
         self.many = many
         self.complete = complete
-        self.nonblank = nonblank  # a value of only blanks is a usage error (the command's own)
+        self.nonblank = nonblank  # a value without a word is a usage error (the command's own)
 
     @property
     def passed(self) -> object:

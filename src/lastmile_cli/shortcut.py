@@ -118,13 +118,21 @@ def _place(arguments: list[Argument], positional: list[str], params: dict[str, o
     if not required <= len(positional) <= len(arguments):
         return False
     for argument, value in zip(arguments, positional, strict=False):
-        if argument.nonblank and not value.strip():
+        if argument.nonblank and not _has_words(value):  # (Click's path says why: the query)
             return False
         converted = _value(argument.kind, argument.choices, value)
         if converted is _NO:
             return False
         params[argument.dest] = converted
     return True
+
+
+def _has_words(value: str) -> bool:
+    """Whether a value has a word to look for, as the command's own check (commands/search.py)
+    judges it: hyphens and apostrophes alone are none."""
+    from lastmile_cli.passages import words
+
+    return bool(words(value))
 
 
 def _value(kind: str, choices: tuple[str, ...], value: str) -> object:
