@@ -1,33 +1,35 @@
 """A compiled gettext catalog (GNU `.mo`) read without Python's gettext, which loads `re` and
-`locale`: the same tables, the same checks and the same answers as `gettext.GNUTranslations`,
-and the same plural rule (`Plural`, the header's Plural-Forms as gettext's `c2py` reads it),
-for a German run that costs what an English one does.
+`locale` and decodes every message of the file to show one: the answers of
+`gettext.GNUTranslations`, and its plural rule (`Plural`, the header's Plural-Forms as its
+`c2py` reads it), for a German run that costs what an English one does.
 
-The file: a magic number (either byte order), a revision whose major number is 0 or 1, a count
-and two tables of (length, offset) pairs, one for the originals and one for the translations.
-An original holds `context\\x04msgid` for a message with a context and `msgid\\x00plural` for one
-with plurals, whose translation holds one form after another, parted by `\\x00`. The entry with
-an empty original is the header, whose Content-Type names the charset of the entries after it.
+The file: a magic number (either byte order), a revision whose major number is 0 or 1, a count,
+two tables of (length, offset) pairs, one for the originals and one for the translations, and
+the hash table GNU msgfmt (and lastmile's build) writes to find an original without reading the
+others. An original holds `context\\x04msgid` for a message with a context and `msgid\\x00plural`
+for one with plurals, whose translation holds its forms parted by `\\x00`. The entry with an
+empty original, the first, is the header: its Content-Type names the charset of every entry.
+
+The whole file is checked as gettext checks it (its magic number, revision, tables, every
+string inside the file, its header, charset and plural rule); each message is decoded when it
+is asked for, and one its charset cannot decode is shown in English (gettext would refuse the
+whole catalog for it, which is English too).
 """
 
 from __future__ import annotations
 
-import sys
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Iterator
     from typing import Literal
 
-    Rule = Callable[[int], int]
+    Node = int | str | tuple[str, list["Node"], list[str]]
     Order = Literal["little", "big"]
 
 MAGIC = 0x950412DE
 SWAPPED = 0xDE120495  # the magic number of a big-endian file, read as little-endian
 VERSIONS = (0, 1)
 CONTEXT = "\x04"
-# The table words as C unsigned ints, read at once where the file's byte order is the machine's.
-NATIVE = memoryview(b"").cast("I").itemsize == 4
 
 
 class Damaged(ValueError):
@@ -146,185 +148,92 @@ def _as_python(tokens: Iterator[str], priority: int = -1) -> tuple[list[str], st
     return result, token
 
 
-class _Python:
-    """The Python c2py writes, read by Python's own grammar (its precedence is not C's: `not`
-    binds looser than a comparison, `and` and `or` give an operand, not 0 or 1) into a rule:
-    a function of n made of closures. Nothing of the catalog is ever run as code."""
+# The Python c2py writes, by its grammar's levels: 0 `x if c else y`, 1 `or`, 2 `and`, 3 `not`,
+# 4 comparisons, 5 `+ -`, 6 `* // %`, 7 a number, `n` or parentheses.
+_LEVELS = {"or": 1, "and": 2, "+": 5, "-": 5, "*": 6, "//": 6, "%": 6}
+_LEVELS.update(dict.fromkeys(_COMPARISONS, 4))
 
-    def __init__(self, tokens: list[str]) -> None:
-        self.tokens = [*tokens, ""]
-        self.at = 0
 
-    def peek(self) -> str:
-        return self.tokens[self.at]
-
-    def take(self) -> str:
-        token = self.tokens[self.at]
-        self.at += 1
-        return token
-
-    def whole(self) -> Rule:
-        rule = self.expression()
-        if self.peek() != "":
+def _read_python(tokens: list[str], at: int, level: int) -> tuple[Node, int]:
+    """The Python c2py writes, read by Python's grammar (whose precedence is not C's: `not`
+    binds looser than a comparison) from `tokens[at]` at `level`: a tree of tuples, the
+    operators' kind, operands and operators; and where it ends. Damaged where Python's compiler
+    would stop."""
+    token = tokens[at]
+    if level == 0:
+        body, at = _read_python(tokens, at, 1)
+        if tokens[at] != "if":
+            return body, at
+        test, at = _read_python(tokens, at + 1, 1)
+        if tokens[at] != "else":
             raise Damaged("invalid syntax in plural form")
-        return rule
-
-    def expression(self) -> Rule:
-        """`body if test else …`, chained to the right."""
-        branches: list[tuple[Rule, Rule]] = []
-        rule = self.disjunction()
-        while self.peek() == "if":
-            self.take()
-            test = self.disjunction()
-            if self.take() != "else":
-                raise Damaged("invalid syntax in plural form")
-            branches.append((rule, test))
-            rule = self.disjunction()
-        return _choice(branches, rule) if branches else rule
-
-    def disjunction(self) -> Rule:
-        rules = [self.conjunction()]
-        while self.peek() == "or":
-            self.take()
-            rules.append(self.conjunction())
-        return _either(rules) if len(rules) > 1 else rules[0]
-
-    def conjunction(self) -> Rule:
-        rules = [self.inversion()]
-        while self.peek() == "and":
-            self.take()
-            rules.append(self.inversion())
-        return _both(rules) if len(rules) > 1 else rules[0]
-
-    def inversion(self) -> Rule:
-        count = 0
-        while self.peek() == "not":
-            self.take()
-            count += 1
-        rule = self.comparison()
-        return _negation(rule, count % 2 == 1) if count else rule
-
-    def comparison(self) -> Rule:
-        first = self.arithmetic(("+", "-"), self.term)
-        rest: list[tuple[str, Rule]] = []
-        while self.peek() in _COMPARISONS:
-            rest.append((self.take(), self.arithmetic(("+", "-"), self.term)))
-        return _comparison(first, rest) if rest else first
-
-    def term(self) -> Rule:
-        return self.arithmetic(("*", "//", "%"), self.atom)
-
-    def arithmetic(self, operators: tuple[str, ...], operand: Callable[[], Rule]) -> Rule:
-        first = operand()
-        rest: list[tuple[str, Rule]] = []
-        while self.peek() in operators:
-            rest.append((self.take(), operand()))
-        return _arithmetic(first, rest) if rest else first
-
-    def atom(self) -> Rule:
-        token = self.take()
-        if token == "n":
-            return _n
+        otherwise, at = _read_python(tokens, at + 1, 0)
+        return ("if", [test, body, otherwise], []), at
+    if level == 3:
+        nots = 0
+        while tokens[at + nots] == "not":
+            nots += 1
+        inner, at = _read_python(tokens, at + nots, 4)
+        return (("not" if nots % 2 else "bool", [inner], []) if nots else inner), at
+    if level == 7:
         if token == "(":
-            rule = self.expression()
-            if self.take() != ")":
+            inner, at = _read_python(tokens, at + 1, 0)
+            if tokens[at] != ")":
                 raise Damaged("invalid syntax in plural form")
-            return rule
-        if _number(token):
-            value = int(token)
-            return lambda n: value
-        raise Damaged("invalid syntax in plural form")
+            return inner, at + 1
+        if token != "n" and not _number(token):
+            raise Damaged("invalid syntax in plural form")
+        return (token if token == "n" else int(token)), at + 1
+    operand, at = _read_python(tokens, at, level + 1)
+    operands, operators = [operand], []
+    while _LEVELS.get(tokens[at]) == level:
+        operators.append(tokens[at])
+        operand, at = _read_python(tokens, at + 1, level + 1)
+        operands.append(operand)
+    return (("", operands, operators) if operators else operand), at
 
 
-def _n(n: int) -> int:
-    return n
-
-
-def _choice(branches: list[tuple[Rule, Rule]], otherwise: Rule) -> Rule:
-    def rule(n: int) -> int:
-        for body, test in branches:
-            if test(n):
-                return body(n)
-        return otherwise(n)
-
-    return rule
-
-
-def _either(rules: list[Rule]) -> Rule:
-    *first, last = rules
-
-    def rule(n: int) -> int:
-        for each in first:
-            value = each(n)
-            if value:
+def _value(node: Node, n: int) -> int:
+    """The value of a tree `_read_python` made, for `n`, as Python computes it: `and` and `or`
+    give an operand, each short-circuits, comparisons chain, `//` and `%` floor."""
+    if isinstance(node, int):
+        return node
+    if isinstance(node, str):
+        return n
+    kind, operands, operators = node
+    if kind == "if":
+        return _value(operands[1] if _value(operands[0], n) else operands[2], n)
+    if kind == "not" or kind == "bool":
+        return int(bool(_value(operands[0], n)) is (kind == "bool"))
+    value = _value(operands[0], n)
+    first = operators[0]
+    if first == "or" or first == "and":  # the first operand that decides, or the last
+        for operand in operands[1:]:
+            if bool(value) is (first == "or"):
                 return value
-        return last(n)
-
-    return rule
-
-
-def _both(rules: list[Rule]) -> Rule:
-    *first, last = rules
-
-    def rule(n: int) -> int:
-        for each in first:
-            value = each(n)
-            if not value:
-                return value
-        return last(n)
-
-    return rule
-
-
-def _negation(inner: Rule, odd: bool) -> Rule:
-    if odd:
-        return lambda n: 0 if inner(n) else 1
-    return lambda n: 1 if inner(n) else 0
-
-
-def _comparison(first: Rule, rest: list[tuple[str, Rule]]) -> Rule:
-    def rule(n: int) -> int:
-        left = first(n)
-        for operator, each in rest:
-            right = each(n)
-            if operator == "==":
-                holds = left == right
-            elif operator == "!=":
-                holds = left != right
-            elif operator == "<":
-                holds = left < right
-            elif operator == ">":
-                holds = left > right
-            elif operator == "<=":
-                holds = left <= right
-            else:
-                holds = left >= right
-            if not holds:
-                return 0
-            left = right
-        return 1
-
-    return rule
-
-
-def _arithmetic(first: Rule, rest: list[tuple[str, Rule]]) -> Rule:
-    def rule(n: int) -> int:
-        value = first(n)
-        for operator, each in rest:
-            right = each(n)
-            if operator == "+":
-                value += right
-            elif operator == "-":
-                value -= right
-            elif operator == "*":
-                value *= right
-            elif operator == "//":
-                value //= right
-            else:
-                value %= right
+            value = _value(operand, n)
         return value
-
-    return rule
+    for operator, operand in zip(operators, operands[1:], strict=True):
+        right = _value(operand, n)
+        if operator == "+":
+            value += right
+        elif operator == "-":
+            value -= right
+        elif operator == "*":
+            value *= right
+        elif operator == "//":
+            value //= right
+        elif operator == "%":
+            value %= right
+        elif not (
+            (value == right and operator in ("==", "<=", ">="))
+            or (value < right and operator in ("!=", "<", "<="))
+            or (value > right and operator in ("!=", ">", ">="))
+        ):
+            return 0  # a comparison that fails ends its chain
+        else:
+            value = right
+    return 1 if first in _COMPARISONS else value
 
 
 class Plural:
@@ -332,7 +241,7 @@ class Plural:
     `n%10==1 && n%100!=11 ? 0 : …`), giving the index of the form for a count n exactly as
     gettext's `c2py` does. Its text is read, never run; one c2py refuses is `Damaged`."""
 
-    __slots__ = ("rule", "text")
+    __slots__ = ("text", "tree")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -340,25 +249,24 @@ class Plural:
             raise Damaged("plural form expression is too long")
         try:
             python, end = _as_python(iter(_tokens(text)))
-        except RecursionError:
-            raise Damaged("plural form expression is too complex") from None
-        if end:
-            raise Damaged(f"unexpected token in plural form: {end}")
-        depth = 0
-        for token in python:
-            if token == "(":
-                depth += 1
+            if end:
+                raise Damaged(f"unexpected token in plural form: {end}")
+            depth = 0
+            for token in python:
+                depth += 1 if token == "(" else -1 if token == ")" else 0
                 if depth > MAX_DEPTH:
                     raise Damaged("plural form expression is too complex")
-            elif token == ")":
-                depth -= 1
-        self.rule = _Python(python).whole()
+            self.tree, at = _read_python([*python, ""], 0, 0)
+        except RecursionError:
+            raise Damaged("plural form expression is too complex") from None
+        if at != len(python):
+            raise Damaged("invalid syntax in plural form")
 
     def __call__(self, n: int) -> int | None:
         """The index of the form for `n`, or None where the rule divides by zero (gettext's
         raises; here that count falls back to English)."""
         try:
-            return int(self.rule(n))
+            return _value(self.tree, n)
         except ZeroDivisionError:
             return None
 
@@ -369,73 +277,126 @@ GERMANIC = "n != 1"  # what gettext assumes when the header gives no rule
 # -- the catalog ----------------------------------------------------------------------------------
 
 
+def hash_string(key: bytes) -> int:
+    """GNU gettext's hash of an original (hashpjw, 32 bits), up to its first NUL: a message
+    with plurals is found by its singular."""
+    value = 0
+    for byte in key.partition(b"\x00")[0]:
+        value = ((value << 4) + byte) & 0xFFFFFFFF  # (C's unsigned arithmetic)
+        high = value & 0xF0000000
+        if high:
+            value ^= high >> 24
+            value ^= high
+    return value
+
+
 class Catalog:
     """The messages of one `.mo` file, answering as `gettext.GNUTranslations` does."""
 
-    __slots__ = ("charset", "messages", "plural")
+    __slots__ = ("charset", "data", "hashed", "index", "one", "order", "plural", "tables")
 
-    def __init__(
-        self, messages: dict[str | tuple[str, int], str], plural: Plural, charset: str | None
-    ) -> None:
-        self.messages = messages
-        self.plural = plural
-        self.charset = charset
+    def __init__(self, data: bytes, order: Order, tables: tuple[int, int, int, int, int]) -> None:
+        self.data, self.order, self.tables = data, order, tables
+        self.index: dict[bytes, int] | None = None
+        self.charset = "ascii"
+        self.plural = Plural(GERMANIC)
+        self.one: int | None = 1
 
     def gettext(self, message: str) -> str:
-        found = self._single(message)
+        found = self._find(message, None)
         return message if found is None else found
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        found = self._form(singular, n)
+        found = self._find(singular, n)
         return (singular if n == 1 else plural) if found is None else found
 
     def pgettext(self, context: str, message: str) -> str:
-        found = self._single(f"{context}{CONTEXT}{message}")
+        found = self._find(f"{context}{CONTEXT}{message}", None)
         return message if found is None else found
 
     def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
-        found = self._form(f"{context}{CONTEXT}{singular}", n)
+        found = self._find(f"{context}{CONTEXT}{singular}", n)
         return (singular if n == 1 else plural) if found is None else found
 
-    def _single(self, key: str) -> str | None:
-        """A message's translation: its own, or else the form a count of 1 takes."""
-        found = self.messages.get(key)
-        return self._form(key, 1) if found is None else found
+    def word(self, at: int) -> int:
+        return int.from_bytes(self.data[at : at + 4], self.order)
 
-    def _form(self, key: str, n: int) -> str | None:
-        """The form of a message with plurals for a count of `n`; None for no such message or
-        no such form (an index past the forms, or none: gettext's English)."""
-        index = self.plural(n)
-        return None if index is None else self.messages.get((key, index))
+    def string(self, table: int, entry: int) -> bytes:
+        at = table + 8 * entry
+        offset = self.word(at + 4)
+        return self.data[offset : offset + self.word(at)]
+
+    def _find(self, message: str, n: int | None) -> str | None:
+        """The translation of `message` (for a count of `n`, or as gettext gives a message
+        without one); None where there is none, or none that can be read."""
+        try:
+            key = message.encode(self.charset)
+        except (UnicodeError, LookupError):
+            return None
+        entry = self._entry(key)
+        if entry is None:
+            return None
+        _count, originals, translations, _size, _offset = self.tables
+        original = self.string(originals, entry)
+        plural = len(original) > len(key)
+        if n is not None and not plural:  # ngettext of a message without plurals: English
+            return None
+        try:
+            text = self.string(translations, entry)
+            if not plural:
+                return str(text, self.charset)
+            if original.count(b"\x00") != 1:  # gettext refuses the catalog for it
+                return None
+            index = self.one if n is None else self.plural(n)
+            forms = text.split(b"\x00")
+            return (
+                None
+                if index is None or not 0 <= index < len(forms)
+                else str(forms[index], self.charset)
+            )
+        except (LookupError, ValueError):
+            return None
+
+    def _entry(self, key: bytes) -> int | None:
+        """The entry whose original is `key`, or `key` and its plural: through the file's hash
+        table, as GNU gettext finds it, or else through an index of every original."""
+        count, originals, _translations, size, offset = self.tables
+        if self.index is not None:
+            return self.index.get(key)
+        value = hash_string(key)
+        at, step = value % size, 1 + value % (size - 2)
+        for _probe in range(size):
+            entry = self.word(offset + 4 * at)
+            if entry == 0:
+                return None
+            entry -= 1
+            if entry < count:
+                original = self.string(originals, entry)
+                if original == key or original.startswith(key + b"\x00"):
+                    return entry
+            at = at - (size - step) if at >= size - step else at + step
+        return None
 
 
-def _words(data: bytes, start: int, count: int, order: Order) -> list[int]:
-    """`count` 32-bit words of `data` from `start`, in the file's byte order."""
-    end = start + 4 * count
-    if end > len(data):
-        raise Damaged("a table runs past the end of the file")
-    if NATIVE and order == sys.byteorder:
-        return memoryview(data)[start:end].cast("I").tolist()
-    return [int.from_bytes(data[at : at + 4], order) for at in range(start, end, 4)]
+def _inside(data: bytes, tables: tuple[int, ...], count: int, order: Order) -> bool:
+    """Whether every string of the tables ends inside the file, before its last byte (gettext's
+    check): each (length, offset) pair one 64-bit lane of one integer, its halves added and
+    compared with the file's length lane by lane, without a loop over the entries."""
+    lanes = int.from_bytes(b"\x01\x00\x00\x00\x00\x00\x00\x00" * count, "little")  # 1 in each
+    low, top, margin = lanes * 0xFFFFFFFF, lanes << 63, lanes * ((1 << 63) - len(data))
+    for start in tables:
+        table = int.from_bytes(data[start : start + 8 * count], order)
+        if ((table & low) + (table >> 32 & low) + margin) & top:
+            return False
+    return True
 
 
-def _strings(data: bytes, table: list[int]) -> list[bytes]:
-    """The strings a table of (length, offset) pairs points at; each must end before the file
-    does (gettext's check: a string is followed by its NUL)."""
-    lengths, offsets = table[0::2], table[1::2]
-    ends = list(map(int.__add__, offsets, lengths))
-    if ends and max(ends) >= len(data):
-        raise Damaged("a string runs past the end of the file")
-    return list(map(data.__getitem__, map(slice, offsets, ends)))
-
-
-def _header(text: bytes, charset: str | None, plural: Plural) -> tuple[str | None, Plural]:
-    """The charset and plural rule a header entry sets, read line by line as gettext does."""
+def _header(text: bytes, catalog: Catalog) -> None:
+    """The charset and plural rule a header sets, read line by line as gettext reads them."""
+    charset: str | None = None
     for line in text.split(b"\n"):
         item = line.decode().strip()
-        if not item or (item.startswith("#-#-#-#-#") and item.endswith("#-#-#-#-#")):
-            continue
-        if ":" not in item:
+        if not item or ":" not in item:
             continue
         key, value = item.split(":", 1)
         key, value = key.strip().lower(), value.strip()
@@ -443,16 +404,18 @@ def _header(text: bytes, charset: str | None, plural: Plural) -> tuple[str | Non
             if key == "content-type":
                 charset = value.split("charset=")[1]
             elif key == "plural-forms":
-                plural = Plural(value.split(";")[1].split("plural=")[1])
+                catalog.plural = Plural(value.split(";")[1].split("plural=")[1])
         except IndexError:
             raise Damaged(f"a header without its value: {item}") from None
-    return charset, plural
+    catalog.charset = charset or "ascii"
+    str(text, catalog.charset)  # decoded in its own charset, as gettext decodes it
+    catalog.one = catalog.plural(1)
 
 
 def read(data: bytes) -> Catalog:
     """The catalog in `data`, the bytes of a `.mo` file; `Damaged` where gettext would refuse it
-    (a bad magic number or revision, a table or string past the end, an entry its charset
-    cannot decode, a header without the charset or plural rule it names)."""
+    (a bad magic number or revision, a table or string past the end, a header without the
+    charset or plural rule it names, a charset Python does not know)."""
     magic = int.from_bytes(data[:4], "little")
     if len(data) < 20 or magic not in (MAGIC, SWAPPED):
         raise Damaged("not a gettext catalog")
@@ -460,40 +423,39 @@ def read(data: bytes) -> Catalog:
     version, count, originals, translations = _words(data, 4, 4, order)
     if version >> 16 not in VERSIONS:
         raise Damaged(f"a catalog of revision {version >> 16}")
-    keys = _strings(data, _words(data, originals, 2 * count, order))
-    values = _strings(data, _words(data, translations, 2 * count, order))
-    messages: dict[str | tuple[str, int], str] = {}
-    charset: str | None = None
-    plural = Plural(GERMANIC)
+    size, offset = _words(data, 20, 2, order) if len(data) >= 28 else (0, 0)
+    catalog = Catalog(data, order, (count, originals, translations, size, offset))
+    if count == 0:
+        catalog.index = {}
+        return catalog
+    tables = (originals, translations)
+    if max(tables) + 8 * count > len(data) or not _inside(data, tables, count, order):
+        raise Damaged("a table or a string runs past the end of the file")
     try:
-        start = 0
-        while start < count:
-            try:  # the next header: its charset decodes it and the entries after it
-                stop = keys.index(b"", start + 1)
-            except ValueError:
-                stop = count
-            if not keys[start]:
-                charset, plural = _header(values[start], charset, plural)
-            _add(messages, keys[start:stop], values[start:stop], charset or "ascii")
-            start = stop
+        header: int | None = 0
+        if size <= 2 or offset + 4 * size > len(data) or catalog.string(originals, 0):
+            catalog.index = _index(catalog)
+            header = catalog.index.get(b"")
+        if header is not None and not catalog.string(originals, header):
+            _header(catalog.string(translations, header), catalog)
     except (LookupError, ValueError, TypeError) as error:  # no such charset, or not in it
         raise Damaged(str(error)) from None
-    return Catalog(messages, plural, charset)
+    return catalog
 
 
-def _add(
-    messages: dict[str | tuple[str, int], str],
-    keys: list[bytes],
-    values: list[bytes],
-    charset: str,
-) -> None:
-    """Entries decoded in `charset` into `messages`: one message as a text, one with plurals as
-    its singular and the index of each of its forms."""
-    for key, value in zip(keys, values, strict=True):
-        if b"\x00" in key:
-            singular, _plural = key.split(b"\x00")
-            text = str(singular, charset)
-            for index, form in enumerate(value.split(b"\x00")):
-                messages[text, index] = str(form, charset)
-        else:
-            messages[str(key, charset)] = str(value, charset)
+def _index(catalog: Catalog) -> dict[bytes, int]:
+    """Every original (a message with plurals by its singular), for a file without a hash
+    table or with the header elsewhere than first: the last of two alike wins, as in gettext."""
+    count, originals, _translations, _size, _offset = catalog.tables
+    index: dict[bytes, int] = {}
+    for entry in range(count):
+        original = catalog.string(originals, entry)
+        index[original.partition(b"\x00")[0]] = entry
+    return index
+
+
+def _words(data: bytes, start: int, count: int, order: Order) -> tuple[int, ...]:
+    """`count` 32-bit words of `data` from `start`, in the file's byte order."""
+    return tuple(
+        int.from_bytes(data[at : at + 4], order) for at in range(start, start + 4 * count, 4)
+    )
