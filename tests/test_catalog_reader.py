@@ -46,9 +46,11 @@ def write_mo(
     order: Order = "little",
     hash_size: int | None = 0,
     revision: int = 0,
+    backwards: bool = False,
 ) -> bytes:
     """A `.mo` file of (original, translation) pairs in the order given: the header, the two
-    tables, a hash table of `hash_size` slots (None: msgfmt's size), then the strings."""
+    tables, a hash table of `hash_size` slots (None: msgfmt's size), then the strings (the
+    originals' `backwards`: in the file, but not in the table's order)."""
     count = len(entries)
     if hash_size is None:
         hash_size = max(3, count * 4 // 3) | 1
@@ -56,9 +58,11 @@ def write_mo(
             hash_size += 2
     start = 28 + 16 * count + 4 * hash_size
     originals, translations, strings = [], [], b""
-    for key, _value in entries:
+    for key, _value in reversed(entries) if backwards else entries:
         originals.append((len(key), start + len(strings)))
         strings += key + b"\x00"
+    if backwards:
+        originals.reverse()
     for _key, value in entries:
         translations.append((len(value), start + len(strings)))
         strings += value + b"\x00"
@@ -279,6 +283,7 @@ def catalogs(draw: st.DrawFn) -> tuple[bytes, list[tuple[str | None, str, str | 
         order=draw(st.sampled_from(["little", "big"])),
         hash_size=draw(st.sampled_from([0, None, None])),
         revision=draw(st.sampled_from([0, 0, 1, 0x10001])),
+        backwards=draw(st.booleans()),
     )
     return data, messages
 

@@ -293,11 +293,12 @@ def hash_string(key: bytes) -> int:
 class Catalog:
     """The messages of one `.mo` file, answering as `gettext.GNUTranslations` does."""
 
-    __slots__ = ("charset", "data", "hashed", "index", "one", "order", "plural", "tables")
+    __slots__ = ("charset", "data", "found", "index", "one", "order", "plural", "tables")
 
     def __init__(self, data: bytes, order: Order, tables: tuple[int, int, int, int, int]) -> None:
         self.data, self.order, self.tables = data, order, tables
         self.index: dict[bytes, int] | None = None
+        self.found: dict[tuple[str, int | None], str | None] = {}  # what was asked, and said
         self.charset = "ascii"
         self.plural = Plural(GERMANIC)
         self.one: int | None = 1
@@ -328,7 +329,14 @@ class Catalog:
 
     def _find(self, message: str, n: int | None) -> str | None:
         """The translation of `message` (for a count of `n`, or as gettext gives a message
-        without one); None where there is none, or none that can be read."""
+        without one); None where there is none, or none that can be read. Each is looked up
+        once: a status names its words in every row."""
+        asked = message, n
+        if asked not in self.found:
+            self.found[asked] = self._look_up(message, n)
+        return self.found[asked]
+
+    def _look_up(self, message: str, n: int | None) -> str | None:
         try:
             key = message.encode(self.charset)
         except (UnicodeError, LookupError):
@@ -358,22 +366,49 @@ class Catalog:
             return None
 
     def _entry(self, key: bytes) -> int | None:
-        """The entry whose original is `key`, or `key` and its plural: through the file's hash
-        table, as GNU gettext finds it, or else through an index of every original."""
-        count, originals, _translations, size, offset = self.tables
+        """The entry whose original is `key`, or `key` and its plural: where the file holds
+        `key` and a NUL at the start of an original (`_starting`), as msgfmt and Babel lay
+        them out; else through its hash table, as GNU gettext finds it; or else through an
+        index of every original."""
         if self.index is not None:
             return self.index.get(key)
+        needle = key + b"\x00"
+        at = self.data.find(needle)
+        while at >= 0:
+            entry = self._starting(at)
+            if entry is not None and self._holds(entry, key):
+                return entry
+            at = self.data.find(needle, at + 1)
+        return self._hashed(key)
+
+    def _holds(self, entry: int, key: bytes) -> bool:
+        original = self.string(self.tables[1], entry)
+        return original == key or original.startswith(key + b"\x00")
+
+    def _starting(self, offset: int) -> int | None:
+        """The entry whose original starts at `offset`, found by halves in a table whose
+        originals lie in its order (None in one that lies otherwise, or none there)."""
+        count, originals = self.tables[0], self.tables[1]
+        low, high = 0, count - 1
+        while low <= high:
+            middle = (low + high) // 2
+            found = self.word(originals + 8 * middle + 4)
+            if found == offset:
+                return middle
+            low, high = (middle + 1, high) if found < offset else (low, middle - 1)
+        return None
+
+    def _hashed(self, key: bytes) -> int | None:
+        """The entry for `key` through the file's hash table (hashpjw, then double hashing)."""
+        count, _originals, _translations, size, offset = self.tables
         value = hash_string(key)
         at, step = value % size, 1 + value % (size - 2)
         for _probe in range(size):
             entry = self.word(offset + 4 * at)
             if entry == 0:
                 return None
-            entry -= 1
-            if entry < count:
-                original = self.string(originals, entry)
-                if original == key or original.startswith(key + b"\x00"):
-                    return entry
+            if entry - 1 < count and self._holds(entry - 1, key):
+                return entry - 1
             at = at - (size - step) if at >= size - step else at + step
         return None
 
