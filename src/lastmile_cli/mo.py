@@ -1,6 +1,6 @@
 """A compiled gettext catalog (GNU `.mo`) read without Python's gettext, which loads `re` and
 `locale` and decodes every message of the file to show one: the answers of
-`gettext.GNUTranslations`, and its plural rule (`Plural`, the header's Plural-Forms as its
+`gettext.GNUTranslations`, and its plural rule (`plural_rule`, the header's Plural-Forms as its
 `c2py` reads it), for a German run that costs what an English one does.
 
 The file: a magic number (either byte order), a revision whose major number is 0 or 1, a count,
@@ -63,15 +63,6 @@ MAX_LENGTH = 1000  # c2py's limits: the text's length, and its parentheses' dept
 MAX_DEPTH = 20
 
 
-def _word(char: str) -> bool:
-    """Whether `char` is part of a word as `re`'s `\\w` sees it."""
-    return char.isalnum() or char == "_"
-
-
-def _number(token: str) -> bool:
-    return token != "" and token[0] in _DIGITS
-
-
 def _tokens(text: str) -> list[str]:
     """The C tokens of `text` as c2py's pattern cuts them, and '' at the end: numbers, `n`,
     parentheses and operators, between spaces and tabs. Anything else is damage."""
@@ -85,10 +76,10 @@ def _tokens(text: str) -> list[str]:
             start = at
             while at < end and text[at] in _DIGITS:
                 at += 1
-            if at < end and _word(text[at]):  # `12n`, `1_`: one invalid word
+            if at < end and (text[at].isalnum() or text[at] == "_"):  # `12n`: a word, not a number
                 raise Damaged(f"invalid token in plural form: {text[start:]}")
             found.append(text[start:at])
-        elif char == "n" and not (at + 1 < end and _word(text[at + 1])):
+        elif char == "n" and not text[at + 1 : at + 2].isalnum() and text[at + 1 : at + 2] != "_":
             found.append("n")
             at += 1
         elif text[at : at + 2] in _PAIRS:
@@ -119,7 +110,7 @@ def _as_python(tokens: Iterator[str], priority: int = -1) -> tuple[list[str], st
             raise Damaged("unbalanced parenthesis in plural form")
     elif token == "n":
         result.append(token)
-    elif _number(token):
+    elif token[:1].isdigit():
         result.append(str(int(token)))
     else:
         raise Damaged(f"unexpected token in plural form: {token}")
@@ -181,7 +172,7 @@ def _read_python(tokens: list[str], at: int, level: int) -> tuple[Node, int]:
             if tokens[at] != ")":
                 raise Damaged("invalid syntax in plural form")
             return inner, at + 1
-        if token != "n" and not _number(token):
+        if token != "n" and not token[:1].isdigit():
             raise Damaged("invalid syntax in plural form")
         return (token if token == "n" else int(token)), at + 1
     operand, at = _read_python(tokens, at, level + 1)
@@ -236,39 +227,36 @@ def _value(node: Node, n: int) -> int:
     return 1 if first in _COMPARISONS else value
 
 
-class Plural:
+def plural_rule(text: str) -> Node:
     """A catalog's plural rule: the C expression of its Plural-Forms header (`n != 1`,
-    `n%10==1 && n%100!=11 ? 0 : …`), giving the index of the form for a count n exactly as
-    gettext's `c2py` does. Its text is read, never run; one c2py refuses is `Damaged`."""
+    `n%10==1 && n%100!=11 ? 0 : …`) read as gettext's `c2py` reads it, for `plural_form`. Its
+    text is read, never run; one c2py refuses is `Damaged`."""
+    if len(text) > MAX_LENGTH:
+        raise Damaged("plural form expression is too long")
+    try:
+        python, end = _as_python(iter(_tokens(text)))
+        if end:
+            raise Damaged(f"unexpected token in plural form: {end}")
+        depth = 0
+        for token in python:
+            depth += 1 if token == "(" else -1 if token == ")" else 0
+            if depth > MAX_DEPTH:
+                raise Damaged("plural form expression is too complex")
+        rule, at = _read_python([*python, ""], 0, 0)
+    except RecursionError:
+        raise Damaged("plural form expression is too complex") from None
+    if at != len(python):
+        raise Damaged("invalid syntax in plural form")
+    return rule
 
-    __slots__ = ("text", "tree")
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        if len(text) > MAX_LENGTH:
-            raise Damaged("plural form expression is too long")
-        try:
-            python, end = _as_python(iter(_tokens(text)))
-            if end:
-                raise Damaged(f"unexpected token in plural form: {end}")
-            depth = 0
-            for token in python:
-                depth += 1 if token == "(" else -1 if token == ")" else 0
-                if depth > MAX_DEPTH:
-                    raise Damaged("plural form expression is too complex")
-            self.tree, at = _read_python([*python, ""], 0, 0)
-        except RecursionError:
-            raise Damaged("plural form expression is too complex") from None
-        if at != len(python):
-            raise Damaged("invalid syntax in plural form")
-
-    def __call__(self, n: int) -> int | None:
-        """The index of the form for `n`, or None where the rule divides by zero (gettext's
-        raises; here that count falls back to English)."""
-        try:
-            return _value(self.tree, n)
-        except ZeroDivisionError:
-            return None
+def plural_form(rule: Node, n: int) -> int | None:
+    """The index of the form for a count of `n`, as gettext's rule gives it; None where the
+    rule divides by zero (gettext's raises; here that count falls back to English)."""
+    try:
+        return _value(rule, n)
+    except ZeroDivisionError:
+        return None
 
 
 GERMANIC = "n != 1"  # what gettext assumes when the header gives no rule
@@ -300,7 +288,7 @@ class Catalog:
         self.index: dict[bytes, int] | None = None
         self.found: dict[tuple[str, int | None], str | None] = {}  # what was asked, and said
         self.charset = "ascii"
-        self.plural = Plural(GERMANIC)
+        self.plural = plural_rule(GERMANIC)
         self.one: int | None = 1
 
     def gettext(self, message: str) -> str:
@@ -311,14 +299,6 @@ class Catalog:
         found = self._find(singular, n)
         return (singular if n == 1 else plural) if found is None else found
 
-    def pgettext(self, context: str, message: str) -> str:
-        found = self._find(f"{context}{CONTEXT}{message}", None)
-        return message if found is None else found
-
-    def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
-        found = self._find(f"{context}{CONTEXT}{singular}", n)
-        return (singular if n == 1 else plural) if found is None else found
-
     def word(self, at: int) -> int:
         return int.from_bytes(self.data[at : at + 4], self.order)
 
@@ -326,6 +306,11 @@ class Catalog:
         at = table + 8 * entry
         offset = self.word(at + 4)
         return self.data[offset : offset + self.word(at)]
+
+    def holds(self, entry: int, key: bytes) -> bool:
+        """Whether an entry's original is `key`, or `key` and a plural."""
+        original = self.string(self.tables[1], entry)
+        return original == key or original.startswith(key + b"\x00")
 
     def _find(self, message: str, n: int | None) -> str | None:
         """The translation of `message` (for a count of `n`, or as gettext gives a message
@@ -355,7 +340,7 @@ class Catalog:
                 return str(text, self.charset)
             if original.count(b"\x00") != 1:  # gettext refuses the catalog for it
                 return None
-            index = self.one if n is None else self.plural(n)
+            index = self.one if n is None else plural_form(self.plural, n)
             forms = text.split(b"\x00")
             return (
                 None
@@ -376,14 +361,10 @@ class Catalog:
         at = self.data.find(needle)
         while at >= 0:
             entry = self._starting(at)
-            if entry is not None and self._holds(entry, key):
+            if entry is not None and self.holds(entry, key):
                 return entry
             at = self.data.find(needle, at + 1)
         return self._hashed(key)
-
-    def _holds(self, entry: int, key: bytes) -> bool:
-        original = self.string(self.tables[1], entry)
-        return original == key or original.startswith(key + b"\x00")
 
     def _starting(self, offset: int) -> int | None:
         """The entry whose original starts at `offset`, found by halves in a table whose
@@ -407,7 +388,7 @@ class Catalog:
             entry = self.word(offset + 4 * at)
             if entry == 0:
                 return None
-            if entry - 1 < count and self._holds(entry - 1, key):
+            if entry - 1 < count and self.holds(entry - 1, key):
                 return entry - 1
             at = at - (size - step) if at >= size - step else at + step
         return None
@@ -439,12 +420,12 @@ def _header(text: bytes, catalog: Catalog) -> None:
             if key == "content-type":
                 charset = value.split("charset=")[1]
             elif key == "plural-forms":
-                catalog.plural = Plural(value.split(";")[1].split("plural=")[1])
+                catalog.plural = plural_rule(value.split(";")[1].split("plural=")[1])
         except IndexError:
             raise Damaged(f"a header without its value: {item}") from None
     catalog.charset = charset or "ascii"
     str(text, catalog.charset)  # decoded in its own charset, as gettext decodes it
-    catalog.one = catalog.plural(1)
+    catalog.one = plural_form(catalog.plural, 1)
 
 
 def read(data: bytes) -> Catalog:
@@ -452,13 +433,14 @@ def read(data: bytes) -> Catalog:
     (a bad magic number or revision, a table or string past the end, a header without the
     charset or plural rule it names, a charset Python does not know)."""
     magic = int.from_bytes(data[:4], "little")
-    if len(data) < 20 or magic not in (MAGIC, SWAPPED):
+    if len(data) < 20 or magic not in (MAGIC, SWAPPED):  # (a file of 20 to 27 bytes has no hash)
         raise Damaged("not a gettext catalog")
     order: Order = "little" if magic == MAGIC else "big"
-    version, count, originals, translations = _words(data, 4, 4, order)
+    version, count, originals, translations, size, offset = (
+        int.from_bytes(data[at : at + 4], order) for at in range(4, 28, 4)
+    )
     if version >> 16 not in VERSIONS:
         raise Damaged(f"a catalog of revision {version >> 16}")
-    size, offset = _words(data, 20, 2, order) if len(data) >= 28 else (0, 0)
     catalog = Catalog(data, order, (count, originals, translations, size, offset))
     if count == 0:
         catalog.index = {}
@@ -487,10 +469,3 @@ def _index(catalog: Catalog) -> dict[bytes, int]:
         original = catalog.string(originals, entry)
         index[original.partition(b"\x00")[0]] = entry
     return index
-
-
-def _words(data: bytes, start: int, count: int, order: Order) -> tuple[int, ...]:
-    """`count` 32-bit words of `data` from `start`, in the file's byte order."""
-    return tuple(
-        int.from_bytes(data[at : at + 4], order) for at in range(start, start + 4 * count, 4)
-    )
