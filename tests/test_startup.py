@@ -175,3 +175,49 @@ def test_the_catalog_library_loads_only_for_a_catalog(
     """polib (and the PO module) only for export and import; no hashing anywhere on a read
     path: the fingerprints of the bundled article are computed when it is built."""
     assert imported(args, warm_cache) == heavy
+
+
+MODULES = """
+import atexit, sys
+atexit.register(lambda: sys.stderr.write("\\n" + " ".join(sorted(sys.modules))))
+from lastmile_cli.entry import main
+main()
+"""
+
+
+def modules(args: list[str], cache: Path, **env: str) -> set[str]:
+    """Every module a run of the console script imported (entry.main: the interface's
+    language is set up there)."""
+    full = subprocess_env(LASTMILE_CACHE_DIR=str(cache), **env)
+    result = subprocess.run(
+        [sys.executable, "-c", MODULES, *args], env=full, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode in (0, 2), result.stderr
+    return set(result.stderr.splitlines()[-1].split())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("args", "regular_expressions"),
+    [
+        (["languages"], False),
+        (["template", "pt"], False),
+        (["status"], False),
+        (["paths"], False),
+        (["sections"], False),
+        (["explain", "--section", "nope"], True),  # an error, in words (re: in English too)
+        (["export", "de"], True),  # (polib's own, in English too)
+        (["validate"], True),  # (PyYAML's)
+    ],
+)
+def test_the_german_interface_loads_only_its_catalog_reader_more(
+    warm_cache: Path, args: list[str], regular_expressions: bool
+) -> None:
+    """A German run that shows translated words reads its catalog with mo.py: neither gettext
+    nor its `locale` and `re`, nothing the English run does not load."""
+    english = modules(args, warm_cache, LANG="C.UTF-8")
+    german = modules(args, warm_cache, LANG="de_DE.UTF-8")
+    assert german - english <= {"lastmile_cli.mo"}
+    assert ("lastmile_cli.mo" in german) is (args != ["sections"])  # (it says nothing in words)
+    assert not {"gettext", "locale"} & german
+    assert ("re" in german) is regular_expressions
