@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 MAGIC = 0x950412DE
 SWAPPED = 0xDE120495  # the magic number of a big-endian file, read as little-endian
 VERSIONS = (0, 1)
-CONTEXT = "\x04"
 
 
 class Damaged(ValueError):
@@ -279,7 +278,8 @@ def hash_string(key: bytes) -> int:
 
 
 class Catalog:
-    """The messages of one `.mo` file, answering as `gettext.GNUTranslations` does."""
+    """The messages of one `.mo` file, answering as `gettext.GNUTranslations` does (a message
+    with a context is asked for as `context\\x04message`, the key gettext's pgettext makes)."""
 
     __slots__ = ("charset", "data", "found", "index", "one", "order", "plural", "tables")
 
