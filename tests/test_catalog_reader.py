@@ -212,8 +212,9 @@ COUNTS = st.lists(st.integers(-30, 2000) | st.integers(-(10**12), 10**12), min_s
 @example("1 + !n", [1])  # `1 + not n` is no Python: refused
 @example("n == !n < 3", [0, 1])  # c2py's parentheses: n == (not n < 3)
 @example("2 < n < 5", [1, 3, 9])  # no chained comparison: (2 < n) < 5
-@example("(n-10)%3 + n/2", [0, 4, 25])  # Python's floor division and modulo
+@example("(n-10)%3 + (n-10)/3", [0, 4, 25])  # Python's floor division and modulo, not C's
 @example("n == 0 ? 1/n : 2", [0, 1, 5])  # the branch not taken is never computed
+@example("n ? 6/n : 9 || 1/n", [0, 3])
 @example("!" * 990 + "n", [0, 3])
 @example("n" + "+n" * 400, [2])
 @example("(" * 21 + "n" + ")" * 21, [1])  # too deep for c2py
@@ -399,6 +400,14 @@ def test_a_header_gettext_refuses_is_refused(header: str) -> None:
     data = write_mo([(b"", header.encode()), (b"a", b"b")], hash_size=None)
     assert reference(data) is None
     assert ours(data) is None
+
+
+def test_a_message_with_a_nul_is_never_a_plural_entry_translated_whole() -> None:
+    header = HEADER.format(charset="utf-8", forms=2, rule="n != 1").encode()
+    data = write_mo([(b"", header), (b"file\x00files", b"Datei\x00Dateien")], hash_size=None)
+    expected, found = gettext.GNUTranslations(BytesIO(data)), mo.read(data)
+    assert found.gettext("file\x00files") == expected.gettext("file\x00files") == "file\x00files"
+    assert found.gettext("file") == expected.gettext("file") == "Datei"
 
 
 def test_an_index_past_the_forms_or_a_division_by_zero_is_english() -> None:

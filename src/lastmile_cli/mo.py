@@ -322,6 +322,8 @@ class Catalog:
         return self.found[asked]
 
     def _look_up(self, message: str, n: int | None) -> str | None:
+        if "\x00" in message:  # an original holds one only before its plural: never found
+            return None
         try:
             key = message.encode(self.charset)
         except (UnicodeError, LookupError):
