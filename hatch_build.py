@@ -34,7 +34,11 @@ def build_date() -> str:
 
 def compile_catalogs(po_dir: str, package: str) -> list[str]:
     """Each `po/<lang>.po` as `locale/<lang>/LC_MESSAGES/lastmile.mo` under `package`; the
-    paths written, relative to it. Fuzzy messages are left out, as msgfmt does."""
+    paths written, relative to it. Fuzzy messages are left out, as msgfmt does, and each has
+    the hash table msgfmt writes (`hashed`), by which lastmile finds a message without reading
+    the others (lastmile_cli/mo.py)."""
+    from io import BytesIO
+
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
@@ -48,11 +52,71 @@ def compile_catalogs(po_dir: str, package: str) -> list[str]:
         relative = os.path.join("locale", code, "LC_MESSAGES", "lastmile.mo")
         target = os.path.join(package, relative)
         os.makedirs(os.path.dirname(target), exist_ok=True)
+        compiled = BytesIO()
+        write_mo(compiled, catalog, use_fuzzy=False)
         with open(target + ".tmp", "wb") as stream:
-            write_mo(stream, catalog, use_fuzzy=False)
+            stream.write(hashed(compiled.getvalue()))
         os.replace(target + ".tmp", target)
         written.append(relative)
     return written
+
+
+def _hash_string(key: bytes) -> int:
+    """GNU gettext's hash of an original (hashpjw), up to its first NUL."""
+    value = 0
+    for byte in key.partition(b"\x00")[0]:
+        value = ((value << 4) + byte) & 0xFFFFFFFF  # (C's unsigned arithmetic)
+        high = value & 0xF0000000
+        if high:
+            value ^= high >> 24
+            value ^= high
+    return value
+
+
+def _prime_from(number: int) -> int:
+    number |= 1
+    while any(number % divisor == 0 for divisor in range(3, int(number**0.5) + 1, 2)):
+        number += 2
+    return number
+
+
+def hashed(data: bytes) -> bytes:
+    """A `.mo` catalog without a hash table (Babel writes none) with the one GNU msgfmt writes:
+    a prime number of slots, at least 4/3 of the entries, each the number of the entry whose
+    original hashes there (plus one), collisions stepped over by double hashing; the strings
+    move up past it."""
+    order = "little" if data[:4] == b"\xde\x12\x04\x95" else "big"
+
+    def word(at: int) -> int:
+        return int.from_bytes(data[at : at + 4], order)
+
+    count, originals, translations = word(8), word(12), word(16)
+    if word(20) or count == 0:
+        return data  # it has one, or nothing to find
+    size = _prime_from(max(3, count * 4 // 3))
+    start = max(originals, translations) + 8 * count
+    slots = [0] * size
+    tables = []
+    for table in (originals, translations):
+        pairs = [(word(table + 8 * i), word(table + 8 * i + 4) + 4 * size) for i in range(count)]
+        tables.append(b"".join(a.to_bytes(4, order) + b.to_bytes(4, order) for a, b in pairs))
+    for entry in range(count):
+        length, offset = word(originals + 8 * entry), word(originals + 8 * entry + 4)
+        value = _hash_string(data[offset : offset + length])
+        at = value % size
+        if slots[at]:
+            step = 1 + value % (size - 2)
+            while slots[at]:
+                at = at - (size - step) if at >= size - step else at + step
+        slots[at] = entry + 1
+    header = b"".join(
+        w.to_bytes(4, order)
+        for w in (word(0), word(4), count, 28, 28 + 8 * count, size, 28 + 16 * count)
+    )
+    table = b"".join(slot.to_bytes(4, order) for slot in slots)
+    if (originals, translations, start) != (28, 28 + 8 * count, 28 + 16 * count):
+        raise RuntimeError("a catalog laid out unlike Babel's: the header, two tables, strings")
+    return header + tables[0] + tables[1] + table + data[start:]
 
 
 class ArticleHook(BuildHookInterface):  # type: ignore[type-arg]

@@ -101,7 +101,7 @@ def test_a_user_file_is_parsed_once_then_read_from_the_cache(tmp_path: Path) -> 
     source.write_text(MINIMAL.format(code="qaa"), encoding="utf-8")
     os.utime(source, (1_600_000_000, 1_600_000_000))
     args = ["explain", "--lang", "qaa", "--data-dir", str(user)]
-    parsed = ["hashlib", "lastmile_cli.loader", "yaml"]  # (hashlib: each section's fingerprint)
+    parsed = ["lastmile_cli.loader", "yaml"]  # (and each section's fingerprint: _sha256)
     assert imported(args, tmp_path / "cache") == parsed
     assert imported(args, tmp_path / "cache") == []
 
@@ -184,16 +184,12 @@ def test_a_patched_section_is_split_and_aligned_at_run_time(
 
 # Through the console script, as a user runs it: the shortcut answers, so no Click either.
 ENTRY_PROBE = """
-import sys
+import atexit, sys
+# What was loaded, said at exit (a callback there also keeps Python's own exit: entry._end)
+atexit.register(lambda: sys.stderr.write("\\n" + " ".join(sorted(sys.modules))))
 from lastmile_cli.entry import main
 sys.argv = ["lastmile", *sys.argv[1:]]
-try:
-    main()
-except SystemExit as done:
-    code = done.code
-sys.stdout.flush()
-sys.stderr.write("\\n" + " ".join(sorted(sys.modules)))
-sys.exit(code)
+main()
 """
 
 
@@ -238,16 +234,12 @@ def test_the_catalog_library_loads_only_for_a_catalog(
 
 
 FAST_PROBE = """
-import sys
+import atexit, sys
+# What was loaded, said at exit (a callback there also keeps Python's own exit: entry._end)
+atexit.register(lambda: sys.stderr.write("\\n" + " ".join(sorted(sys.modules))))
 from lastmile_cli.entry import main
 sys.argv = ["lastmile", *sys.argv[1:]]
-try:
-    main()
-except SystemExit as done:
-    code = done.code
-sys.stdout.flush()
-sys.stderr.write("\\n" + " ".join(sorted(sys.modules)))
-sys.exit(code)
+main()
 """
 # What search and export once paid for: a regular expression for every search, polib (with
 # `re` and textwrap) for every catalog written; and Click and Rich, which no piped run needs.
@@ -262,6 +254,23 @@ NOT_FOR_SEARCH_OR_EXPORT = [
     "rich",
     "lastmile_cli.cli",
 ]
+MODULES = """
+import atexit, sys
+atexit.register(lambda: sys.stderr.write("\\n" + " ".join(sorted(sys.modules))))
+from lastmile_cli.entry import main
+main()
+"""
+
+
+def modules(args: list[str], cache: Path, **env: str) -> set[str]:
+    """Every module a run of the console script imported (entry.main: the interface's
+    language is set up there)."""
+    full = subprocess_env(LASTMILE_CACHE_DIR=str(cache), **env)
+    result = subprocess.run(
+        [sys.executable, "-c", MODULES, *args], env=full, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode in (0, 2), result.stderr
+    return set(result.stderr.splitlines()[-1].split())
 
 
 @pytest.mark.slow
@@ -307,3 +316,30 @@ def fast_run(args: list[str], warm_cache: Path, code: int) -> set[str]:
     assert "lastmile_cli.shortcut" in modules
     assert sorted(m for m in NOT_FOR_SEARCH_OR_EXPORT if m in modules) == []
     return modules
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("args", "regular_expressions"),
+    [
+        (["languages"], False),
+        (["template", "pt"], False),
+        (["status"], False),
+        (["paths"], False),
+        (["sections"], False),
+        (["explain", "--section", "nope"], True),  # an error, in words (re: in English too)
+        (["export", "de"], False),  # (written without polib: po_text.py)
+        (["validate"], False),  # (no file of the user's: no PyYAML)
+    ],
+)
+def test_the_german_interface_loads_only_its_catalog_reader_more(
+    warm_cache: Path, args: list[str], regular_expressions: bool
+) -> None:
+    """A German run that shows translated words reads its catalog with mo.py: neither gettext
+    nor its `locale` and `re`, nothing the English run does not load."""
+    english = modules(args, warm_cache, LANG="C.UTF-8")
+    german = modules(args, warm_cache, LANG="de_DE.UTF-8")
+    assert german - english <= {"lastmile_cli.mo"}
+    assert ("lastmile_cli.mo" in german) is (args != ["sections"])  # (it says nothing in words)
+    assert not {"gettext", "locale"} & german
+    assert ("re" in german) is regular_expressions

@@ -5,8 +5,9 @@ choose the article's default language, locales.py); `--lang` and `LASTMILE_LANG`
 choose the article only. English, the C locale and a language without a catalog load nothing:
 `_` hands its message back as it is. The catalogs are gettext's: `po/<lang>.po` in the
 repository, compiled at build time (hatch_build.py) to `locale/<lang>/LC_MESSAGES/lastmile.mo`
-beside this module. Click's own strings are in the same catalogs: `translate_click` points
-Click's modules at them.
+beside this module, and read by mo.py (not by Python's gettext, which loads `re` and `locale`
+for what is a dictionary lookup). Click's own strings are in the same catalogs:
+`translate_click` points Click's modules at them.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ import os
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
-    from gettext import GNUTranslations
     from typing import TypeVar
+
+    from lastmile_cli.mo import Catalog
 
     T = TypeVar("T")
 
@@ -28,25 +30,23 @@ LOCALE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "locale")
 CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types")
 
 
-_catalog: GNUTranslations | None = None
+_catalog: Catalog | None = None
 _language = ENGLISH
 _pending: bytes | None = None  # the chosen catalog, read but not parsed: at the first message
 
 
 def _load() -> None:
-    """Parse the chosen catalog, once: a run that says nothing in words never pays for gettext
-    (which loads `locale` and `re`). One that cannot be parsed leaves the interface in
-    English, without a word."""
+    """Parse the chosen catalog, once: a run that says nothing in words never pays for reading
+    it. One that cannot be parsed leaves the interface in English, without a word."""
     global _catalog, _language, _pending
     data, _pending = _pending, None
     if data is None:
         return
-    import gettext
-    from io import BytesIO
+    from lastmile_cli import mo
 
     try:
-        _catalog = gettext.GNUTranslations(BytesIO(data))
-    except Exception:  # a bad plural rule, a table gettext refuses: English
+        _catalog = mo.read(data)
+    except mo.Damaged:  # a bad plural rule, a table gettext would refuse: English
         _catalog, _language = None, ENGLISH
 
 
