@@ -348,3 +348,38 @@ def test_a_full_disk_is_still_said_at_the_quick_end(args: list[str]) -> None:
     assert quick.returncode == slow.returncode == 1
     assert b"No space left on device" in quick.stderr or b"no space" in quick.stderr.lower()
     assert quick.stderr == slow.stderr.removesuffix(b"<teardown>")
+
+
+# -- the cycle collector --------------------------------------------------------------------
+
+COLLECTIONS = """
+import gc, os, sys
+passes = []
+gc.callbacks.append(lambda phase, info: passes.append(info["generation"]) if phase == "start" else None)
+import atexit
+atexit.register(lambda: os.write(2, f"\\n{len(passes)} {gc.get_threshold()[0]}".encode()))
+from lastmile_cli.entry import main
+sys.argv = ["lastmile", *sys.argv[1:]]
+main()
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "args", [["explain", "--lang", "de"], ["languages"], ["status"], ["search", "turnout"]]
+)
+@pytest.mark.parametrize("lang", ["C.UTF-8", "de_DE.UTF-8"])
+def test_a_common_run_makes_no_pass_of_the_cycle_collector(args: list[str], lang: str) -> None:
+    """Once main runs, a pass every 50,000 net allocations: a common run (in English or in
+    German) makes none, so what it costs does not hang on where a threshold falls."""
+    result = subprocess.run(
+        [sys.executable, "-c", COLLECTIONS, *args],
+        env=subprocess_env(LANG=lang),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    passes, threshold = result.stderr.splitlines()[-1].split()
+    assert threshold == "50000"
+    assert int(passes) <= 1  # (at most one, while Python itself starts, before main)
