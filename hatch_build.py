@@ -135,7 +135,7 @@ class ArticleHook(BuildHookInterface):  # type: ignore[type-arg]
             blob, made = bundle.build(os.path.join(self.root, "data"), package)
             sentences = b""
             if made and all(isinstance(value, Language) for value in made.values()):
-                stamp = bundle.Article(blob).stamp
+                stamp = bundle.PackedArticle(blob).stamp
                 sentences = prepared.prepare(made, stamp, package)  # (split and aligned now)
             if version != "editable":
                 from lastmile_cli.cli import cli

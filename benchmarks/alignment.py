@@ -34,7 +34,7 @@ from pathlib import Path
 from lastmile_cli.alignment import Link, align
 from lastmile_cli.bundle import Bundle
 from lastmile_cli.cache import Cache
-from lastmile_cli.content import Catalog
+from lastmile_cli.content import Article
 from lastmile_cli.model import Language
 from lastmile_cli.pairing import ratio
 from lastmile_cli.sentences import split
@@ -178,14 +178,14 @@ def gold_links(state: list[tuple[str, frozenset[int]]], originals: int) -> list[
 
 
 def run(runs: int, seed: int) -> dict[str, object]:
-    catalog = Catalog([], Cache(None))
+    article = Article([], Cache(None))
     gold = read_gold()
     results: dict[str, object] = {}
 
     right = predicted = expected = 0
     wrong: list[str] = []
     for pair in PAIRS:
-        a, b = (catalog.require(code) for code in pair.split("-"))
+        a, b = (article.require(code) for code in pair.split("-"))
         r = ratio(flat_all(a), flat_all(b))
         for sid in SECTION_IDS:
             pa, pb = sentences(a, sid), sentences(b, sid)
@@ -220,7 +220,7 @@ def run(runs: int, seed: int) -> dict[str, object]:
         codes = pair.split("-")
         if rng.random() < 0.5:
             codes.reverse()  # change either language of the pair
-        a, b = (catalog.require(code) for code in codes)
+        a, b = (article.require(code) for code in codes)
         original = {sid: flat(sentences(b, sid)) for sid in SECTION_IDS}
         changed = perturb(original, rng, rng.randint(1, 3))
         if changed is None:
@@ -406,8 +406,8 @@ def long_sections(seed: int) -> list[dict[str, object]]:
     """Links right in one long section: the whole article, English and German (which keep the
     same 27 sentences), repeated, with one change (merge, split, drop) per 20 sentences of the
     German: what the band and the groups past LIMIT cost in quality."""
-    catalog = Catalog([], Cache(None))
-    english, german = catalog.require("en"), catalog.require("de")
+    article = Article([], Cache(None))
+    english, german = article.require("en"), article.require("de")
     base_a = [s for sid in SECTION_IDS for s in flat(sentences(english, sid))]
     base_b = [s for sid in SECTION_IDS for s in flat(sentences(german, sid))]
     assert len(base_a) == len(base_b)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import subprocess_env
-from lastmile_cli.bundle import ARTICLE, Article, Bundle, build
+from lastmile_cli.bundle import ARTICLE, Bundle, PackedArticle, build
 from lastmile_cli.model import Language
 from lastmile_cli.prepared import SENTENCES
 
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def unpacked(blob: bytes) -> dict[str, object]:
     """Every language of a built article (Corrupt when it is not one)."""
-    article = Article(blob)
+    article = PackedArticle(blob)
     return {code: article.get(code) for code in article.codes()}
 
 

@@ -21,7 +21,7 @@ import lastmile_cli.cache as cache_module
 from conftest import NOT_TIMED, OUTLINE
 from lastmile_cli.bundle import Bundle
 from lastmile_cli.cache import Cache, default_dir
-from lastmile_cli.content import Catalog, cache_context
+from lastmile_cli.content import Article, cache_context
 from lastmile_cli.files import identity, read_source
 from lastmile_cli.model import Language, Section
 from lastmile_cli.textutil import first_unsafe
@@ -44,8 +44,8 @@ def aged(path: Path) -> Path:
     return path
 
 
-def catalog(user: Path, cache_dir: Path | None) -> Catalog:
-    return Catalog([str(user)], Cache(str(cache_dir) if cache_dir else None))
+def article(user: Path, cache_dir: Path | None) -> Article:
+    return Article([str(user)], Cache(str(cache_dir) if cache_dir else None))
 
 
 def entries(directory: Path) -> list[Path]:
@@ -61,7 +61,7 @@ def forge(path: Path, cache_dir: Path, value: Language) -> Path:
 
 
 def loaded(path: Path) -> Language:
-    language = catalog(path.parent, None).load(path.stem)
+    language = article(path.parent, None).load(path.stem)
     assert language is not None
     return language
 
@@ -76,12 +76,12 @@ def test_a_warm_read_does_not_parse(
     write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = aged(write_language("qaa"))
-    assert catalog(path.parent, tmp_path / "c").load("qaa") is not None
+    assert article(path.parent, tmp_path / "c").load("qaa") is not None
     assert len(entries(tmp_path / "c")) == 1
     import lastmile_cli.loader as loader
 
     monkeypatch.setattr(loader, "check_bytes", lambda *a, **k: pytest.fail("parsed again"))
-    language = catalog(path.parent, tmp_path / "c").load("qaa")
+    language = article(path.parent, tmp_path / "c").load("qaa")
     assert language is not None
     assert language.sections[0].paragraphs == ("One paragraph.",)
 
@@ -98,10 +98,10 @@ def test_an_edit_of_the_same_size_and_mtime_is_seen(
     write_language: Callable[..., Path], tmp_path: Path
 ) -> None:
     path = aged(write_language("qaa"))
-    catalog(path.parent, tmp_path / "c").load("qaa")
+    article(path.parent, tmp_path / "c").load("qaa")
     path.write_text(path.read_text().replace("One paragraph.", "Two paragraph."))
     aged(path)  # same size, same mtime: only the ctime tells
-    language = catalog(path.parent, tmp_path / "c").load("qaa")
+    language = article(path.parent, tmp_path / "c").load("qaa")
     assert language is not None
     assert language.sections[0].paragraphs == ("Two paragraph.",)
 
@@ -110,7 +110,7 @@ def test_a_file_just_written_is_not_cached(
     write_language: Callable[..., Path], tmp_path: Path
 ) -> None:
     path = write_language("qaa")
-    catalog(path.parent, tmp_path / "c").load("qaa")
+    article(path.parent, tmp_path / "c").load("qaa")
     assert not (tmp_path / "c").exists()
 
 
@@ -130,9 +130,9 @@ def test_a_file_replaced_during_the_parse_is_never_cached_as_the_new_one(
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(loader, "check_bytes", swap_then_check)
-    catalog(path.parent, tmp_path / "c").load("qaa")  # parsed the old text, swapped meanwhile
+    article(path.parent, tmp_path / "c").load("qaa")  # parsed the old text, swapped meanwhile
     monkeypatch.setattr(loader, "check_bytes", real)
-    language = catalog(path.parent, tmp_path / "c").load("qaa")
+    language = article(path.parent, tmp_path / "c").load("qaa")
     assert language is not None
     assert language.sections[0].paragraphs == ("New paragraph.",)
 
@@ -154,7 +154,7 @@ def test_a_corrupt_entry_is_ignored(
     write_language: Callable[..., Path], tmp_path: Path, damage: bytes | str
 ) -> None:
     path = aged(write_language("qaa"))
-    catalog(path.parent, tmp_path / "c").load("qaa")
+    article(path.parent, tmp_path / "c").load("qaa")
     (entry,) = entries(tmp_path / "c")
     if damage == "flip":
         data = bytearray(entry.read_bytes())
@@ -163,7 +163,7 @@ def test_a_corrupt_entry_is_ignored(
     else:
         assert isinstance(damage, bytes)
         entry.write_bytes(damage)
-    language = catalog(path.parent, tmp_path / "c").load("qaa")
+    language = article(path.parent, tmp_path / "c").load("qaa")
     assert language is not None
     assert language.title == "A test"
 
@@ -172,7 +172,7 @@ def test_any_damaged_byte_is_caught(write_language: Callable[..., Path], tmp_pat
     """Every damaged byte, anywhere in the entry, is a miss: never a subtly different article."""
     path = aged(write_language("qaa"))
     fresh = loaded(path)
-    catalog(path.parent, tmp_path / "c").load("qaa")
+    article(path.parent, tmp_path / "c").load("qaa")
     (entry,) = entries(tmp_path / "c")
     original = entry.read_bytes()
     cache = Cache(str(tmp_path / "c"))
@@ -190,7 +190,7 @@ def test_an_entry_written_for_another_model_is_a_miss(
     write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = aged(write_language("qaa"))
-    fresh = catalog(path.parent, tmp_path / "c").load("qaa")
+    fresh = article(path.parent, tmp_path / "c").load("qaa")
     assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) == fresh
     monkeypatch.setattr(cache_module, "SHAPE", "id,title;code")
     assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) is None
@@ -278,7 +278,7 @@ def test_whatever_the_cache_holds_no_refused_character_comes_out(
         Cache(str(cache_dir)).put(str(path), identity(os.stat(path)), forged)
     except ValueError:
         return  # an atom with the separator: the writer refuses it
-    language = Catalog([str(path.parent)], Cache(str(cache_dir))).load("qaa")
+    language = Article([str(path.parent)], Cache(str(cache_dir))).load("qaa")
     assert language is not None
     for section in language.sections:
         for text in (section.title, *section.paragraphs, *section.aliases):
@@ -336,7 +336,7 @@ def test_symlinks_planted_for_the_next_temporary_files_are_not_followed(
     for pid in range(os.getpid() - 5, os.getpid() + 5):
         (cache_dir / f".{name}.{pid}.tmp").symlink_to(victim)
     (cache_dir / name).symlink_to(victim)
-    catalog(path.parent, cache_dir).load("qaa")
+    article(path.parent, cache_dir).load("qaa")
     assert victim.read_text() == "precious"
     assert (
         Cache(str(cache_dir)).get(str(path), str(path), "x", CONTEXT, OUTLINE) is None
@@ -350,12 +350,12 @@ def test_a_cache_directory_others_can_write_is_not_used(
     path = aged(write_language("qaa"))
     cache_dir = tmp_path / "shared"
     cache_dir.mkdir()
-    catalog(path.parent, cache_dir).load("qaa")
+    article(path.parent, cache_dir).load("qaa")
     (entry,) = entries(cache_dir)
     planted = entry.read_bytes()
     entry.unlink()
     cache_dir.chmod(mode)
-    catalog(path.parent, cache_dir).load("qaa")
+    article(path.parent, cache_dir).load("qaa")
     assert entries(cache_dir) == []  # no write
     entry.write_bytes(planted)
     assert (
@@ -368,7 +368,7 @@ def test_a_cache_directory_owned_by_someone_else_is_not_used(
 ) -> None:
     path = aged(write_language("qaa"))
     monkeypatch.setattr(os, "geteuid", lambda: os.stat(tmp_path).st_uid + 1)
-    catalog(path.parent, tmp_path / "c").load("qaa")
+    article(path.parent, tmp_path / "c").load("qaa")
     assert entries(tmp_path / "c") == []
 
 
@@ -376,7 +376,7 @@ def test_the_cache_directory_is_created_private(
     write_language: Callable[..., Path], tmp_path: Path
 ) -> None:
     path = aged(write_language("qaa"))
-    catalog(path.parent, tmp_path / "new" / "c").load("qaa")
+    article(path.parent, tmp_path / "new" / "c").load("qaa")
     assert stat.S_IMODE(os.stat(tmp_path / "new" / "c").st_mode) == 0o700
     (entry,) = entries(tmp_path / "new" / "c")
     assert stat.S_IMODE(os.stat(entry).st_mode) == 0o600
@@ -386,13 +386,13 @@ def test_a_broken_file_is_remembered_and_still_warned_about(
     write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = aged(write_language("qaa", "language: qaa\nname: [x]\n"))
-    first = catalog(path.parent, tmp_path / "c")
+    first = article(path.parent, tmp_path / "c")
     assert first.load("qaa") is None
     assert len(entries(tmp_path / "c")) == 1
     import lastmile_cli.loader as loader
 
     monkeypatch.setattr(loader, "check_bytes", lambda *a, **k: pytest.fail("parsed again"))
-    again = catalog(path.parent, tmp_path / "c")
+    again = article(path.parent, tmp_path / "c")
     assert again.load("qaa") is None
     assert again.warnings == first.warnings
     assert "qaa.yaml:1:1: the file is missing 'title' (and 2 more)" in again.warnings[0]
@@ -403,15 +403,15 @@ def test_entries_of_deleted_files_go_at_the_daily_look_through(
 ) -> None:
     cache_dir = tmp_path / "c"
     gone = aged(write_language("qaa", directory="gone"))
-    catalog(gone.parent, cache_dir).load("qaa")
+    article(gone.parent, cache_dir).load("qaa")
     gone.unlink()
     second = aged(write_language("qab", directory="d1"))
-    catalog(second.parent, cache_dir).load("qab")
+    article(second.parent, cache_dir).load("qab")
     assert len(entries(cache_dir)) == 2  # looked through today already: nothing read
     day = cache_module.PRUNE_SECONDS
     os.utime(cache_dir / STAMP, (PAST, PAST))
     third = aged(write_language("qac", directory="d2"))
-    catalog(third.parent, cache_dir).load("qac")
+    article(third.parent, cache_dir).load("qac")
     assert [e.name for e in entries(cache_dir)] == sorted(
         Cache._name(str(p)) for p in (second, third)
     )
@@ -427,23 +427,23 @@ def test_a_full_cache_keeps_what_it_holds(
     monkeypatch.setattr(cache_module, "MAX_ENTRIES", 3)
     paths = [aged(write_language("qab", directory=f"d{i}")) for i in range(5)]
     for path in paths:
-        catalog(path.parent, cache_dir).load("qab")
+        article(path.parent, cache_dir).load("qab")
     held = sorted(Cache._name(str(p)) for p in paths[:3])
     assert [e.name for e in entries(cache_dir)] == held
     for path in paths:  # again: the same three hit, the other two miss, nothing is written
-        catalog(path.parent, cache_dir).load("qab")
+        article(path.parent, cache_dir).load("qab")
     assert [e.name for e in entries(cache_dir)] == held
     import lastmile_cli.loader as loader
 
     monkeypatch.setattr(loader, "check_bytes", lambda *a, **k: pytest.fail("parsed again"))
     for path in paths[:3]:
-        catalog(path.parent, cache_dir).load("qab")
+        article(path.parent, cache_dir).load("qab")
     edited = paths[0]
     monkeypatch.undo()
     monkeypatch.setattr(cache_module, "MAX_ENTRIES", 3)
     edited.write_text(edited.read_text().replace("Test", "Edited"))
     aged(edited)
-    catalog(edited.parent, cache_dir).load("qab")  # full, but its own entry is replaced
+    article(edited.parent, cache_dir).load("qab")  # full, but its own entry is replaced
     language = Cache(str(cache_dir)).get(str(edited), str(edited), "x", CONTEXT, OUTLINE)
     assert language is not None and not isinstance(language, tuple)
     assert language.name == "Edited"
@@ -464,10 +464,10 @@ def test_pruning_reads_the_entries_once_a_day_not_at_every_write(
 
     monkeypatch.setattr(cache_module, "_read_entry", counted)
     for path in paths:  # eight runs, each writing one entry
-        catalog(path.parent, cache_dir).load(path.stem)
+        article(path.parent, cache_dir).load(path.stem)
     assert reads == []  # no header read to write them: no look through at every write
     os.utime(cache_dir / STAMP, (PAST, PAST))
-    writes = Catalog([str(paths[0].parent)], Cache(str(cache_dir)))
+    writes = Article([str(paths[0].parent)], Cache(str(cache_dir)))
     for path in paths:
         path.write_text(path.read_text().replace("Test", "Again"))
         aged(path)
@@ -477,7 +477,7 @@ def test_pruning_reads_the_entries_once_a_day_not_at_every_write(
     reads.clear()
     os.utime(cache_dir / STAMP, (PAST, PAST))
     more = aged(write_language("qai", directory="user"))
-    catalog(more.parent, cache_dir).load("qai")
+    article(more.parent, cache_dir).load("qai")
     assert sorted(reads) == sorted(Cache._name(str(p)) for p in paths)
 
 
@@ -504,11 +504,11 @@ def test_entries_unused_for_a_month_go(
     cache_dir = tmp_path / "c"
     old, recent = (aged(write_language(c, directory="user")) for c in ("qaa", "qab"))
     for path in (old, recent):
-        catalog(path.parent, cache_dir).load(path.stem)
+        article(path.parent, cache_dir).load(path.stem)
     month = time.time() - cache_module.UNUSED_SECONDS - 60
     os.utime(cache_dir / Cache._name(str(old)), (month, month))
     third = aged(write_language("qac", directory="other"))  # (a run of the folder reads all)
-    catalog(third.parent, cache_dir).load("qac")
+    article(third.parent, cache_dir).load("qac")
     assert [e.name for e in entries(cache_dir)] == sorted(
         Cache._name(str(p)) for p in (recent, third)
     )
@@ -520,7 +520,7 @@ def test_an_unwritable_cache_directory_still_works(
     path = aged(write_language("qaa"))
     blocker = tmp_path / "file-not-dir"
     blocker.write_text("x")
-    assert catalog(path.parent, blocker / "cache").load("qaa") is not None
+    assert article(path.parent, blocker / "cache").load("qaa") is not None
 
 
 def test_a_read_only_cache_directory_still_works(
@@ -531,7 +531,7 @@ def test_a_read_only_cache_directory_still_works(
     cache.mkdir()
     cache.chmod(0o500)
     try:
-        assert catalog(path.parent, cache).load("qaa") is not None
+        assert article(path.parent, cache).load("qaa") is not None
     finally:
         cache.chmod(0o700)
 
@@ -603,7 +603,7 @@ def test_stale_temporary_files_are_removed_after_an_hour(
         moment = time.time() - age
         os.utime(file, (moment, moment))
     path = aged(write_language("qaa"))
-    catalog(path.parent, cache_dir).load("qaa")
+    article(path.parent, cache_dir).load("qaa")
     assert not old.exists() and young.exists() and not empty.exists()
     assert len(entries(cache_dir)) == 1
 
@@ -628,7 +628,7 @@ def test_pruning_removes_only_what_lastmile_wrote(
         os.utime(cache_dir / name, (PAST, PAST))
     (cache_dir / "fedcba9876543210.lmc").symlink_to(cache_dir / "notes.txt")
     path = aged(write_language("qaa"))
-    catalog(path.parent, cache_dir).load("qaa")
+    article(path.parent, cache_dir).load("qaa")
     assert {p.name: p.read_bytes() for p in cache_dir.iterdir() if p.name in theirs} == theirs
     assert (cache_dir / "fedcba9876543210.lmc").is_symlink()
     assert (cache_dir / Cache._name(str(path))).exists()
@@ -652,14 +652,14 @@ def test_entries_of_another_format_are_removed(
     (cache_dir / "00000000000000ff.lmc").write_bytes(b"\x00" * 8 + b"LMC3\x00")  # damaged
     other = aged(write_language("qab", directory="other"))
     monkeypatch.setattr(cache_module, "SHAPE", "another,model")
-    catalog(other.parent, cache_dir).load("qab")
+    article(other.parent, cache_dir).load("qab")
     monkeypatch.setattr(cache_module, "MAGIC", "LMC9")
     third = aged(write_language("qac", directory="third"))
-    catalog(third.parent, cache_dir).load("qac")
+    article(third.parent, cache_dir).load("qac")
     monkeypatch.setattr(cache_module, "SHAPE", SHAPE)
     monkeypatch.setattr(cache_module, "MAGIC", MAGIC)
     path = aged(write_language("qaa"))
-    catalog(path.parent, cache_dir).load("qaa")
+    article(path.parent, cache_dir).load("qaa")
     assert sorted(p.name for p in cache_dir.iterdir()) == sorted(
         [Cache._name(str(path)), "garbage.lmc", "notes.txt", STAMP]
     )
@@ -674,7 +674,7 @@ def test_the_cap_keeps_the_newest_entries_and_counts_bytes_exactly(
     cache_dir = tmp_path / "c"
     paths = [aged(write_language("qab", directory=f"d{i}")) for i in range(5)]
     for index, path in enumerate(paths[:4]):
-        catalog(path.parent, cache_dir).load("qab")
+        article(path.parent, cache_dir).load("qab")
         entry = cache_dir / Cache._name(str(path))
         moment = time.time_ns() - (10 - index) * 10**9
         os.utime(entry, ns=(moment, moment))  # a strict order, oldest first
@@ -683,7 +683,7 @@ def test_the_cap_keeps_the_newest_entries_and_counts_bytes_exactly(
     }
     # the new entry, and room for exactly the two newest others
     monkeypatch.setattr(cache_module, "MAX_TOTAL", sizes[Cache._name(str(paths[3]))] * 2)
-    catalog(paths[4].parent, cache_dir).load("qab")
+    article(paths[4].parent, cache_dir).load("qab")
     kept = sorted(p.name for p in entries(cache_dir))
     assert kept == sorted(Cache._name(str(p)) for p in (paths[2], paths[3], paths[4]))
 
@@ -691,7 +691,7 @@ def test_the_cap_keeps_the_newest_entries_and_counts_bytes_exactly(
 def test_a_cache_closes_its_directory(write_language: Callable[..., Path], tmp_path: Path) -> None:
     path = aged(write_language("qaa"))
     cache = Cache(str(tmp_path / "c"))
-    Catalog([str(path.parent)], cache).load("qaa")
+    Article([str(path.parent)], cache).load("qaa")
     descriptor = cache._descriptor
     assert descriptor is not None
     os.fstat(descriptor)
@@ -709,7 +709,7 @@ def test_a_fifo_or_a_dangling_link_among_the_entries_does_not_stop_pruning(
     cache_dir = tmp_path / "c"
     gone = [aged(write_language("qab", directory=f"gone{i}")) for i in range(2)]
     for path in gone:
-        catalog(path.parent, cache_dir).load("qab")
+        article(path.parent, cache_dir).load("qab")
         path.unlink()
     os.mkfifo(cache_dir / "00000000000000f0.lmc")
     (cache_dir / "00000000000000f1.lmc").symlink_to(tmp_path / "nowhere")
@@ -721,7 +721,7 @@ def test_a_fifo_or_a_dangling_link_among_the_entries_does_not_stop_pruning(
     path = aged(write_language("qaa"))
     done: list[bool] = []
     worker = threading.Thread(
-        target=lambda: done.append(catalog(path.parent, cache_dir).load("qaa") is not None)
+        target=lambda: done.append(article(path.parent, cache_dir).load("qaa") is not None)
     )
     worker.start()
     worker.join(timeout=20)
@@ -736,7 +736,7 @@ def test_a_file_that_cannot_be_removed_does_not_stop_the_run(
 ) -> None:
     cache_dir = tmp_path / "c"
     gone = aged(write_language("qab", directory="gone"))
-    catalog(gone.parent, cache_dir).load("qab")
+    article(gone.parent, cache_dir).load("qab")
     gone.unlink()
     (cache_dir / f".{Cache._name('x')}.1.tmp").write_text("")
     os.utime(cache_dir / f".{Cache._name('x')}.1.tmp", (0, 0))
@@ -746,7 +746,7 @@ def test_a_file_that_cannot_be_removed_does_not_stop_the_run(
 
     monkeypatch.setattr(os, "unlink", refuse)
     path = aged(write_language("qaa"))
-    assert catalog(path.parent, cache_dir).load("qaa") is not None
+    assert article(path.parent, cache_dir).load("qaa") is not None
     assert (cache_dir / Cache._name(str(path))).exists()
 
 
@@ -764,7 +764,7 @@ def test_an_entry_made_by_another_loader_is_a_miss(
     write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = aged(write_language("qaa"))
-    catalog(path.parent, tmp_path / "c").load("qaa")
+    article(path.parent, tmp_path / "c").load("qaa")
     assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) is not None
     monkeypatch.setattr(cache_module, "code_identity", lambda package: "another loader")
     assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) is None
@@ -810,7 +810,7 @@ def test_a_failed_write_leaves_no_temporary_behind(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", full)
-    assert catalog(path.parent, tmp_path / "c").load("qaa") is not None
+    assert article(path.parent, tmp_path / "c").load("qaa") is not None
     assert [p.name for p in (tmp_path / "c").iterdir()] == [STAMP]
 
 
@@ -822,7 +822,7 @@ def test_the_cap_goes_on_when_an_old_entry_cannot_be_removed(
 ) -> None:
     cache_dir = tmp_path / "c"
     first = aged(write_language("qab", directory="one"))
-    catalog(first.parent, cache_dir).load("qab")
+    article(first.parent, cache_dir).load("qab")
     monkeypatch.setattr(cache_module, "MAX_ENTRIES", 1)
 
     def refuse(*args: object, **kwargs: object) -> None:
@@ -830,7 +830,7 @@ def test_the_cap_goes_on_when_an_old_entry_cannot_be_removed(
 
     monkeypatch.setattr(os, "unlink", refuse)
     second = aged(write_language("qab", directory="two"))
-    assert catalog(second.parent, cache_dir).load("qab") is not None
+    assert article(second.parent, cache_dir).load("qab") is not None
     assert [e.name for e in entries(cache_dir)] == [Cache._name(str(first))]  # full: kept
 
 
@@ -841,11 +841,11 @@ def test_a_link_among_the_entries_is_left_alone_not_followed(
     never removed."""
     cache_dir = tmp_path / "c"
     kept = aged(write_language("qab", directory="kept"))
-    catalog(kept.parent, cache_dir).load("qab")
+    article(kept.parent, cache_dir).load("qab")
     genuine = cache_dir / Cache._name(str(kept))
     (cache_dir / "0000000000000001.lmc").symlink_to(genuine)
     path = aged(write_language("qaa"))
-    catalog(path.parent, cache_dir).load("qaa")
+    article(path.parent, cache_dir).load("qaa")
     assert sorted(p.name for p in cache_dir.iterdir()) == sorted(
         [genuine.name, "0000000000000001.lmc", Cache._name(str(path)), STAMP]
     )
@@ -902,8 +902,8 @@ def test_a_cache_directory_that_is_a_link_is_refused_with_one_warning(
     (shared / "cache").symlink_to(victim)
     path = aged(write_language("qaa"))
     cache = Cache(str(shared / "cache"))
-    assert Catalog([str(path.parent)], cache).load("qaa") is not None
-    Catalog([str(path.parent)], cache).load("qaa")  # a second put: still one warning
+    assert Article([str(path.parent)], cache).load("qaa") is not None
+    Article([str(path.parent)], cache).load("qaa")  # a second put: still one warning
     assert cache.warnings == [
         f"warning: the cache directory {shared / 'cache'} is a symbolic link;"
         " lastmile works without the cache"
@@ -995,7 +995,7 @@ def test_a_new_directory_swapped_for_someone_elses_is_not_used(
     monkeypatch.setattr(os, "mkdir", mkdir_then_swap)
     monkeypatch.setattr(os, "geteuid", lambda: os.stat(tmp_path).st_uid + 1)
     monkeypatch.setattr(os, "fchmod", lambda *a: pytest.fail("changed a directory not its own"))
-    Catalog([str(path.parent)], Cache(str(tmp_path / "a" / "b"))).load("qaa")
+    Article([str(path.parent)], Cache(str(tmp_path / "a" / "b"))).load("qaa")
     assert list((tmp_path / "a").iterdir()) == []
 
 
@@ -1069,7 +1069,7 @@ def test_an_entry_is_served_only_in_the_context_it_was_checked_in(
             + "  - {id: s, kind: section, title: S, paragraphs: [x]}\n",
         )
     )
-    alone = catalog(path.parent, tmp_path / "c")
+    alone = article(path.parent, tmp_path / "c")
     assert alone.load("qaa") is None  # no next layer: its missing name is an error
     assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) is not None
     patch = cache_context(Bundle(), patch=True)
@@ -1080,7 +1080,7 @@ def test_an_entry_is_served_only_in_the_context_it_was_checked_in(
         "language: qaa\nname: Q\ntitle: T\nsections:\n  - {id: s, kind: section, title: S, paragraphs: [y]}\n",
         encoding="utf-8",
     )
-    layered = Catalog([str(path.parent), str(lower)], Cache(str(tmp_path / "c")))
+    layered = Article([str(path.parent), str(lower)], Cache(str(tmp_path / "c")))
     language = layered.load("qaa")
     assert language is not None and language.name == "Q"  # checked again, as a patch
     assert language.sections[0].paragraphs == ("x",)

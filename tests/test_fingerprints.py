@@ -182,9 +182,9 @@ def test_recording_fingerprints_changes_nothing_else(
 
 
 def load_english() -> object:
-    from lastmile_cli.content import Catalog
+    from lastmile_cli.content import Article
 
-    english = Catalog([], None).load("en")
+    english = Article([], None).load("en")
     assert english is not None
     return english
 
@@ -357,10 +357,10 @@ def test_a_malformed_fingerprint_is_refused_with_its_place(value: str, message: 
 def test_the_built_article_knows_its_stale_sections(copy: Path) -> None:
     """Reading the bundled article never unpacks the English to tell stale sections: the build
     records them (a checkout whose data/en.yaml changed is rebuilt before it shows anything)."""
-    from lastmile_cli.bundle import Article, build
+    from lastmile_cli.bundle import PackedArticle, build
 
     blob, _made = build(str(copy))
-    article = Article(blob)
+    article = PackedArticle(blob)
     assert {code: article.stale[code] for code in article.codes()} == {
         "de": ("marathon",),
         "en": (),
@@ -369,7 +369,7 @@ def test_the_built_article_knows_its_stale_sections(copy: Path) -> None:
         "it": ("marathon",),
     }
     fresh, _made = build(Bundle().yaml_dir)
-    assert not any(Article(fresh).stale.values())
+    assert not any(PackedArticle(fresh).stale.values())
 
 
 @given(st.binary(max_size=4096))

@@ -16,7 +16,7 @@ import jsonschema
 import pytest
 
 from conftest import MINIMAL, Lastmile, subprocess_env
-from lastmile_cli.content import Catalog
+from lastmile_cli.content import Article
 from lastmile_cli.po import export
 from lastmile_cli.render.json import KINDS
 
@@ -40,7 +40,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (made / "qac.yaml").write_text(UNKNOWN, encoding="utf-8")
     (made / "reviewed").mkdir()  # a translation whose every section records the English of now
     shutil.copy(ROOT / "data" / "de.yaml", made / "reviewed" / "de.yaml")
-    english, german = Catalog([], None).load("en"), Catalog([], None).load("de")
+    english, german = Article([], None).load("en"), Article([], None).load("de")
     assert english is not None and german is not None
     (made / "de.po").write_text(export("de", german, english), encoding="utf-8")
     return made

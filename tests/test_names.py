@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import Lastmile
-from lastmile_cli.content import Catalog
+from lastmile_cli.content import Article
 from lastmile_cli.errors import UnknownName
 from lastmile_cli.matching import edits, find_section, others
 from lastmile_cli.textutil import fold
@@ -299,21 +299,21 @@ NOT_FOUND = {
 
 
 @pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return Catalog((), None)
+def article() -> Article:
+    return Article((), None)
 
 
-def example(catalog: Catalog, code: str, name: str) -> str:
-    language = catalog.require(code)
-    return find_section(name, others(language, catalog), catalog.outline(), "example")
+def example(article: Article, code: str, name: str) -> str:
+    language = article.require(code)
+    return find_section(name, others(language, article), article.outline(), "example")
 
 
 @pytest.mark.parametrize(
     ("code", "story", "name"),
     [(c, s, n) for c, stories in FIND.items() for s, names in stories.items() for n in names],
 )
-def test_each_word_finds_its_example(catalog: Catalog, code: str, story: str, name: str) -> None:
-    assert example(catalog, code, name) == story
+def test_each_word_finds_its_example(article: Article, code: str, story: str, name: str) -> None:
+    assert example(article, code, name) == story
 
 
 @pytest.mark.parametrize(
@@ -321,27 +321,27 @@ def test_each_word_finds_its_example(catalog: Catalog, code: str, story: str, na
     [(c, n, s) for c, words in NOT_FOUND.items() for n, s in words],
 )
 def test_other_words_find_nothing_and_never_a_wrong_story(
-    catalog: Catalog, code: str, name: str, suggested: str | None
+    article: Article, code: str, name: str, suggested: str | None
 ) -> None:
     with pytest.raises(UnknownName) as raised:
-        example(catalog, code, name)
+        example(article, code, name)
     assert raised.value.suggestion == suggested
 
 
-def test_no_name_belongs_to_two_stories(catalog: Catalog) -> None:
+def test_no_name_belongs_to_two_stories(article: Article) -> None:
     """Across all five languages, a name (as typed, any case, any accents) means one section."""
     owner: dict[str, str] = {}
-    for language in catalog.available():
+    for language in article.available():
         for section in language.sections:
             for name in (section.id, section.title, *section.aliases):
                 assert owner.setdefault(fold(name), section.id) == section.id, (name, language.code)
 
 
-def test_every_section_answers_to_more_than_its_title(catalog: Catalog) -> None:
-    for language in catalog.available():
+def test_every_section_answers_to_more_than_its_title(article: Article) -> None:
+    for language in article.available():
         for section in language.sections:
             assert len(section.aliases) >= 2, (language.code, section.id)
-    english = catalog.require("en").section("politics")
+    english = article.require("en").section("politics")
     assert english is not None and "policy" not in english.aliases  # a mistranslation
 
 
@@ -363,10 +363,10 @@ def test_every_section_answers_to_more_than_its_title(catalog: Catalog) -> None:
     ],
 )
 def test_sections_answer_to_their_words_too(
-    catalog: Catalog, code: str, name: str, section: str
+    article: Article, code: str, name: str, section: str
 ) -> None:
-    language = catalog.require(code)
-    assert find_section(name, others(language, catalog), catalog.outline()) == section
+    language = article.require(code)
+    assert find_section(name, others(language, article), article.outline()) == section
 
 
 @pytest.mark.parametrize(

@@ -753,7 +753,7 @@ def test_template_of_a_story_another_language_has_starts_from_its_text(
 
 
 def test_the_bundled_outline_is_the_english_files(tmp_path: Path) -> None:
-    from lastmile_cli.bundle import Article, build
+    from lastmile_cli.bundle import PackedArticle, build
 
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
@@ -765,7 +765,7 @@ def test_the_bundled_outline_is_the_english_files(tmp_path: Path) -> None:
             encoding="utf-8",
         )
     blob, made = build(str(data))
-    outline: Outline = Article(blob).outline
+    outline: Outline = PackedArticle(blob).outline
     assert outline.ids == (*SECTION_IDS, "epilogue") and outline.kind("epilogue") == "section"
     (data / "de.yaml").write_text(
         (data / "de.yaml").read_text(encoding="utf-8")

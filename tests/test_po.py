@@ -14,14 +14,14 @@ from hypothesis import strategies as st
 
 from conftest import KNOWN, NOT_TIMED, Lastmile
 from lastmile_cli.bundle import Bundle
-from lastmile_cli.content import Catalog
+from lastmile_cli.content import Article
 from lastmile_cli.fingerprints import fingerprint
 from lastmile_cli.language_yaml import language_file
 from lastmile_cli.loader import check_bytes
 from lastmile_cli.model import Language, Section
 from lastmile_cli.po import export, read_catalog
 
-ENGLISH = Catalog([], None).load("en")
+ENGLISH = Article([], None).load("en")
 assert ENGLISH is not None
 MSGFMT = shutil.which("msgfmt")
 needs_gettext = pytest.mark.skipif(MSGFMT is None, reason="GNU gettext (msgfmt) is not installed")
@@ -215,7 +215,7 @@ def test_the_catalog_names_each_unit(lastmile: Lastmile) -> None:
     ) in po
     assert '"Language: de\\n"' in po and '"Content-Type: text/plain; charset=UTF-8\\n"' in po
     # names, title, term; each section's title and aliases (every one has some); paragraphs
-    paragraphs = sum(len(s.paragraphs) for s in Catalog([], None).require("de").sections)
+    paragraphs = sum(len(s.paragraphs) for s in Article([], None).require("de").sections)
     assert po.count('msgctxt "') == 4 + 8 * 2 + paragraphs
 
 
@@ -520,7 +520,7 @@ def test_an_export_of_a_new_language_is_empty_and_of_english_a_usage_error(
 ) -> None:
     new = lastmile("export", "pt-BR")
     assert new.code == 0
-    paragraphs = sum(len(s.paragraphs) for s in Catalog([], None).require("en").sections)
+    paragraphs = sum(len(s.paragraphs) for s in Article([], None).require("en").sections)
     assert (
         new.err
         == "lastmile: note: pt-BR has no language file yet: every entry is empty, ready to translate\n"

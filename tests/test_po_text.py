@@ -9,7 +9,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from lastmile_cli import po_text
-from lastmile_cli.content import Catalog
+from lastmile_cli.content import Article
 from lastmile_cli.po import export
 
 PIECES = st.sampled_from(
@@ -24,12 +24,12 @@ line = text.map(lambda t: t.replace("\n", " "))
 
 
 def with_polib(header: str, metadata: dict[str, str], entries: list[dict[str, object]]) -> str:
-    catalog = polib.POFile(wrapwidth=78)
-    catalog.header = header
-    catalog.metadata = metadata
+    article = polib.POFile(wrapwidth=78)
+    article.header = header
+    article.metadata = metadata
     for fields in entries:
-        catalog.append(polib.POEntry(**fields))
-    return str(catalog)
+        article.append(polib.POEntry(**fields))
+    return str(article)
 
 
 entries = st.lists(
@@ -83,12 +83,12 @@ def test_folding_is_textwraps(value: str, width: int) -> None:
 
 
 def test_every_bundled_language_exports_as_polib_wrote_it() -> None:
-    catalog = Catalog([], None)
-    english = catalog.require("en")
-    for code in [*catalog.codes(), "pt-BR"]:
+    article = Article([], None)
+    english = article.require("en")
+    for code in [*article.codes(), "pt-BR"]:
         if code == "en":
             continue
-        language = catalog.load(code) if code != "pt-BR" else None
+        language = article.load(code) if code != "pt-BR" else None
         ours = export(code, language, english)
         theirs = polib.pofile(ours, wrapwidth=78)
         assert str(theirs) + "\n" == ours  # polib reads it back and writes the same bytes

@@ -18,7 +18,7 @@ import pytest
 
 from lastmile_cli import prepared as prepared_module
 from lastmile_cli.bundle import ARTICLE, Bundle
-from lastmile_cli.content import Catalog
+from lastmile_cli.content import Article
 from lastmile_cli.model import Language, Section
 from lastmile_cli.packed import Corrupt
 from lastmile_cli.pairing import aligned, interlinear, pair, section_ratio, split_section
@@ -108,11 +108,11 @@ def test_compare_by_sentence_of_every_pair_is_the_computed_one(
 def test_with_of_every_pair_is_the_computed_one(
     prepared: Prepared, first: str, second: str
 ) -> None:
-    catalog = Catalog([], None)
+    article = Article([], None)
     a = language(first)
     outline = BUNDLE.outline().ids
     for ids in (outline, outline[:1], outline[-1:], outline[1:3]):  # (its own ratio, or not)
-        document = catalog.document(a, ids)
+        document = article.document(a, ids)
         assert interlinear(document, language(second), prepared) == interlinear(
             document, language(second)
         )

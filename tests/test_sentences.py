@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from conftest import SECTION_IDS
 from lastmile_cli.cache import Cache
-from lastmile_cli.content import Catalog
+from lastmile_cli.content import Article
 from lastmile_cli.sentences import split
 
 # (language, the sentences of one paragraph): the paragraph is these joined by single spaces.
@@ -97,10 +97,10 @@ def test_sentences_of_words_and_stops_join_back(words: list[str]) -> None:
 def test_the_bundled_translations_keep_the_english_sentences() -> None:
     """Every bundled language has as many sentences as English in every section: the structure
     the alignment benchmark's gold file relies on."""
-    catalog = Catalog([], Cache(None))
+    article = Article([], Cache(None))
     counts = {}
     for code in ("en", "de", "es", "fr", "it"):
-        language = catalog.require(code)
+        language = article.require(code)
         counts[code] = [
             sum(len(split(p, code)) for p in section.paragraphs)
             for section_id in SECTION_IDS

@@ -18,7 +18,7 @@ import pytest
 from conftest import check_golden, subprocess_env
 from lastmile_cli.bundle import Bundle
 from lastmile_cli.cli import COMMANDS
-from lastmile_cli.content import Catalog
+from lastmile_cli.content import Article
 from lastmile_cli.option_table import FORMATS
 from lastmile_cli.po import export
 
@@ -137,7 +137,7 @@ def transcript(cache: Path, start: Path) -> str:
 def surface(tmp_path_factory: pytest.TempPathFactory) -> str:
     start = tmp_path_factory.mktemp("start")
     shutil.copy(Path(Bundle().yaml_dir) / "de.yaml", start / "de.yaml")  # never the data itself
-    english, german = Catalog([], None).load("en"), Catalog([], None).load("de")
+    english, german = Article([], None).load("en"), Article([], None).load("de")
     assert english is not None and german is not None
     (start / "de.po").write_text(export("de", german, english), encoding="utf-8")
     return transcript(tmp_path_factory.mktemp("cache"), start)

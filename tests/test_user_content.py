@@ -369,13 +369,13 @@ def test_special_files_in_a_data_directory_are_skipped_with_a_warning(
 def test_a_file_that_turns_into_a_fifo_is_refused_when_read(tmp_path: Path) -> None:
     """Between the scan and the read a file may be replaced: the read itself never blocks."""
     from lastmile_cli.cache import Cache
-    from lastmile_cli.content import Catalog
+    from lastmile_cli.content import Article
     from lastmile_cli.files import LanguageFile
 
     os.mkfifo(tmp_path / "pt.yaml")
-    catalog = Catalog([], Cache(None))
-    assert catalog.read(LanguageFile("pt", str(tmp_path / "pt.yaml"), False)) is None
-    assert "pt.yaml:1:1: is a FIFO, not a regular file" in catalog.warnings[0]
+    article = Article([], Cache(None))
+    assert article.read(LanguageFile("pt", str(tmp_path / "pt.yaml"), False)) is None
+    assert "pt.yaml:1:1: is a FIFO, not a regular file" in article.warnings[0]
 
 
 @pytest.mark.parametrize(

@@ -118,7 +118,7 @@ def outline_of(language: Language) -> Outline:
     return Outline(tuple(s.id for s in language.sections), tuple(s.kind for s in language.sections))
 
 
-class Article:
+class PackedArticle:
     """A built article's languages, each unpacked when first asked for."""
 
     def __init__(self, blob: bytes) -> None:
@@ -181,7 +181,7 @@ class Bundle:
     def __init__(self, package: str = HERE) -> None:
         self.package = package
         self.checkout = checkout_data(package)
-        self._loaded: Article | None = None
+        self._loaded: PackedArticle | None = None
 
     @property
     def yaml_dir(self) -> str:
@@ -219,16 +219,16 @@ class Bundle:
         languages = [v for v in self.languages().values() if isinstance(v, Language)]
         return Known(self.outline(), languages)
 
-    def _article(self) -> Article:
+    def _article(self) -> PackedArticle:
         if self._loaded is None:
             self._loaded = self._load()
         return self._loaded
 
-    def _load(self) -> Article:
+    def _load(self) -> PackedArticle:
         path = os.path.join(self.package, ARTICLE)
         try:
             with open(path, "rb") as handle:
-                article = Article(handle.read())
+                article = PackedArticle(handle.read())
             if self.checkout is None or article.stamp == fingerprint(self.yaml_dir, self.package):
                 return article
         except (OSError, Corrupt, ValueError, TypeError):
@@ -236,4 +236,4 @@ class Bundle:
         blob, _ = build(self.yaml_dir, self.package)  # stale, missing or damaged: from the YAML
         if self.checkout is not None:
             write(path, blob)
-        return Article(blob)
+        return PackedArticle(blob)

@@ -1,7 +1,7 @@
 """The command line: the `lastmile` group, and the one edge between the shell and the library.
 
 Each command lives in `commands/<name>.py`, imported only when it runs: a pure function
-`(Settings, Catalog, arguments) -> view` and the Click command whose callback hands it over as
+`(Settings, Article, arguments) -> view` and the Click command whose callback hands it over as
 a `Call`. The edge (`perform`) does four things, once each: builds the settings, calls the
 command, turns its failures into exits, and renders the view; `run` turns whatever is left
 (usage errors, a vanished reader, Ctrl-C, a bug) into one line and an exit code, which

@@ -80,8 +80,10 @@ def _in_outline(language: Language, outline: Outline) -> bool:
     return False
 
 
-class Catalog:
-    """Every available language, loaded lazily. What loading found to warn of is recorded
+class Article:
+    """The article in every language available to this run, each loaded when first asked for
+    (the name "catalog" is the interface's, i18n.py and mo.py, and the translator's PO files,
+    po.py). What loading found to warn of is recorded
     with what it loaded (`warnings`, read by the edge once the command is done)."""
 
     def __init__(

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     Names = Callable[[], Mapping[str, Sequence[str]]]
 
     class Listing(Protocol):
-        """Whatever lists the languages a run can show (content.Catalog does)."""
+        """Whatever lists the languages a run can show (content.Article does)."""
 
         def available(self) -> Iterable[Language]: ...
 
@@ -129,6 +129,6 @@ def _unexplained(message: str) -> str:
     return ""
 
 
-def names_of(catalog: Listing) -> Callable[[], dict[str, tuple[str, str]]]:
+def names_of(article: Listing) -> Callable[[], dict[str, tuple[str, str]]]:
     """Each language's native and English name, read only when a code does not match."""
-    return lambda: {lang.code: (lang.name, lang.english_name) for lang in catalog.available()}
+    return lambda: {lang.code: (lang.name, lang.english_name) for lang in article.available()}

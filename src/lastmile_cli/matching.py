@@ -10,7 +10,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
 
-    from lastmile_cli.content import Catalog
+    from lastmile_cli.content import Article
 
 
 def section_names(language: Language, kind: str | None = None) -> dict[str, str]:
@@ -84,20 +84,20 @@ def nearest(wanted: str, names: dict[str, str]) -> str | None:
     return stories[0] if len(stories) == 1 else None
 
 
-def others(first: Language, catalog: Catalog) -> Iterator[Language]:
+def others(first: Language, article: Article) -> Iterator[Language]:
     """`first`, then every other language, loaded only when a name is not found sooner."""
     yield first
-    for code in catalog.codes():
+    for code in article.codes():
         if code != first.code:
-            other = catalog.load(code)
+            other = article.load(code)
             if other is not None:
                 yield other
 
 
 def section_ids(
-    names: Sequence[str], language: Language, catalog: Catalog, kind: str | None = None
+    names: Sequence[str], language: Language, article: Article, kind: str | None = None
 ) -> list[str]:
     """The ids the user's names mean (in `language` first, then any), in article order."""
-    outline = catalog.outline()
-    wanted = {find_section(name, others(language, catalog), outline, kind) for name in names}
+    outline = article.outline()
+    wanted = {find_section(name, others(language, article), outline, kind) for name in names}
     return outline.in_order(wanted)

@@ -20,7 +20,7 @@ from lastmile_cli.option_table import COMMANDS, SHELLS, WIDTHS, Argument, Option
 if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
 
-    from lastmile_cli.content import Catalog
+    from lastmile_cli.content import Article
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -60,15 +60,15 @@ class Shell(click.Choice):  # type: ignore[type-arg]
         return _("Choose one of: {choices}.").format(choices=", ".join(SHELLS))
 
 
-def _catalog(ctx: click.Context) -> Catalog:
+def _article(ctx: click.Context) -> Article:
     """The languages a command on this line would see: --data-dir, else LASTMILE_DATA_DIR."""
     from lastmile_cli.cache import Cache
     from lastmile_cli.config import load
-    from lastmile_cli.content import Catalog
+    from lastmile_cli.content import Article
     from lastmile_cli.settings import data_dirs
 
     dirs, _ = data_dirs(tuple(ctx.params.get("data_dir") or ()), os.environ, load(os.environ))
-    return Catalog(dirs, Cache(None))
+    return Article(dirs, Cache(None))
 
 
 def complete_languages(
@@ -80,7 +80,7 @@ def complete_languages(
     wanted = incomplete.lower()
     return [
         CompletionItem(language.code, help=describe(language.name, language.english_name))
-        for language in _catalog(ctx).available()
+        for language in _article(ctx).available()
         if language.code.lower().startswith(wanted)
     ]
 
@@ -120,8 +120,8 @@ def _complete_ids(ctx: click.Context, incomplete: str, kind: str | None) -> list
     from lastmile_cli.language_choice import names_of, resolve
     from lastmile_cli.model import FALLBACK
 
-    catalog = _catalog(ctx)
-    ids = [i for i in catalog.outline().of_kind(kind) if i.startswith(incomplete.lower())]
+    article = _article(ctx)
+    ids = [i for i in article.outline().of_kind(kind) if i.startswith(incomplete.lower())]
     config = load(os.environ)
     configured = (config.language, config.path or "") if config.language else None
     try:
@@ -129,14 +129,14 @@ def _complete_ids(ctx: click.Context, incomplete: str, kind: str | None) -> list
         code = resolve(
             lang if isinstance(lang, str) else None,
             os.environ,
-            catalog.codes(),
-            names_of(catalog),
+            article.codes(),
+            names_of(article),
             configured=configured,
         ).code
     except LastmileError:
         code = FALLBACK
-    language = catalog.load(code) or catalog.load(FALLBACK)
-    shown = catalog.document(language, ids).sections if language else ()
+    language = article.load(code) or article.load(FALLBACK)
+    shown = article.document(language, ids).sections if language else ()
     titles = {s.id: s.title for s in shown}  # (a section the language lacks: as borrowed)
     return [CompletionItem(i, help=titles.get(i, "")) for i in sorted(ids)]
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from typing import Any, TextIO
 
     from lastmile_cli.cache import Cache
-    from lastmile_cli.content import Catalog
+    from lastmile_cli.content import Article
     from lastmile_cli.settings import Settings
 
 
@@ -100,7 +100,7 @@ def report(message: str, before: str = "") -> None:
 
 def perform(call: Call) -> int:
     """Build the settings, call the command, render its view; lastmile's errors become exits."""
-    from lastmile_cli.content import Catalog
+    from lastmile_cli.content import Article
     from lastmile_cli.render import notes, render, summary, warnings
     from lastmile_cli.settings import build
 
@@ -110,11 +110,11 @@ def perform(call: Call) -> int:
         from lastmile_cli.cache import Cache
 
         cache = Cache(settings.cache_dir)
-    catalog = Catalog(settings.data_dirs, cache, writing=settings.writing)
+    article = Article(settings.data_dirs, cache, writing=settings.writing)
     try:
-        view = call.function(settings, catalog, **dict(call.arguments))
+        view = call.function(settings, article, **dict(call.arguments))
     except LastmileError as error:
-        for line in [*_warned(settings, cache, catalog), str(error)]:
+        for line in [*_warned(settings, cache, article), str(error)]:
             report(line)
         return exits.of_error(error)
     finally:
@@ -126,18 +126,18 @@ def perform(call: Call) -> int:
         text = english(lambda: render(view, settings.output))
     else:
         text = render(view, settings.output)
-    for line in _warned(settings, cache, catalog) + warnings(view) + notes(view):
+    for line in _warned(settings, cache, article) + warnings(view) + notes(view):
         report(line)
     for line in emit(text, settings.output, sys.stdout) + summary(view):  # (the pager's, after)
         report(line)
     return exits.of_view(view)
 
 
-def _warned(settings: Settings, cache: Cache | None, catalog: Catalog) -> list[str]:
+def _warned(settings: Settings, cache: Cache | None, article: Article) -> list[str]:
     """What stderr says first, before the output or the error, always in this order: the
     settings' warnings (the configuration file's), the cache's (a directory it refused), the
     content's (files skipped, sections misplaced)."""
-    return [*settings.warnings, *(cache.warnings if cache is not None else ()), *catalog.warnings]
+    return [*settings.warnings, *(cache.warnings if cache is not None else ()), *article.warnings]
 
 
 def guarded(action: Callable[[], int]) -> int:

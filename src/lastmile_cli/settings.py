@@ -1,6 +1,6 @@
 """One run's settings: the shared options and the environment, decided once at the edge.
 
-Every command is a function of `(Settings, Catalog, its own arguments)`; nothing below the edge
+Every command is a function of `(Settings, Article, its own arguments)`; nothing below the edge
 reads `os.environ` or an option dict. The output decision (format, colour, width, pager) is
 `output.decide`'s; the data directories come from `--data-dir`, else `LASTMILE_DATA_DIR`, else
 the configuration file (config.py, which says how each setting ranks), and then the user's own

@@ -4,7 +4,7 @@ sentence by sentence."""
 from __future__ import annotations
 
 from lastmile_cli.article_language import named
-from lastmile_cli.content import Catalog
+from lastmile_cli.content import Article
 from lastmile_cli.errors import WrongUsage
 from lastmile_cli.i18n import _
 from lastmile_cli.perform import Call
@@ -34,7 +34,7 @@ class SameLanguage(WrongUsage):
 
 def compare(
     settings: Settings,
-    catalog: Catalog,
+    article: Article,
     first: str,
     second: str,
     sections: tuple[str, ...],
@@ -44,19 +44,19 @@ def compare(
     named ones."""
     from lastmile_cli.pairing import pair
 
-    a, b = named(first, catalog), named(second, catalog)
+    a, b = named(first, article), named(second, article)
     if a.code == b.code:  # one column would repeat the other: nothing to compare
         raise SameLanguage(first, second, a.code)
     prepared = None
     if by.lower() == "sentence":  # the bundled sentences, split and aligned at build time
         from lastmile_cli.prepared import load
 
-        prepared = load(catalog.bundle)
+        prepared = load(article.bundle)
     if not sections:
-        return pair(a, b, catalog.outline().ids, by.lower(), prepared)
+        return pair(a, b, article.outline().ids, by.lower(), prepared)
     from lastmile_cli.matching import section_ids
 
-    return pair(a, b, section_ids(sections, a, catalog), by.lower(), prepared)
+    return pair(a, b, section_ids(sections, a, article), by.lower(), prepared)
 
 
 def command() -> click.Command:

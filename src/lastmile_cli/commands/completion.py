@@ -8,7 +8,7 @@ says where each shell wants the script.
 
 from __future__ import annotations
 
-from lastmile_cli.content import Catalog
+from lastmile_cli.content import Article
 from lastmile_cli.i18n import _
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from lastmile_cli.views import Script
 
 
-def completion(settings: Settings, catalog: Catalog, shell: str) -> Script:
+def completion(settings: Settings, article: Article, shell: str) -> Script:
     """The completion script for `shell`, for the program `lastmile`."""
     from click.shell_completion import get_completion_class
 

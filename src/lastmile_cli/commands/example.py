@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lastmile_cli.article_language import another, chosen
-from lastmile_cli.content import Catalog
+from lastmile_cli.content import Article
 from lastmile_cli.errors import WrongUsage
 from lastmile_cli.i18n import _
 from lastmile_cli.model import Document
@@ -19,11 +19,11 @@ if TYPE_CHECKING:
 
 
 def example(
-    settings: Settings, catalog: Catalog, name: str | None, with_lang: str | None
+    settings: Settings, article: Article, name: str | None, with_lang: str | None
 ) -> Document | ExampleList | Interlinear:
     """The example `name` (an id, or a title or alias in any language), or all of them listed; with
     `--with`, the example read sentence by sentence beside a second language."""
-    language = chosen(settings, catalog)
+    language = chosen(settings, article)
     if name is None:
         if with_lang is not None:  # a list of titles has no sentences to read beside another
             raise WrongUsage(
@@ -34,17 +34,17 @@ def example(
             )
         from lastmile_cli.views import ExampleList
 
-        return ExampleList(catalog.document(language, catalog.outline().of_kind("example")))
+        return ExampleList(article.document(language, article.outline().of_kind("example")))
     from lastmile_cli.matching import section_ids
 
-    document = catalog.document(language, section_ids((name,), language, catalog, "example"))
+    document = article.document(language, section_ids((name,), language, article, "example"))
     if with_lang is None:
         return document
     from lastmile_cli.article_language import second
     from lastmile_cli.pairing import interlinear
     from lastmile_cli.prepared import load  # the bundled sentences, split and aligned at build
 
-    return interlinear(document, second(with_lang, language, catalog), load(catalog.bundle))
+    return interlinear(document, second(with_lang, language, article), load(article.bundle))
 
 
 def command() -> click.Command:

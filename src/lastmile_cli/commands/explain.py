@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lastmile_cli.article_language import chosen
-from lastmile_cli.content import Catalog
+from lastmile_cli.content import Article
 from lastmile_cli.i18n import _
 from lastmile_cli.model import Document
 from lastmile_cli.settings import Settings
@@ -18,24 +18,24 @@ if TYPE_CHECKING:
 
 
 def explain(
-    settings: Settings, catalog: Catalog, sections: tuple[str, ...], with_lang: str | None
+    settings: Settings, article: Article, sections: tuple[str, ...], with_lang: str | None
 ) -> Document | Interlinear:
     """The article in the chosen language, or only the named sections, in article order; with
     `--with`, read sentence by sentence beside a second language."""
-    language = chosen(settings, catalog)
+    language = chosen(settings, article)
     if sections:
         from lastmile_cli.matching import section_ids  # only when names are to be matched
 
-        document = catalog.document(language, section_ids(sections, language, catalog))
+        document = article.document(language, section_ids(sections, language, article))
     else:
-        document = catalog.document(language, catalog.outline().ids)
+        document = article.document(language, article.outline().ids)
     if with_lang is None:
         return document
     from lastmile_cli.article_language import second
     from lastmile_cli.pairing import interlinear
     from lastmile_cli.prepared import load  # the bundled sentences, split and aligned at build
 
-    return interlinear(document, second(with_lang, language, catalog), load(catalog.bundle))
+    return interlinear(document, second(with_lang, language, article), load(article.bundle))
 
 
 def command() -> click.Command:

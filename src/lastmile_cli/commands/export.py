@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lastmile_cli.article_language import named
-from lastmile_cli.content import Catalog
+from lastmile_cli.content import Article
 from lastmile_cli.errors import UnknownName, WrongUsage
 from lastmile_cli.i18n import _
 from lastmile_cli.model import FALLBACK, is_tag
@@ -20,15 +20,15 @@ if TYPE_CHECKING:
     from lastmile_cli.views import Exported
 
 
-def export(settings: Settings, catalog: Catalog, code: str) -> Exported:
+def export(settings: Settings, article: Article, code: str) -> Exported:
     """The catalog of the language `code` (a code or a name), measured against the English this
     run reads; a language tag with no file yet gives an empty catalog to start from."""
     from lastmile_cli.po import export as catalog_text
     from lastmile_cli.views import Exported
 
-    english = catalog.require(FALLBACK)
+    english = article.require(FALLBACK)
     try:
-        language = named(code, catalog)
+        language = named(code, article)
     except UnknownName:
         if not is_tag(code):
             raise

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lastmile_cli.content import Catalog
+from lastmile_cli.content import Article
 from lastmile_cli.errors import LastmileError, UnknownName
 from lastmile_cli.i18n import _
 from lastmile_cli.model import FALLBACK
@@ -20,14 +20,14 @@ if TYPE_CHECKING:
 
 
 def fingerprint(
-    settings: Settings, catalog: Catalog, paths: tuple[str, ...], sections: tuple[str, ...]
+    settings: Settings, article: Article, paths: tuple[str, ...], sections: tuple[str, ...]
 ) -> Recorded:
     """Each file with the English of now recorded for the sections named (by default, for every
     section that records nothing yet), measured against the English this run reads."""
     from lastmile_cli.stamp import stamp_file
     from lastmile_cli.views import Recorded, Stamped
 
-    english = catalog.require(FALLBACK)
+    english = article.require(FALLBACK)
     ids = [s.id for s in english.sections]
     for wanted in sections:
         if wanted not in ids:
@@ -36,7 +36,7 @@ def fingerprint(
     done = []
     for path in paths:
         try:
-            done.append(stamp_file(path, english, sections, catalog.known()))
+            done.append(stamp_file(path, english, sections, article.known()))
         except LastmileError as error:
             done.append(Stamped(path, error=str(error)))
     return Recorded(tuple(done))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from lastmile_cli.content import Catalog
+from lastmile_cli.content import Article
 from lastmile_cli.errors import ContentError, LastmileError, WrongUsage
 from lastmile_cli.i18n import _
 from lastmile_cli.model import FALLBACK
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 
 def import_po(
-    settings: Settings, catalog: Catalog, path: str, output: str | None, force: bool
+    settings: Settings, article: Article, path: str, output: str | None, force: bool
 ) -> Imported:
     """The language file the catalog at `path` gives, checked by the strict loader; written to
     `output` (never over a file that exists, unless `force`) or returned to be printed."""
@@ -43,7 +43,7 @@ def import_po(
         )
     except SourceError as error:
         raise ContentError(Problem(path, 1, 1, str(error))) from None
-    english = catalog.require(FALLBACK)
+    english = article.require(FALLBACK)
     stem = os.path.basename(path).removesuffix(".po").removesuffix(".pot")
     made = read_catalog(data, path, english, stem)
     code = made.language.code
@@ -71,7 +71,7 @@ def import_po(
         output or name,
         complete=False,
         source=output or "-",
-        known=catalog.known(),
+        known=article.known(),
     )
     if loaded is None or loaded.sections != made.language.sections:
         first = next((p for p in problems if p.severity == "error"), None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lastmile_cli import i18n
 from lastmile_cli.article_language import choose
-from lastmile_cli.content import Catalog
+from lastmile_cli.content import Article
 from lastmile_cli.i18n import _, warning
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
@@ -18,20 +18,20 @@ if TYPE_CHECKING:
     from lastmile_cli.views import LanguageList
 
 
-def languages(settings: Settings, catalog: Catalog) -> LanguageList:
+def languages(settings: Settings, article: Article) -> LanguageList:
     """Every language that loads, and the one this run would show, with the reason."""
     from lastmile_cli.progress import progress
     from lastmile_cli.views import LanguageList
 
-    available = tuple(catalog.available())
-    choice = choose(settings, catalog)  # (a bad --lang is said in the interface's language)
+    available = tuple(article.available())
+    choice = choose(settings, article)  # (a bad --lang is said in the interface's language)
     if settings.output.format == "json":  # the reason in English, as all JSON is: docs/json.md
-        choice = i18n.english(lambda: choose(settings, catalog))
-    total = len(catalog.outline())
-    english = catalog.english()
-    outline = catalog.outline()
+        choice = i18n.english(lambda: choose(settings, article))
+    total = len(article.outline())
+    english = article.english()
+    outline = article.outline()
     found = tuple(progress(lang, english, outline) for lang in available) if english else ()
-    skipped = tuple(warning(f"{s.path}: {s.reason}") for s in catalog.skipped if not s.special)
+    skipped = tuple(warning(f"{s.path}: {s.reason}") for s in article.skipped if not s.special)
     return LanguageList(available, choice, english, total, found, skipped)
 
 

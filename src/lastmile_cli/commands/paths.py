@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-from lastmile_cli.content import Catalog
+from lastmile_cli.content import Article
 from lastmile_cli.i18n import _
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
@@ -23,16 +23,16 @@ if TYPE_CHECKING:
     from lastmile_cli.views import PathList, Place
 
 
-def bundled(settings: Settings, catalog: Catalog) -> list[Place]:
+def bundled(settings: Settings, article: Article) -> list[Place]:
     """The bundled language files: `data/` of a checkout, or inside the installed package."""
     from lastmile_cli.views import Place
 
-    bundle = catalog.bundle
+    bundle = article.bundle
     source = "checkout" if bundle.checkout is not None else "package"
     return [Place("bundled", bundle.yaml_dir, source, os.path.isdir(bundle.yaml_dir))]
 
 
-def data(settings: Settings, catalog: Catalog) -> list[Place]:
+def data(settings: Settings, article: Article) -> list[Place]:
     """The user's data folders, earlier ones first, then the default one (even when it does
     not exist yet: it is where a user's files go)."""
     from lastmile_cli.views import Place
@@ -48,7 +48,7 @@ def data(settings: Settings, catalog: Catalog) -> list[Place]:
     return places
 
 
-def cache(settings: Settings, catalog: Catalog) -> list[Place]:
+def cache(settings: Settings, article: Article) -> list[Place]:
     """Where checked user files are remembered (written by lastmile, read back)."""
     from lastmile_cli.cache import location
     from lastmile_cli.views import Place
@@ -57,7 +57,7 @@ def cache(settings: Settings, catalog: Catalog) -> list[Place]:
     return [Place("cache", directory or "", source, bool(directory and os.path.isdir(directory)))]
 
 
-def config(settings: Settings, catalog: Catalog) -> list[Place]:
+def config(settings: Settings, article: Article) -> list[Place]:
     """The configuration file (read first, whether or not it exists yet), and what names it."""
     from lastmile_cli import config as configuration
     from lastmile_cli.views import Place
@@ -73,7 +73,7 @@ def config(settings: Settings, catalog: Catalog) -> list[Place]:
     return [Place("config", where or "", source, bool(where and os.path.isfile(where)))]
 
 
-ROLES: dict[str, Callable[[Settings, Catalog], list[Place]]] = {
+ROLES: dict[str, Callable[[Settings, Article], list[Place]]] = {
     "config": config,
     "bundled": bundled,
     "data": data,
@@ -81,13 +81,13 @@ ROLES: dict[str, Callable[[Settings, Catalog], list[Place]]] = {
 }
 
 
-def paths(settings: Settings, catalog: Catalog, roles: tuple[str, ...]) -> PathList:
+def paths(settings: Settings, article: Article, roles: tuple[str, ...]) -> PathList:
     """The places of the roles asked for (all, by default), in the order lastmile uses them."""
     from lastmile_cli.views import PathList
 
     wanted = {role.lower() for role in roles} or set(ROLES)
     places = [
-        place for role, find in ROLES.items() if role in wanted for place in find(settings, catalog)
+        place for role, find in ROLES.items() if role in wanted for place in find(settings, article)
     ]
     return PathList(tuple(places))
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lastmile_cli.article_language import named
-from lastmile_cli.content import Catalog
+from lastmile_cli.content import Article
 from lastmile_cli.i18n import _
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
@@ -18,17 +18,17 @@ if TYPE_CHECKING:
 
 
 def search(
-    settings: Settings, catalog: Catalog, query: str, langs: tuple[str, ...]
+    settings: Settings, article: Article, query: str, langs: tuple[str, ...]
 ) -> SearchResult:
     """One hit per matching paragraph, in the languages named (each once) or in all."""
     from lastmile_cli.passages import find
     from lastmile_cli.views import SearchResult
 
     if langs:
-        chosen = {named(lang, catalog).code: None for lang in langs}
-        languages = [catalog.require(code) for code in chosen]
+        chosen = {named(lang, article).code: None for lang in langs}
+        languages = [article.require(code) for code in chosen]
     else:
-        languages = catalog.available()
+        languages = article.available()
     return SearchResult(query, tuple(find(query, languages)))
 
 

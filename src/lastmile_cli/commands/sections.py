@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lastmile_cli.article_language import chosen
-from lastmile_cli.content import Catalog
+from lastmile_cli.content import Article
 from lastmile_cli.i18n import _
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
@@ -17,12 +17,12 @@ if TYPE_CHECKING:
     from lastmile_cli.views import SectionList
 
 
-def sections(settings: Settings, catalog: Catalog) -> SectionList:
+def sections(settings: Settings, article: Article) -> SectionList:
     """Every section in the chosen language (borrowed ones from English)."""
     from lastmile_cli.views import SectionList
 
-    language = chosen(settings, catalog)
-    return SectionList(catalog.document(language, catalog.outline().ids))
+    language = chosen(settings, article)
+    return SectionList(article.document(language, article.outline().ids))
 
 
 def command() -> click.Command:

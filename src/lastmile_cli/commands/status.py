@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lastmile_cli.content import Catalog
+from lastmile_cli.content import Article
 from lastmile_cli.i18n import _
 from lastmile_cli.model import FALLBACK
 from lastmile_cli.perform import Call
@@ -17,20 +17,20 @@ if TYPE_CHECKING:
     from lastmile_cli.views import Status
 
 
-def status(settings: Settings, catalog: Catalog, codes: tuple[str, ...]) -> Status:
+def status(settings: Settings, article: Article, codes: tuple[str, ...]) -> Status:
     """Each language named (by default every one but English), section by section of the English
     this run reads: translated, stale, untranslated or missing, with the English words of each."""
     from lastmile_cli.article_language import named
     from lastmile_cli.progress import progress
     from lastmile_cli.views import Status
 
-    english = catalog.require(FALLBACK)
+    english = article.require(FALLBACK)
     if codes:
-        found = (named(code, catalog) for code in codes)
+        found = (named(code, article) for code in codes)
         languages = list({language.code: language for language in found}.values())
     else:
-        languages = [lang for lang in catalog.available() if lang.code != FALLBACK]
-    outline = catalog.outline()
+        languages = [lang for lang in article.available() if lang.code != FALLBACK]
+    outline = article.outline()
     return Status(tuple(progress(language, english, outline) for language in languages))
 
 

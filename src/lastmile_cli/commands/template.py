@@ -3,7 +3,7 @@ a section to rewrite) to add to any language."""
 
 from __future__ import annotations
 
-from lastmile_cli.content import Catalog
+from lastmile_cli.content import Article
 from lastmile_cli.errors import LastmileError, UnknownName, WrongUsage
 from lastmile_cli.i18n import _
 from lastmile_cli.model import Language, Outline, Section, is_id, is_tag
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 def template(
     settings: Settings,
-    catalog: Catalog,
+    article: Article,
     code: str,
     examples: tuple[str, ...],
     sections: tuple[str, ...],
@@ -35,14 +35,14 @@ def template(
         from lastmile_cli import i18n
 
         try:  # (an error is still said in the interface's language)
-            return i18n.english(lambda: _starter(catalog, code, examples, sections))
+            return i18n.english(lambda: _starter(article, code, examples, sections))
         except LastmileError:
             pass
-    return _starter(catalog, code, examples, sections)
+    return _starter(article, code, examples, sections)
 
 
 def _starter(
-    catalog: Catalog, code: str, examples: tuple[str, ...], sections: tuple[str, ...]
+    article: Article, code: str, examples: tuple[str, ...], sections: tuple[str, ...]
 ) -> Starter:
     from lastmile_cli.views import Starter
 
@@ -52,10 +52,10 @@ def _starter(
                 value=visible(code)
             )
         )
-    english = catalog.english()
+    english = article.english()
     if english is None:
         raise LastmileError(_("the bundled language files are missing; reinstall lastmile"))
-    files = catalog.files().get(code, [])
+    files = article.files().get(code, [])
     own = [file for file in files if not file.bundled]
     if not examples and not sections:
         if own:
@@ -76,15 +76,15 @@ def _starter(
                 ).format(code=code)
             )
         return Starter(code, english.sections, header=english)
-    language = catalog.load(code) if files else None
-    outline = catalog.outline()
-    into = catalog.read(own[0]) if own else None
+    language = article.load(code) if files else None
+    outline = article.outline()
+    into = article.read(own[0]) if own else None
     written = into.by_id() if into is not None else {}
     chosen: dict[str, Section] = {}
     new: list[str] = []
     for kind, names in (("example", examples), ("section", sections)):
         for name in names:
-            section_id, is_new = _resolve(name, kind, language or english, catalog, outline)
+            section_id, is_new = _resolve(name, kind, language or english, article, outline)
             if section_id in chosen:
                 continue
             if section_id in written:
@@ -99,7 +99,7 @@ def _starter(
             elif language is not None and (mine := language.section(section_id)) is not None:
                 chosen[section_id] = mine  # a section to rewrite starts from its text
             else:  # to translate: from English, or the language that has it
-                chosen[section_id] = catalog.document(english, [section_id]).sections[0]
+                chosen[section_id] = article.document(english, [section_id]).sections[0]
     words = ["lastmile", "template", code]
     for option, names in (("--example", examples), ("--section", sections)):
         for name in names:
@@ -116,13 +116,13 @@ def _starter(
 
 
 def _resolve(
-    name: str, kind: str, language: Language, catalog: Catalog, outline: Outline
+    name: str, kind: str, language: Language, article: Article, outline: Outline
 ) -> tuple[str, bool]:
     """The id a name means, and whether it is a new section of the user's own."""
     from lastmile_cli.matching import find_section, others
 
     try:
-        return find_section(name, others(language, catalog), outline, kind), False
+        return find_section(name, others(language, article), outline, kind), False
     except UnknownName:
         if is_id(name) and name not in outline:
             return name, True

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lastmile_cli import i18n
-from lastmile_cli.content import Catalog
+from lastmile_cli.content import Article
 from lastmile_cli.i18n import _
 from lastmile_cli.perform import Call
 from lastmile_cli.settings import Settings
@@ -17,14 +17,14 @@ if TYPE_CHECKING:
     from lastmile_cli.views import Report
 
 
-def validate(settings: Settings, catalog: Catalog, paths: tuple[str, ...], strict: bool) -> Report:
+def validate(settings: Settings, article: Article, paths: tuple[str, ...], strict: bool) -> Report:
     """Every problem in the named files and directories, or in all that lastmile would load."""
     from lastmile_cli.validation import validate_active, validate_paths
 
     def report() -> Report:
         if paths:
-            return validate_paths(paths, strict, catalog.user_dirs, catalog.bundle)
-        return validate_active(catalog.user_dirs, catalog.bundle, strict)
+            return validate_paths(paths, strict, article.user_dirs, article.bundle)
+        return validate_active(article.user_dirs, article.bundle, strict)
 
     if settings.output.format == "json":  # messages in English, as all JSON is: docs/json.md
         return i18n.english(report)
