@@ -47,6 +47,10 @@ entries = st.lists(
 @example("h", [{"msgctxt": "c", "msgid": "word " * 30, "msgstr": "a-b-c-d-efgh " * 9}])
 @example("h", [{"msgctxt": "c", "msgid": "x" * 100 + " y", "msgstr": "", "tcomment": "z" * 90}])
 @example(":, h\n\n,x", [{"msgctxt": "c", "msgid": "ab--cd " * 15, "msgstr": "\t" * 20 + "q"}])
+@example(  # a tab counts as no room in polib's measure: this line is not folded
+    "", [{"msgctxt": " ", "msgid": " ", "msgstr": " " * 9 + "---\t" + "last-mile" * 4 + "0" * 20}]
+)
+@example("", [{"msgctxt": "c", "msgid": '"' * 40 + "\\" * 30, "msgstr": "\b\f\v" * 24}])
 def test_the_catalog_is_polibs(header: str, units: list[dict[str, object]]) -> None:
     metadata = {
         "Language": "de",

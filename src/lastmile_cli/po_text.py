@@ -29,6 +29,9 @@ _SPACES = "\t\n\x0b\x0c\r"  # textwrap's whitespace besides the space: each beco
 _PUNCT = "!\"'&.,?"
 
 
+_SPECIAL = ("\\", "\n", "\r", "\t", "\v", "\b", "\f", '"')
+
+
 def escape(text: str) -> str:
     for char, escaped in _ESCAPES:
         text = text.replace(char, escaped)
@@ -183,7 +186,10 @@ def field(keyword: str, value: str, prefix: str = "") -> list[str]:
         lines = ["", *lines]
     else:
         escaped = escape(value)
-        if len(escaped) > WIDTH - len(keyword) - 3:
+        # polib's measure: each of these counts as no room at all, not as the two characters
+        # its escape takes (so a line that holds some is folded later than its length says)
+        special = sum(value.count(char) for char in _SPECIAL)
+        if len(value) > WIDTH - len(keyword) - 3 + special:
             # (polib unescapes each folded line and escapes it again: the same text)
             return [f'{prefix}{keyword} ""'] + [
                 f'{prefix}"{line}"' for line in wrap(escaped, WIDTH - 2)
