@@ -286,3 +286,15 @@ def terminal(clean_env: Path) -> Callable[..., TerminalRun]:
         return run_in_pty(args, {k: v for k, v in full.items() if v is not None}, columns, rows)
 
     return call
+
+
+@pytest.fixture(scope="session", autouse=True)
+def current_prepared_sentences() -> None:
+    """The checkout's prepared sentences made for this venv's sentencex, once a session: a venv
+    with another version (.ci/run's lowest-versions run shares the checkout) leaves them stale,
+    and the first run after that prepares them again (prepared.load), which no test of a warm
+    run means to measure. Several workers at once write the same bytes, each atomically."""
+    from lastmile_cli.bundle import Bundle
+    from lastmile_cli.prepared import load
+
+    load(Bundle())
