@@ -397,7 +397,8 @@ def print_forms(rows: list[dict[str, Any]]) -> None:
         german_ok = "" if german is None else ("" if abs(german - 1) <= 0.03 else " (German MISS)")
         print(
             f"{row['scenario']:26} {(row.get('instructions') or 0) / 1e6:>7.1f}M "
-            f"{ratio or 0:>6.2f} {row['ratio']:>6.2f} {german or 0:>7.3f}  "
+            f"{ratio or 0:>6.2f} {row['ratio']:>6.2f} "
+            f"{'n/a' if german is None else format(german, '.3f'):>7}  "
             f"{verdict} {'' if target is None else f'<= {target:.1f}x'}{german_ok}"
         )
 
