@@ -53,7 +53,7 @@ def prepare_streams() -> bool:
     out: TextIO = sys.stdout
     err: TextIO = sys.stderr
     if sys.stdout is sys.__stdout__:  # the process's own streams, not a test's capture
-        sys.stdout = whole_stream(out)
+        sys.stdout = whole_stream(out, stdout=True)
     if sys.stderr is sys.__stderr__:
         sys.stderr = whole_stream(err)
     for stream in (sys.stdout, sys.stderr):
