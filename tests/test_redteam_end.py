@@ -37,3 +37,20 @@ def test_a_reader_already_gone_is_141_on_click_s_path_too(
     )
     os.close(write_end)
     assert (process.returncode, process.stderr) == (141, b"")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shortcut", ["1", "0"])
+def test_a_tracer_that_prints_leaves_stdout_writable(clean_env: Path, shortcut: str) -> None:
+    """`python -m trace --trace` prints every line run to stdout. Re-configuring lastmile's own
+    stdout (already errors="replace") calls back into Python, the tracer printed into the half
+    re-configured stream, and stdout was left unable to write: `--version` and `--help` said
+    "cannot write output: not writable" and exited 1."""
+    process = subprocess.run(
+        [sys.executable, "-m", "trace", "--trace", "--module", "lastmile_cli", "--version"],
+        capture_output=True,
+        env=subprocess_env(LASTMILE_CACHE_DIR=str(clean_env), LASTMILE_SHORTCUT=shortcut),
+        timeout=120,
+    )
+    assert (process.returncode, process.stderr) == (0, b"")
+    assert b"\nlastmile " in process.stdout

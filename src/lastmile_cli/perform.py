@@ -57,6 +57,8 @@ def prepare_streams() -> bool:
     if sys.stderr is sys.__stderr__:
         sys.stderr = whole_stream(err)
     for stream in (sys.stdout, sys.stderr):
+        if isinstance(getattr(stream, "buffer", None), Whole):
+            continue  # ours replace already (and a tracer printing into one re-configured broke it)
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             try:  # (not contextlib.suppress: contextlib is not loaded on the shortcut's path)  # noqa: SIM105
