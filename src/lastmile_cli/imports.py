@@ -26,9 +26,14 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from importlib.machinery import ModuleSpec, SourceFileLoader
     from types import CodeType
+
+    def fix_co_filename(code: CodeType, path: str) -> None: ...
 else:  # importlib's own classes, loaded with Python itself (importing importlib costs more)
     SourceFileLoader = sys.modules["_frozen_importlib_external"].SourceFileLoader
     ModuleSpec = type(__spec__)
+    # What Python's loader does to compiled code: a package moved with its compiled files
+    # (their code names the folder they were compiled in) names the source where it is now.
+    fix_co_filename = sys.modules["_imp"]._fix_co_filename
 
 PACKAGE = "lastmile_cli."
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -68,6 +73,7 @@ class Loader(SourceFileLoader):
 
             code = marshal.loads(memoryview(data)[16:])
             if type(code) is type(current.__code__):
+                fix_co_filename(code, self.path)  # a moved package: where it is now
                 return code
         return super().get_code(fullname)
 

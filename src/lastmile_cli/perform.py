@@ -53,10 +53,12 @@ def prepare_streams() -> bool:
     out: TextIO = sys.stdout
     err: TextIO = sys.stderr
     if sys.stdout is sys.__stdout__:  # the process's own streams, not a test's capture
-        sys.stdout = whole_stream(out)
+        sys.stdout = whole_stream(out, stdout=True)
     if sys.stderr is sys.__stderr__:
         sys.stderr = whole_stream(err)
     for stream in (sys.stdout, sys.stderr):
+        if isinstance(getattr(stream, "buffer", None), Whole):
+            continue  # ours replace already (and a tracer printing into one re-configured broke it)
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             try:  # (not contextlib.suppress: contextlib is not loaded on the shortcut's path)  # noqa: SIM105

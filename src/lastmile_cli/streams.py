@@ -56,9 +56,10 @@ class Whole(io.RawIOBase):
     sys.stderr are wrapped around while lastmile runs (whole_stream), so that Click's output
     and lastmile's messages are as complete as the article."""
 
-    def __init__(self, descriptor: int) -> None:
+    def __init__(self, descriptor: int, stdout: bool = False) -> None:
         super().__init__()
         self.descriptor = descriptor
+        self.stdout = stdout
 
     def writable(self) -> bool:
         return True
@@ -71,21 +72,28 @@ class Whole(io.RawIOBase):
 
     def write(self, data: ReadableBuffer) -> int:
         chunk = bytes(data)
-        write_all(self.descriptor, chunk)
+        try:
+            write_all(self.descriptor, chunk)
+        except BrokenPipeError:
+            if not self.stdout:
+                raise
+            # Not an OSError: Click would make a broken pipe in its own output (help,
+            # --version) exit 1, where a reader gone is 141 (exits.READER_GONE) for the article.
+            raise ReaderGone() from None
         return len(chunk)
 
 
-def whole_stream(stream: TextIO) -> TextIO:
+def whole_stream(stream: TextIO, stdout: bool = False) -> TextIO:
     """A text stream like `stream` (the interpreter's own stdout or stderr) whose every write
     is complete or an OSError, and which replaces what the encoding cannot carry; `stream`
-    itself when it is not a real file."""
+    itself when it is not a real file. On `stdout`, a reader gone is ReaderGone."""
     try:
         descriptor = stream.fileno()
         stream.flush()
     except (OSError, ValueError):
         return stream
     return io.TextIOWrapper(
-        Whole(descriptor),  # type: ignore[type-var]  # (a raw stream: typeshed wants buffered)
+        Whole(descriptor, stdout),  # type: ignore[type-var]  # (a raw stream: typeshed wants buffered)
         encoding=stream.encoding or "utf-8",
         errors="replace",
         newline="\n",
