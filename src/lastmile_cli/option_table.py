@@ -280,7 +280,7 @@ COMMANDS: dict[str, tuple[Option | Argument, ...]] = {
             metavar="LANG",
             complete="languages",
             help=N_(
-                "Search only this language; repeatable (default: all). a code (de), a locale"
+                "Search only this language; repeatable (default: all). A code (de), a locale"
                 " (de_AT.UTF-8) or a name (German, Deutsch)."
             ),
         ),
