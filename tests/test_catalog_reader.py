@@ -449,6 +449,7 @@ def test_each_built_catalog_finds_every_message_through_its_hash_table(code: str
                 assert said == expected.ngettext(singular, plural, n) != plural
 
 
+@pytest.mark.slow  # (a long Hypothesis run: the full suite)
 @given(catalogs())
 def test_the_build_hashes_what_babel_writes_as_msgfmt_would(
     made: tuple[bytes, list[tuple[str | None, str, str | None, list[str]]]],

@@ -5,6 +5,7 @@ and hyphens, several lines, escapes, tabs, em-dashes, words longer than a line, 
 from __future__ import annotations
 
 import polib
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -42,6 +43,7 @@ entries = st.lists(
 )
 
 
+@pytest.mark.slow  # (a long Hypothesis run: the full suite)
 @settings(max_examples=400)
 @given(st.lists(line, min_size=1, max_size=3).map("\n".join), entries)
 @example("h", [{"msgctxt": "c", "msgid": "word " * 30, "msgstr": "a-b-c-d-efgh " * 9}])
@@ -71,6 +73,7 @@ def test_the_catalog_is_polibs(header: str, units: list[dict[str, object]]) -> N
     assert po_text.catalog(header, metadata, ours) == with_polib(header, metadata, units)
 
 
+@pytest.mark.slow  # (a long Hypothesis run: the full suite)
 @settings(max_examples=1000)
 @given(line, st.integers(4, 90))
 @example("the last-mile failure -- and re-re-run--it", 10)

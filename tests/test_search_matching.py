@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -113,6 +114,7 @@ def language(*paragraphs: str) -> Language:
 # -- the properties ------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # (every code point: a long run, kept for the full suite)
 def test_no_fold_holds_a_character_that_folds_again() -> None:
     """What folding by one `str.replace` per character relies on, over every code point."""
     again = []
