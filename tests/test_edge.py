@@ -245,7 +245,65 @@ def test_a_closed_stdout_is_said_and_no_stderr_is_devnull(monkeypatch: pytest.Mo
     monkeypatch.setattr(sys, "stderr", None)
     assert prepare_streams() is False
     assert sys.stderr is not None and sys.stderr.name == os.devnull
+    assert sys.stderr.writable()  # (messages go nowhere, and raise nothing)
     sys.stderr.close()
+
+
+def test_a_run_with_stdout_closed_says_so_and_fails(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setattr(sys, "stdout", None)
+    assert guarded(lambda: 0) == 1
+    assert capsys.readouterr().err == "lastmile: cannot write output: standard output is closed\n"
+
+
+def test_streams_that_are_not_the_process_s_own_replace_what_they_cannot_carry(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A stream lastmile did not make (a test's, an embedding program's) is not wrapped, but
+    made to replace what its encoding cannot carry: both stdout and stderr."""
+    import io
+    import sys
+
+    from lastmile_cli.perform import prepare_streams
+
+    out = io.TextIOWrapper(io.BytesIO(), encoding="ascii", errors="strict")
+    err = io.TextIOWrapper(io.BytesIO(), encoding="ascii", errors="strict")
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", err)
+    assert prepare_streams() is True
+    assert (sys.stdout, sys.stderr) == (out, err)
+    assert out.errors == "replace" and err.errors == "replace"
+
+
+def test_a_reader_gone_from_the_process_s_stdout_is_reader_gone(tmp_path: Path) -> None:
+    """Through the stream prepare_streams makes of the process's own stdout, a pipe whose
+    reader has gone raises ReaderGone (not an OSError: Click passes it on, and the edge
+    exits 141); stderr's stream still raises the OSError that report() turns into a lost
+    message."""
+    import sys
+
+    from lastmile_cli.perform import prepare_streams, restore_streams
+    from lastmile_cli.streams import ReaderGone
+
+    with own_streams(tmp_path):
+        read, write = os.pipe()
+        os.close(read)
+        gone = os.fdopen(write, "w", encoding="utf-8")
+        saved = sys.stdout, sys.__stdout__
+        sys.stdout = sys.__stdout__ = gone
+        try:
+            assert prepare_streams() is True
+            with pytest.raises(ReaderGone):
+                sys.stdout.write("x\n")
+                sys.stdout.flush()
+        finally:
+            restore_streams()
+            sys.stdout, sys.__stdout__ = saved
+            with contextlib.suppress(OSError):  # (its last flush meets the closed pipe)
+                gone.close()
 
 
 def test_restoring_leaves_streams_that_are_not_ours(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -345,3 +403,32 @@ def test_json_is_english_whatever_the_interface(
     text = performed(["languages"], capsys, monkeypatch, tmp_path / "c")
     assert german == english and english[0] == 0
     assert "mitgeliefert" in text[1] and '"bundled"' in english[1]  # (the text is German)
+
+
+def test_the_cache_s_warning_is_said_first_on_success_and_on_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache directory lastmile refuses (here a symbolic link) is one warning, said before
+    the output's notes and before a command's error alike (perform._warned's order)."""
+    from conftest import MINIMAL
+
+    real, link, user = tmp_path / "real", tmp_path / "link", tmp_path / "user"
+    real.mkdir()
+    link.symlink_to(real)
+    user.mkdir()
+    (user / "qaa.yaml").write_text(MINIMAL.format(code="qaa"), encoding="utf-8")
+    code, out, err = performed(
+        ["explain", "--lang", "qaa", "--data-dir", str(user)], capsys, monkeypatch, link
+    )
+    assert code == 0 and "One paragraph." in out
+    first = err.splitlines()[0]
+    assert first.startswith("lastmile: warning:") and str(link) in first
+    code, out, err = performed(
+        ["explain", "--lang", "qaa", "--section", "nope", "--data-dir", str(user)],
+        capsys,
+        monkeypatch,
+        link,
+    )
+    lines = err.splitlines()
+    assert code == 2 and out == "" and len(lines) == 2
+    assert lines[0] == first and "nope" in lines[1]

@@ -503,3 +503,39 @@ def test_the_catalog_check_catches_a_metavariable_the_help_does_not_show(
     monkeypatch.setattr(module, "PO", po)
     found = list(module.typography())  # type: ignore[attr-defined]
     assert len(found) == 1 and "metavariables differ from the help's" in found[0], found
+
+
+def _mo_header(order: str, revision: int, count: int, originals: int, translations: int) -> bytes:
+    words = (0x950412DE, revision, count, originals, translations)
+    return b"".join(word.to_bytes(4, order) for word in words)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("order", ["little", "big"])
+@pytest.mark.parametrize(
+    ("name", "data", "shaped"),
+    [
+        ("no magic number", lambda o: b"\x00" * 28, False),
+        ("cut before its header ends", lambda o: _mo_header(o, 0, 0, 28, 28)[:19], False),
+        ("a revision gettext cannot read", lambda o: _mo_header(o, 2 << 16, 0, 20, 20), False),
+        ("minor revision 1", lambda o: _mo_header(o, 1, 0, 20, 20) + b"\x00" * 8, True),
+        ("tables past the end", lambda o: _mo_header(o, 0, 1, 20, 28) + b"\x00" * 8, False),
+        ("tables just inside", lambda o: _mo_header(o, 0, 1, 20, 20) + b"\x00" * 8, True),
+        ("originals past the end", lambda o: _mo_header(o, 0, 1, 36, 20) + b"\x00" * 16, False),
+    ],
+)
+def test_a_catalog_s_shape_is_checked_before_its_language_is_named(
+    tmp_path: Path, order: str, name: str, data: Callable[[str], bytes], shaped: bool
+) -> None:
+    """setup names the interface's language at once, from the file's shape alone (its magic
+    number in either byte order, a revision gettext reads, its tables inside the file): a
+    damaged catalog is English from the start, not only once a message is asked for."""
+    blob = data(order)
+    assert i18n._shaped(blob) is shaped, name
+    target = Path(i18n.catalog_path("de", str(tmp_path)))
+    target.parent.mkdir(parents=True)
+    target.write_bytes(blob)
+    try:
+        named = i18n.setup({"LANG": "de_DE.UTF-8"}, str(tmp_path))
+        assert (named == "de") is shaped, name
+    finally:
+        i18n.setup({})
