@@ -505,3 +505,26 @@ def test_a_german_run_that_says_nothing_in_words_loads_no_catalog(
     a German run whose output is the article's own text costs what an English one does."""
     modules = loaded(args, tmp_path / "cache", LANG="de_DE.UTF-8")
     assert sorted(m for m in ("gettext", "re", "click") if m in modules) == []
+
+
+@pytest.mark.slow
+def test_the_forms_that_read_a_file_load_no_click_and_no_rich(tmp_path: Path) -> None:
+    """`import FILE.po` (to stdout) and `fingerprint FILE` are answered by the shortcut too:
+    what they load beyond the others is their work (PyYAML for the file they check), never
+    Click or Rich."""
+    root = Path(__file__).parent.parent
+    (tmp_path / "de.yaml").write_bytes((root / "data" / "de.yaml").read_bytes())
+    exported = subprocess.run(
+        [sys.executable, "-m", "lastmile_cli", "export", "de"],
+        env=subprocess_env(LASTMILE_CACHE_DIR=str(tmp_path / "cache")),
+        capture_output=True,
+        check=True,
+        timeout=60,
+    )
+    (tmp_path / "de.po").write_bytes(exported.stdout)
+    work = [*RE, "contextlib", "lastmile_cli.loader", "yaml"]  # (checking what they read)
+    for args in (["import", str(tmp_path / "de.po")], ["fingerprint", str(tmp_path / "de.yaml")]):
+        modules = loaded(args, tmp_path / "cache")
+        assert "lastmile_cli.shortcut" in modules and "lastmile_cli.cli" not in modules, args
+        assert "click" not in modules and "rich" not in modules, args
+        assert sorted(m for m in HEAVY if m in modules and m not in work) == [], args
