@@ -18,6 +18,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
@@ -61,16 +62,16 @@ def compile_catalogs(po_dir: str, package: str) -> list[str]:
     return written
 
 
-def _hash_string(key: bytes) -> int:
-    """GNU gettext's hash of an original (hashpjw), up to its first NUL."""
-    value = 0
-    for byte in key.partition(b"\x00")[0]:
-        value = ((value << 4) + byte) & 0xFFFFFFFF  # (C's unsigned arithmetic)
-        high = value & 0xF0000000
-        if high:
-            value ^= high >> 24
-            value ^= high
-    return value
+def _hash_string() -> Callable[[bytes], int]:
+    """GNU gettext's hash of an original: mo.py's own, by which the reader looks it up (so the
+    table written and the table read cannot disagree), from lastmile's source."""
+    source = os.path.join(os.path.dirname(os.path.abspath(__file__)), "src")
+    sys.path.insert(0, source)
+    try:
+        from lastmile_cli.mo import hash_string
+    finally:
+        sys.path.remove(source)
+    return hash_string
 
 
 def _prime_from(number: int) -> int:
@@ -97,12 +98,13 @@ def hashed(data: bytes) -> bytes:
     start = max(originals, translations) + 8 * count
     slots = [0] * size
     tables = []
+    hash_string = _hash_string()
     for table in (originals, translations):
         pairs = [(word(table + 8 * i), word(table + 8 * i + 4) + 4 * size) for i in range(count)]
         tables.append(b"".join(a.to_bytes(4, order) + b.to_bytes(4, order) for a, b in pairs))
     for entry in range(count):
         length, offset = word(originals + 8 * entry), word(originals + 8 * entry + 4)
-        value = _hash_string(data[offset : offset + length])
+        value = hash_string(data[offset : offset + length])
         at = value % size
         if slots[at]:
             step = 1 + value % (size - 2)
