@@ -233,14 +233,6 @@ def test_the_catalog_library_loads_only_for_a_catalog(
     assert imported(args, warm_cache) == heavy
 
 
-FAST_PROBE = """
-import atexit, sys
-# What was loaded, said at exit (a callback there also keeps Python's own exit: entry._end)
-atexit.register(lambda: sys.stderr.write("\\n" + " ".join(sorted(sys.modules))))
-from lastmile_cli.entry import main
-sys.argv = ["lastmile", *sys.argv[1:]]
-main()
-"""
 # What search and export once paid for: a regular expression for every search, polib (with
 # `re` and textwrap) for every catalog written; and Click and Rich, which no piped run needs.
 NOT_FOR_SEARCH_OR_EXPORT = [
@@ -254,12 +246,6 @@ NOT_FOR_SEARCH_OR_EXPORT = [
     "rich",
     "lastmile_cli.cli",
 ]
-MODULES = """
-import atexit, sys
-atexit.register(lambda: sys.stderr.write("\\n" + " ".join(sorted(sys.modules))))
-from lastmile_cli.entry import main
-main()
-"""
 
 
 def modules(args: list[str], cache: Path, **env: str) -> set[str]:
@@ -267,7 +253,11 @@ def modules(args: list[str], cache: Path, **env: str) -> set[str]:
     language is set up there)."""
     full = subprocess_env(LASTMILE_CACHE_DIR=str(cache), **env)
     result = subprocess.run(
-        [sys.executable, "-c", MODULES, *args], env=full, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", ENTRY_PROBE, *args],
+        env=full,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode in (0, 2), result.stderr
     return set(result.stderr.splitlines()[-1].split())
@@ -305,7 +295,7 @@ def fast_run(args: list[str], warm_cache: Path, code: int) -> set[str]:
     """The modules a piped run through the shortcut loaded, none of NOT_FOR_SEARCH_OR_EXPORT."""
     full = subprocess_env(LASTMILE_CACHE_DIR=str(warm_cache))
     result = subprocess.run(
-        [sys.executable, "-c", FAST_PROBE, *args],
+        [sys.executable, "-c", ENTRY_PROBE, *args],
         env=full,
         capture_output=True,
         text=True,
