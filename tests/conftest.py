@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
@@ -51,12 +52,30 @@ ENV_TO_CLEAR = (
 # file is, unless a test writes one (or sets LASTMILE_CONFIG).
 NO_CONFIG = str(Path(__file__).parent / "golden" / "no-config-here")
 GOLDEN = Path(__file__).parent / "golden"
-# The bundled article's outline, as the package carries it (from data/en.yaml).
-OUTLINE = Bundle().outline()
-# What a user's file is checked against (the loader asks for it): the installed article's.
-KNOWN = Bundle().known()
-SECTION_IDS = OUTLINE.ids
-EXAMPLE_IDS = frozenset(OUTLINE.of_kind("example"))
+
+
+@functools.cache
+def _article_facts() -> dict[str, object]:
+    outline = Bundle().outline()
+    return {
+        # The bundled article's outline, as the package carries it (from data/en.yaml).
+        "OUTLINE": outline,
+        # What a user's file is checked against (the loader asks for it): the installed article's.
+        "KNOWN": Bundle().known(),
+        "SECTION_IDS": outline.ids,
+        "EXAMPLE_IDS": frozenset(outline.of_kind("example")),
+    }
+
+
+def __getattr__(name: str) -> object:
+    """OUTLINE, KNOWN, SECTION_IDS and EXAMPLE_IDS, computed when a test module first imports
+    them rather than when pytest loads this file: lastmile's code run here is outside every
+    test, so a failure in it (a mutant's, under scripts/mutation.py) would stop pytest from
+    starting at all instead of failing the tests that use them."""
+    facts = _article_facts()
+    if name in facts:
+        return facts[name]
+    raise AttributeError(f"module 'conftest' has no attribute {name!r}")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
