@@ -199,3 +199,99 @@ def test_any_text_is_shown_as_written_never_as_markup(
     assert [shown(c) for c in find(table, ".//h:thead//h:th")] == [one_line[1], "—"]
     for tree in (page, reading, table):
         assert find(tree, ".//h:script") == [] and find(tree, ".//h:a") == []
+
+
+def table_of(tree: Element) -> list[list[str]]:
+    """The page's one table as a reader sees it: its header row, then each body row."""
+    heads = [shown(cell) for cell in find(tree, ".//h:table/h:thead/h:tr/h:th")]
+    body = [[shown(cell) for cell in find(row, "h:td")] for row in find(tree, ".//h:tbody/h:tr")]
+    return [heads, *body]
+
+
+def test_the_languages_page_is_the_listing_as_a_table(lastmile: Lastmile) -> None:
+    tree = parse(lastmile("languages", "-f", "html").out)
+    is_a_page(tree, "en", "lastmile languages")
+    table = table_of(tree)
+    assert table[0] == ["code", "name", "english name", "sections", "source", "selected"]
+    assert table[1] == ["de", "Deutsch", "German", "8/8", "bundled", ""]
+    assert table[2] == ["en", "English", "English", "8/8", "bundled", "default: no locale is set"]
+    assert [row[0] for row in table[1:]] == ["de", "en", "es", "fr", "it"]
+
+
+def test_the_paths_page_is_the_listing_as_a_table(lastmile: Lastmile) -> None:
+    from lastmile_cli.views import PathList, Place
+
+    view = PathList((Place("data", "/srv/a<b>", "--data-dir", True), Place("cache", "", "", False)))
+    tree = parse(html.path_list(view, Output(format="html")))
+    is_a_page(tree, "en", "lastmile paths")
+    assert table_of(tree) == [
+        ["role", "path", "set by", "state"],
+        ["data", "/srv/a<b>", "--data-dir", "exists"],
+        ["cache", "", "", "off"],
+    ]
+
+
+def test_the_status_page_is_the_listing_as_a_table(lastmile: Lastmile) -> None:
+    tree = parse(lastmile("status", "-f", "html").out)
+    is_a_page(tree, "en", "lastmile status")
+    table = table_of(tree)
+    assert table[0] == ["language", "state", "sections", "words", "share"]
+    assert table[1][:3] == ["de", "translated", "8/8"] and table[1][4] == "100%"
+    assert table[2][:3] == ["de", "stale", "0/8"] and table[2][4] == "0%"
+    assert len(table) == 1 + 4 * 4  # four translations, four states each
+
+
+def test_the_search_page_is_titled_by_the_query_and_marks_each_match(lastmile: Lastmile) -> None:
+    from lastmile_cli.views import Hit, SearchResult
+
+    hits = (Hit("de", "Marathon", "marathon:1", "a <b> turnout c", ((6, 13),)),)
+    tree = parse(html.search_result(SearchResult("turn<out", hits), Output(format="html")))
+    is_a_page(tree, "en", "turn<out")
+    assert shown(find(tree, ".//h:h1")[0]) == "turn<out"
+    (hit,) = find(tree, ".//h:main/h:p")
+    assert hit.get("lang") == "de" and shown(hit) == "de · Marathona <b> turnout c"
+    assert [shown(m) for m in find(hit, "h:mark")] == ["turnout"]
+
+
+def test_the_validate_page_labels_errors_and_notes(lastmile: Lastmile) -> None:
+    from lastmile_cli.problems import Problem, Severity
+    from lastmile_cli.views import Report
+
+    problems = (
+        Problem("a.yaml", 3, 5, "bad <key>"),
+        Problem("b.yaml", 0, 0, "partial", Severity.NOTE),
+    )
+    tree = parse(html.report(Report(2, problems), Output(format="html")))
+    is_a_page(tree, "en", "lastmile validate")
+    said = [shown(p) for p in find(tree, ".//h:main/h:p")]
+    assert said == ["a.yaml:3:5error: bad <key>", "b.yamlnote: partial"]
+
+
+def test_the_template_page_is_the_file_under_its_name(lastmile: Lastmile) -> None:
+    result = lastmile("template", "pt", "-f", "html")
+    plain = lastmile("template", "pt").out
+    tree = parse(result.out)
+    is_a_page(tree, "en", "pt.yaml")
+    assert shown(find(tree, ".//h:h1")[0]) == "pt.yaml"
+    assert shown(find(tree, ".//h:pre")[0]) == plain
+
+
+def test_the_completion_page_is_the_script_under_its_shell() -> None:
+    from lastmile_cli.views import Script
+
+    tree = parse(html.script(Script("zsh", "echo '<a>' && x\n"), Output(format="html")))
+    is_a_page(tree, "en", "lastmile completion zsh")
+    assert shown(find(tree, ".//h:h1")[0]) == "zsh"
+    assert shown(find(tree, ".//h:pre")[0]) == "echo '<a>' && x\n"
+
+
+def test_the_fingerprint_page_says_what_was_recorded_in_each_file() -> None:
+    from lastmile_cli.views import Recorded, Stamped
+
+    files = (Stamped("a.yaml", added=("summary",)), Stamped("b.yaml"), Stamped("c", error="x"))
+    tree = parse(html.recorded(Recorded(files), Output(format="html")))
+    is_a_page(tree, "en", "lastmile fingerprint")
+    assert [shown(p) for p in find(tree, ".//h:main/h:p")] == [
+        "a.yaml: recorded the English of now for summary",
+        "b.yaml: nothing to record",
+    ]
