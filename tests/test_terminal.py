@@ -11,10 +11,20 @@ from conftest import Lastmile, check_golden, strip_ansi
 from lastmile_cli.language_choice import Choice
 from lastmile_cli.model import Document, Language, Section
 from lastmile_cli.output import Output
-from lastmile_cli.problems import Problem
+from lastmile_cli.problems import Problem, Severity
 from lastmile_cli.render import render
+from lastmile_cli.render.terminal import clean
 from lastmile_cli.render.wrap import wrap
-from lastmile_cli.views import LanguageList, Report
+from lastmile_cli.views import (
+    ExampleList,
+    Hit,
+    Imported,
+    LanguageList,
+    PathList,
+    Place,
+    Report,
+    SearchResult,
+)
 
 
 def lines(text: str, width: int) -> list[str]:
@@ -160,3 +170,67 @@ def visible_line(line: str) -> str:
     from lastmile_cli.render.terminal import clean
 
     return clean(line)
+
+
+PLAIN = Output(styled=True, color_system=None, width=60)  # the terminal's look, no escape codes
+
+
+def test_a_borrowed_section_is_marked_with_its_language_after_its_title() -> None:
+    own = Section("definition", "section", "Def", ("p",), code="qaa")
+    borrowed = Section("summary", "section", "Summary", ("q",), code="en")
+    text = render(Document("qaa", "T", (own, borrowed)), PLAIN)
+    assert text.splitlines()[3] == "Def" and "Summary [en]" in text.splitlines()
+    assert "Def [" not in text
+
+
+def test_a_report_labels_each_problem_an_error_or_a_note() -> None:
+    problems = (
+        Problem("a.yaml", 3, 5, "bad key"),
+        Problem("b.yaml", 0, 0, "partial", Severity.NOTE),
+    )
+    assert render(Report(2, problems), PLAIN) == (
+        "a.yaml:3:5: error: bad key\nb.yaml: note: partial\n"
+    )
+
+
+def test_the_terminal_keeps_the_direction_marks_of_content() -> None:
+    """U+200F in a right-to-left translation stays itself; what could act is escaped."""
+    assert (
+        clean("a\u200fb\u061c\u200ec\u202ed\te\nf")
+        == "a\u200fb\u061c\u200ec\\u202ed" + " " * 8 + "e\nf"
+    )
+
+
+def test_a_blank_line_in_a_search_hit_stays_empty() -> None:
+    hit = Hit("en", "Summary", "summary:1", "one\n\ntwo", ((0, 3),))
+    assert render(SearchResult("one", (hit,)), PLAIN) == "en · Summary\n  one\n\n  two\n\n"
+
+
+def test_the_listings_are_aligned_columns() -> None:
+    section = Section("marathon", "example", "Marathon", ("p",), code="qaa")
+    examples = render(ExampleList(Document("qaa", "T", (section,))), PLAIN)
+    assert examples == "id        title\nmarathon  Marathon\n"
+    places = PathList((Place("data", "/srv/d", "--data-dir", True), Place("cache", "", "", False)))
+    assert render(places, PLAIN) == (
+        "role   path    set by      state\ndata   /srv/d  --data-dir  exists\ncache                      off\n"
+    )
+
+
+def test_the_status_listing_is_a_row_per_language_and_state(lastmile: Lastmile) -> None:
+    lines = strip_ansi(lastmile("status", "--color", "always", "--width", "80").out).splitlines()
+    assert lines[0].split() == ["language", "state", "sections", "words", "share"]
+    assert lines[1].split() == ["de", "translated", "8/8", "614/614", "100%"]
+    assert lines[2].split() == ["de", "stale", "0/8", "0/614", "0%"]
+    assert len(lines) == 1 + 4 * 4
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("\nlanguage: qaa  \n\n\n", "\nlanguage: qaa  \n"),  # only the trailing breaks go
+        ("language: qaa", "language: qaa\n"),
+    ],
+)
+def test_an_imported_file_is_shown_as_it_would_be_saved(text: str, shown: str) -> None:
+    assert render(Imported("qaa", text), PLAIN) == shown
+    assert render(Imported("qaa", text, path="qaa.yaml"), PLAIN) == ""
