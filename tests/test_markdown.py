@@ -11,8 +11,20 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from conftest import Lastmile
+from lastmile_cli.output import Output
+from lastmile_cli.render import render
 from lastmile_cli.render.markdown import code, escape
 from lastmile_cli.textutil import first_unsafe
+from lastmile_cli.views import (
+    ComparedSection,
+    Comparison,
+    Exported,
+    Hit,
+    Imported,
+    Recorded,
+    SearchResult,
+    Stamped,
+)
 
 PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 # Text as content may hold it (the loader refuses the rest), weighted toward what Markdown
@@ -154,3 +166,46 @@ def test_pandoc_makes_a_titled_page_in_the_articles_language(lastmile: Lastmile)
     assert (made.returncode, made.stderr) == (0, "")  # no "requires a nonempty <title>"
     assert 'lang="es"' in made.stdout and '<meta charset="utf-8" />' in made.stdout
     assert "<title>¿Qué es un fracaso de la última milla?</title>" in made.stdout
+
+
+MD = Output(format="markdown")
+
+
+def test_a_comparison_heads_a_missing_title_with_its_language_alone() -> None:
+    section = ComparedSection("summary", ("Sum*mary", None), (("one", None), (None, "two")))
+    view = Comparison(("qaa", "en"), (section,), headlines=("T", ""))
+    assert render(view, MD) == (
+        '---\ntitle: "T"\nlang: "qaa"\n---\n\n'
+        "| qaa: Sum\\*mary | en:  |\n|---|---|\n| one |  |\n|  | two |\n"
+    )
+
+
+def test_a_catalog_and_a_language_file_are_fenced_by_their_kind() -> None:
+    assert render(Exported("qaa", 'msgid "a"\n'), MD) == '```po\nmsgid "a"\n```\n'
+    assert render(Imported("qaa", "language: qaa\n"), MD) == "```yaml\nlanguage: qaa\n```\n"
+    assert render(Imported("qaa", "language: qaa\n", path="qaa.yaml"), MD) == ""
+
+
+def test_the_languages_listing_is_a_table(lastmile: Lastmile) -> None:
+    lines = lastmile("languages", "-f", "markdown").out.splitlines()
+    assert lines[:3] == [
+        "| code | name | english name | sections | source | selected |",
+        "|---|---|---|---|---|---|",
+        "| de | Deutsch | German | 8/8 | bundled |  |",
+    ]
+    assert len(lines) == 2 + 5
+
+
+def test_the_fingerprint_record_is_a_list() -> None:
+    files = (Stamped("a_b.yaml", updated=("summary",)), Stamped("c", error="x"))
+    assert render(Recorded(files), MD) == "- a\\_b.yaml: updated to the English of now: summary\n"
+
+
+def test_the_search_hits_are_a_list_item_each() -> None:
+    hits = (
+        Hit("de", "Marathon", "marathon:1", "a *b*", ((2, 5),)),
+        Hit("en", "Summary", "summary:2", "c", ((0, 1),)),
+    )
+    assert render(SearchResult("b", hits), MD) == (
+        "- **de** `Marathon`: a \\*b\\*\n- **en** `Summary`: c\n"
+    )
