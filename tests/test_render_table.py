@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import import_module
+from pathlib import Path
 
 import pytest
 
+from conftest import Lastmile
 from lastmile_cli.render import FORMATS, FUNCTIONS, ONLY
 from lastmile_cli.views import VIEWS
 
@@ -37,3 +40,31 @@ def test_the_commands_return_only_views_the_table_knows() -> None:
         )["return"]
         kinds = typing.get_args(returned) or (returned,)
         assert {kind.__name__ for kind in kinds} <= names, name
+
+
+def test_a_partial_language_says_what_is_missing_in_the_interfaces_plural(
+    lastmile: Lastmile, write_language: Callable[..., Path]
+) -> None:
+    """French counts 7 as plural (`n > 1`): the listing's cell is in the catalog's plural form."""
+    from lastmile_cli import i18n
+
+    folder = write_language("qaa").parent
+    assert i18n.setup({"LANG": "fr_FR.UTF-8"}) == "fr"  # (as the console script does first)
+    try:
+        result = lastmile("languages", "--data-dir", str(folder), "-f", "markdown")
+    finally:
+        i18n.setup({})
+    assert result.code == 0, result.err
+    (row,) = [line for line in result.out.splitlines() if line.startswith("| qaa |")]
+    assert row.split(" | ")[:4] == ["| qaa", "Test", "Test", "1/8, 7 absentes"]
+
+
+def test_the_csv_status_ends_each_row_with_a_line_feed(lastmile: Lastmile) -> None:
+    """As pocount --csv and a Unix pipe expect: `\\n`, not the csv module's default `\\r\\n`."""
+    result = lastmile("status", "-f", "csv")
+    assert result.code == 0, result.err
+    assert "\r" not in result.out and result.out.endswith("\n")
+    lines = result.out.split("\n")
+    assert lines[0].startswith("language,name,source,sections,translated,stale,")
+    assert lines[1].startswith("de,Deutsch,bundled,8,8,0,0,0,614,")
+    assert lines[5:] == [""]  # a header and four languages

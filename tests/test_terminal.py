@@ -41,6 +41,7 @@ def lines(text: str, width: int) -> list[str]:
         ("aa bb ", 10, ["aa bb"]),  # no line ends in a blank
         ("  aa bb", 5, ["  aa", "bb"]),  # a paragraph's indent is kept
         ("   aaaa", 4, ["aaaa"]),  # unless it leaves no room for the first word
+        ("    aa bb", 5, ["aa bb"]),  # and the indent dropped takes no room on the line
         ("aa\nbb cc", 10, ["aa", "bb cc"]),  # line breaks in the text are honoured
         ("aa\n\nbb", 10, ["aa", "", "bb"]),
         ("", 10, [""]),
