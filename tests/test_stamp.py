@@ -4,6 +4,7 @@ stamps, where the new line goes, and what it says when it cannot (the file left 
 from __future__ import annotations
 
 import errno
+import json
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,29 @@ def test_a_file_that_cannot_be_written_says_why(
     assert (done.code, done.out) == (1, "")
     assert done.err == f"lastmile: cannot write {path}: no space left on device\n"
     assert path.read_text(encoding="utf-8") == HEAD + SUMMARY
+
+
+def test_a_section_the_english_lacks_is_a_usage_error_with_a_hint(
+    lastmile: Lastmile, tmp_path: Path
+) -> None:
+    path = tmp_path / "qaa.yaml"
+    path.write_text(HEAD + SUMMARY, encoding="utf-8")
+    done = lastmile("fingerprint", str(path), "--section", "marathn")
+    assert (done.code, done.out) == (2, "")
+    assert done.err == (
+        "lastmile: unknown section 'marathn'. Did you mean 'marathon'? Available: summary,"
+        " definition, telecom, key-point, marathon, politics, car-sales, conclusion.\n"
+    )
+
+
+def test_in_json_a_file_that_failed_is_named_beside_its_error(
+    lastmile: Lastmile, tmp_path: Path
+) -> None:
+    path = tmp_path / "qaa.yaml"
+    path.write_text(HEAD + SUMMARY, encoding="utf-8")
+    done = lastmile("fingerprint", str(path), "--section", "marathon", "-f", "json")
+    assert done.code == 1
+    said = f"{path} has no section 'marathon'"
+    assert done.err == f"lastmile: {said}\n"
+    files = json.loads(done.out)["files"]
+    assert files == [{"path": str(path), "added": [], "updated": [], "error": said}]
