@@ -99,3 +99,38 @@ def test_every_bundled_language_exports_as_polib_wrote_it() -> None:
         ours = export(code, language, english)
         theirs = polib.pofile(ours, wrapwidth=78)
         assert str(theirs) + "\n" == ours  # polib reads it back and writes the same bytes
+
+
+# Words at the edges of textwrap's rules (the hyphen of a hyphenated word, an em-dash, a word
+# that starts with dashes), each folded at every narrow width: a fast, in-process pin of what
+# the slow Hypothesis runs above hold over generated text.
+EDGES = [
+    *("--abc", "x --abc", "ab--cd", "ab---cd", "x.--y", "'--z", "a--", "ab--"),
+    *("a-b-cd", "re-run-it", "ab-c-de", "ab-cd", "a-bc", "ab-c", "ab-c-d", "a-b-c-de"),
+    *("ab-c-", "abc-d-e", "abc-de-", "ab-1c", "ab-c1", "1b-cd", "a-b-cd-ef", "ab-c-d-ef"),
+    *("a-b-", "a-b-c", "ab-c-1", "a-1-cd", "1-b-cd", "a-b1cd", "ab-c-d1", "abc-", "ab-"),
+]
+
+
+@pytest.mark.parametrize("word", EDGES)
+def test_edge_words_fold_as_textwrap_folds_them(word: str) -> None:
+    import textwrap
+
+    for value in (word, f"q {word} z"):
+        for width in range(1, len(value) + 2):
+            expected = textwrap.wrap(value, width, drop_whitespace=False, break_long_words=False)
+            assert po_text.wrap(value, width) == expected, (value, width)
+
+
+def test_other_headers_are_in_polibs_natural_order() -> None:
+    metadata = {
+        "Language": "de",
+        "X-Item10": "a",
+        "X-Item9": "b",
+        "X-Item100b": "c",
+        "X-Item100a": "d",
+        "X-Bz": "e",
+        "X-Ba": "f",
+        "x-aa": "g",
+    }
+    assert po_text.catalog("h", metadata, []) == with_polib("h", metadata, [])

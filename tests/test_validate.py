@@ -9,6 +9,7 @@ from pathlib import Path
 
 from conftest import Lastmile
 from lastmile_cli.bundle import ARTICLE, Bundle, build
+from lastmile_cli.problems import Severity
 from lastmile_cli.validation import validate_active
 from lastmile_cli.views import Report
 from test_user_content import PORTUGUESE
@@ -166,3 +167,84 @@ def test_json_names_the_bundled_languages_checked_at_build(lastmile: Lastmile) -
     assert everything["files"] == 0
     named = json.loads(lastmile("validate", "-f", "json", str(DATA / "de.yaml")).out)
     assert "checked_at_build" not in named and named["files"] == 1
+
+
+def test_a_bundled_file_read_again_is_checked_as_the_build_checks_it(tmp_path: Path) -> None:
+    """An installed package whose YAML changed since its article was built, and your en.yaml
+    making its translations stale: the files read again are held to the build's rules (every
+    section of data/en.yaml, and none other), even without --strict."""
+    package = tmp_path / "site-packages" / "lastmile_cli"
+    shutil.copytree(DATA, package / "data")
+    blob, _made = build(str(package / "data"), str(package))
+    (package / ARTICLE).write_bytes(blob)
+    german = package / "data" / "de.yaml"
+    text = german.read_text(encoding="utf-8")
+    german.write_text(text[: text.index("  - id: conclusion")], encoding="utf-8")
+    spanish = package / "data" / "es.yaml"
+    extra = "  - id: extra\n    kind: section\n    after: conclusion\n    title: X\n    paragraphs: [Y.]\n"
+    spanish.write_text(spanish.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "en.yaml").write_text(
+        "language: en\nsections:\n  - id: marathon\n    kind: example\n    title: Marathon\n"
+        "    paragraphs:\n      - A runner falls a mile before the finish.\n",
+        encoding="utf-8",
+    )
+    report = validate_active([str(mine)], Bundle(str(package)), strict=False)
+    found = [(Path(p.path).name, p.line, p.column, p.severity, p.code) for p in report.problems]
+    assert found == [
+        ("de.yaml", 9, 1, Severity.ERROR, "missing-sections"),
+        ("es.yaml", 121, 9, Severity.ERROR, "unknown-section"),
+        ("fr.yaml", 65, 18, Severity.NOTE, "stale"),
+        ("it.yaml", 63, 18, Severity.NOTE, "stale"),
+    ]
+    assert [p.message for p in report.problems[:2]] == [
+        "missing section: conclusion",
+        "section 'extra' is not in data/en.yaml, which sets the bundled article's sections",
+    ]
+
+
+def test_sections_of_your_own_that_disagree_across_files_are_coded_at_their_lines(
+    lastmile: Lastmile, tmp_path: Path
+) -> None:
+    """Two files with the same sections of their own: one says another kind (`conflicting-kind`,
+    at its `kind:`), one another place (`misplaced-section`, at its `after:`), in JSON too."""
+    head = "language: {code}\nname: Q\ntitle: T\nsections:\n"
+    own = "  - id: {id}\n    kind: {kind}\n    after: {after}\n    title: X\n    paragraphs: [Y.]\n"
+    first = own.format(id="mine", kind="example", after="conclusion")
+    first += own.format(id="ours", kind="section", after="conclusion")
+    second = own.format(id="mine", kind="section", after="conclusion")
+    second += own.format(id="ours", kind="section", after="summary")
+    (tmp_path / "qaa.yaml").write_text(head.format(code="qaa") + first, encoding="utf-8")
+    (tmp_path / "qab.yaml").write_text(head.format(code="qab") + second, encoding="utf-8")
+    report = json.loads(lastmile("validate", str(tmp_path), "-f", "json").out)
+    found = [
+        (Path(p["path"]).name, p["line"], p["column"], p["code"], p["severity"])
+        for p in report["problems"]
+        if p["code"] != "missing-sections"
+    ]
+    assert found == [
+        ("qab.yaml", 6, 11, "conflicting-kind", "error"),
+        ("qab.yaml", 12, 12, "misplaced-section", "error"),
+    ]
+
+
+def test_messages_are_in_the_interface_s_language_and_english_in_json(
+    lastmile: Lastmile, write_language: Callable[..., Path]
+) -> None:
+    from lastmile_cli import i18n
+
+    path = write_language("qaa", "language: qaa\nname: Test\ntitle: T\nsections: 42\n")
+    english = "sections must be a non-empty list of sections, not text"
+    assert i18n.setup({"LANG": "de_DE.UTF-8"}) == "de"
+    try:
+        text = lastmile("validate", str(path))
+        as_json = lastmile("validate", str(path), "-f", "json")
+    finally:
+        i18n.setup({})
+    assert text.code == 1 and text.out == (
+        f"{path}:4:11: sections muss eine nicht leere Liste von Abschnitten sein, ist aber ein Text\n"
+    )
+    assert text.err == "lastmile: 1 Datei geprüft: 1 Fehler, 0 Hinweise\n"
+    assert as_json.code == 1
+    assert [p["message"] for p in json.loads(as_json.out)["problems"]] == [english]
