@@ -4,6 +4,7 @@ set (strict_yaml._prime_non_printable): the same characters, whatever PyYAML spe
 from __future__ import annotations
 
 import pytest
+import yaml
 
 EVERY_CODE_POINT = "".join(map(chr, range(0x110000)))
 
@@ -125,10 +126,9 @@ def _error(
     at: int | None,
     context: str | None = None,
     began: int | None = None,
-) -> object:
+) -> yaml.MarkedYAMLError:
     """A PyYAML error as a parser raises it: `problem` at index `at` of `text` (None: no
     place), `context` begun at index `began`."""
-    import yaml
 
     def mark(index: int | None) -> yaml.Mark | None:
         if index is None:
@@ -151,8 +151,8 @@ def test_an_error_with_no_place_is_not_explained() -> None:
     from lastmile_cli.strict_yaml import explained, syntax_message
 
     error = _error("a: b", "found something odd", None)
-    assert explained(error, "a: b") is None  # type: ignore[arg-type]
-    assert syntax_message(error, "a: b") == "YAML syntax: found something odd"  # type: ignore[arg-type]
+    assert explained(error, "a: b") is None
+    assert syntax_message(error, "a: b") == "YAML syntax: found something odd"
 
 
 def test_a_quote_that_begins_a_line_is_not_a_text_ending_early() -> None:
@@ -160,9 +160,9 @@ def test_a_quote_that_begins_a_line_is_not_a_text_ending_early() -> None:
     from lastmile_cli.strict_yaml import explained
 
     text = '"x'
-    assert explained(_error(text, "expected <block end>", 1), text) is None  # type: ignore[arg-type]
+    assert explained(_error(text, "expected <block end>", 1), text) is None
     text = 'a: "x"y'  # a text that ended early, for contrast
-    said = explained(_error(text, "expected <block end>", 6), text)  # type: ignore[arg-type]
+    said = explained(_error(text, "expected <block end>", 6), text)
     assert said is not None and said.startswith("a double quote")
 
 
@@ -171,7 +171,7 @@ def test_a_colon_on_the_first_line_is_not_blamed_on_a_line_above() -> None:
 
     text = "ab:\ncd"
     error = _error(text, "mapping values are not allowed here", 2)
-    assert explained(error, text) is None  # type: ignore[arg-type]
+    assert explained(error, text) is None
 
 
 def test_an_indented_comment_is_no_indentation_to_match() -> None:
@@ -179,7 +179,7 @@ def test_an_indented_comment_is_no_indentation_to_match() -> None:
 
     text = "a: x\n  # c\n  b: y"
     error = _error(text, "expected <block end>, but found '<block mapping start>'", text.index("b"))
-    assert explained(error, text) == (  # type: ignore[arg-type]
+    assert explained(error, text) == (
         "this line is indented to column 3, which matches none of the lines above;"
         " indent it with spaces as far as the key it belongs with"
     )
@@ -190,7 +190,7 @@ def test_pyyaml_s_problem_is_said_with_where_its_context_began() -> None:
 
     text = "key: value"
     error = _error(text, "found a thing", 5, "while parsing a block mapping", 0)
-    assert syntax_message(error, text) == (  # type: ignore[arg-type]
+    assert syntax_message(error, text) == (
         "YAML syntax: found a thing, while parsing a block mapping that starts at line 1, column 1"
     )
 
@@ -200,7 +200,7 @@ def test_a_context_that_begins_where_the_problem_is_is_not_said_again() -> None:
 
     text = "key: value"
     error = _error(text, "found a thing", 5, "while parsing a block mapping", 5)
-    assert syntax_message(error, text) == "YAML syntax: found a thing"  # type: ignore[arg-type]
+    assert syntax_message(error, text) == "YAML syntax: found a thing"
 
 
 def test_a_problem_with_no_context_is_said_alone() -> None:
@@ -208,7 +208,7 @@ def test_a_problem_with_no_context_is_said_alone() -> None:
 
     text = "key: value"
     error = _error(text, "found a thing", 5)
-    assert syntax_message(error, text) == "YAML syntax: found a thing"  # type: ignore[arg-type]
+    assert syntax_message(error, text) == "YAML syntax: found a thing"
 
 
 def test_a_syntax_error_away_from_a_tab_is_not_a_tab_problem() -> None:

@@ -239,7 +239,11 @@ def test_sections_of_a_bundled_language_carry_no_names_and_each_once(lastmile: L
     assert made.code == 0 and made.err == ""
     assert GUIDE in made.out and "\nname:" not in made.out
     tree = yaml.safe_load(made.out)
-    assert [section["id"] for section in tree["sections"]] == ["parcel-delivery", "marathon", "summary"]
+    assert [section["id"] for section in tree["sections"]] == [
+        "parcel-delivery",
+        "marathon",
+        "summary",
+    ]
     assert tree["sections"][2]["title"] == "Resumen"  # a section to rewrite: from its text
 
 
