@@ -1086,3 +1086,24 @@ def test_an_entry_is_served_only_in_the_context_it_was_checked_in(
     assert language.sections[0].paragraphs == ("x",)
     other = f"another article|{'whole'}"
     assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", other, OUTLINE) is None
+
+
+def test_pruning_removes_an_entry_whose_header_ends_before_its_fields_do(tmp_path: Path) -> None:
+    """An entry cut short after its source path (a disk that filled mid-write) is removed, even
+    though the file it was made from is still there; a whole one beside it is kept."""
+    source = tmp_path / "de.yaml"
+    source.write_text("language: de\n", encoding="utf-8")
+    directory = tmp_path / "cache"
+    directory.mkdir()
+    fields = [cache_module.MAGIC, cache_module.SHAPE, "code", os.fsencode(source).hex()]
+    whole = b"\x00".join(f.encode() for f in [*fields, "1,2"])
+    cut = b"\x00".join(f.encode() for f in fields)
+    (directory / ("0" * 16 + ".lmc")).write_bytes(b"checksum" + whole)
+    (directory / ("1" * 16 + ".lmc")).write_bytes(b"checksum" + cut)
+    (directory / ("2" * 16 + ".lmc")).write_bytes(b"checksum" + b"LMC4\x00")  # magic alone
+    descriptor = os.open(directory, os.O_RDONLY)
+    try:
+        cache_module.prune(descriptor, keep="")
+    finally:
+        os.close(descriptor)
+    assert [p.name for p in entries(directory)] == ["0" * 16 + ".lmc"]

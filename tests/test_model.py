@@ -83,3 +83,24 @@ def test_a_record_with_fields_cannot_be_extended() -> None:
 
         class Longer(Section):  # type: ignore[misc]
             extra: str = ""
+
+
+def test_untranslated_is_what_still_has_the_english_paragraphs() -> None:
+    from lastmile_cli.model import Language
+
+    english = Language(
+        "en", "English", "English", "T",
+        (section(id="intro", kind="section", paragraphs=("a",)), section(paragraphs=("b",))),
+    )  # fmt: skip
+    german = Language(
+        "de", "Deutsch", "German", "T",
+        (
+            section(id="intro", kind="section", paragraphs=("a",), code="de"),  # still English
+            section(paragraphs=("übersetzt",), code="de"),
+            section(id="mine", paragraphs=("b",), code="de"),  # not in the English: never counted
+        ),
+    )  # fmt: skip
+    assert german.untranslated(english) == ("intro",)
+    assert german.translated(english) == 2
+    assert german.untranslated(None) == ()
+    assert english.untranslated(english) == ()

@@ -354,3 +354,49 @@ def test_an_installed_file_of_another_article_counts_for_nothing(installed: Path
     (installed / SENTENCES).unlink()
     assert load(Bundle(str(installed))) is None
     assert (installed / ARTICLE).exists() and not (installed / SENTENCES).exists()
+
+
+# -- counts and block ends: ASCII digits, within the file ------------------------------------------
+
+HELLO = Section("intro", "section", "Intro", ("Hello there.",), code="de")
+
+
+def one_language(block: list[str], end: int | None = None) -> Prepared:
+    """A prepared file of one language (one block) holding `block`, its end at `end`."""
+    body = "\x00".join(block).encode()
+    return Prepared(header("a", "b", "c", "de", str(len(body) if end is None else end)) + body)
+
+
+def test_a_block_read_as_written_gives_its_sentences() -> None:
+    assert one_language(["intro", "1", "Hello there."]).split(HELLO) == (("Hello there.",),)
+
+
+def test_a_count_in_other_digits_than_ascii_counts_for_nothing() -> None:
+    """`١` (ARABIC-INDIC DIGIT ONE) is a digit to str.isdigit and 1 to int: not to this file."""
+    assert one_language(["intro", "\u0661", "Hello there."]).split(HELLO) is None
+
+
+def test_a_block_that_ends_past_the_file_counts_for_nothing() -> None:
+    block = ["intro", "1", "Hello there."]
+    assert one_language(block, end=len("\x00".join(block).encode()) + 5).split(HELLO) is None
+
+
+def test_links_that_are_not_counts_count_for_nothing() -> None:
+    a, b, ratio = first_pair()
+    theirs = b.by_id()
+    broken = damaged("pair", b"1:1", b"x:1")
+    assert broken.aligned(a.sections[0], theirs[a.sections[0].id], ratio) is None
+
+
+def test_a_section_one_language_lacks_leaves_the_rest_of_the_pair_prepared() -> None:
+    de, fr = language("de"), language("fr")
+    first, *rest = de.sections
+    lacking = Language(fr.code, fr.name, fr.english_name, fr.title, fr.sections[1:])
+    made = Prepared(prepare({"de": de, "fr": lacking}, BUNDLE.stamp(), BUNDLE.package))
+    ratio = section_ratio(de.sections, lacking.sections)
+    theirs = lacking.by_id()
+    assert first.id not in theirs
+    for section in rest:
+        assert made.aligned(section, theirs[section.id], ratio) == aligned(
+            section, theirs[section.id], ratio
+        )

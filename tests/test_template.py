@@ -199,3 +199,76 @@ def test_a_language_file_is_written_with_every_field_it_has() -> None:
         '      - "One.\\u2028Two."\n'
         '      - "Three: four."\n'
     )
+
+
+GUIDE = (
+    "# Write each title, the aliases (other names a reader may type) and the paragraphs in\n"
+    "# your language; keep the keys and the ids as they are. A section of your own may say\n"
+)
+
+
+def test_a_whole_starter_names_its_file_in_its_first_line(lastmile: Lastmile) -> None:
+    out = lastmile("template", "qaa").out
+    assert out.startswith(
+        "# qaa.yaml: a language file for lastmile, started by `lastmile template qaa`.\n"
+    )
+    assert "# Check it:  lastmile validate qaa.yaml\n" in out
+
+
+def test_a_story_for_a_language_no_file_has_carries_the_names_to_fill_in(
+    lastmile: Lastmile,
+) -> None:
+    made = lastmile("template", "qaa", "--example", "parcel-delivery")
+    assert made.code == 0 and made.err == ""
+    assert GUIDE in made.out
+    assert (
+        "language: qaa\n"
+        'name: "qaa"  # the language\'s own name, such as Deutsch\n'
+        'english_name: "qaa"  # its name in English, such as German\n'
+    ) in made.out
+    tree = yaml.safe_load(made.out)
+    assert [section["id"] for section in tree["sections"]] == ["parcel-delivery"]
+    assert tree["sections"][0]["after"] == "car-sales"  # after the last example
+
+
+def test_sections_of_a_bundled_language_carry_no_names_and_each_once(lastmile: Lastmile) -> None:
+    made = lastmile(
+        "template", "es", "--example", "parcel-delivery", "--example", "parcel-delivery",
+        "--example", "marathon", "--section", "summary",
+    )  # fmt: skip
+    assert made.code == 0 and made.err == ""
+    assert GUIDE in made.out and "\nname:" not in made.out
+    tree = yaml.safe_load(made.out)
+    assert [section["id"] for section in tree["sections"]] == [
+        "parcel-delivery",
+        "marathon",
+        "summary",
+    ]
+    assert tree["sections"][2]["title"] == "Resumen"  # a section to rewrite: from its text
+
+
+def test_a_name_that_is_not_a_tag_is_said_exactly(lastmile: Lastmile) -> None:
+    result = lastmile("template", "pt_BR")
+    assert result.code == 2
+    assert result.err == "lastmile: 'pt_BR' is not a language tag such as de, pt-BR or qaa\n"
+
+
+def test_without_the_bundled_files_template_says_to_reinstall(
+    lastmile: Lastmile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lastmile_cli.content import Article
+
+    monkeypatch.setattr(Article, "english", lambda self: None)
+    result = lastmile("template", "pt")
+    assert (result.code, result.out) == (1, "")
+    assert result.err == "lastmile: the bundled language files are missing; reinstall lastmile\n"
+
+
+def test_a_new_section_with_nothing_of_its_kind_to_follow_goes_at_its_default_place() -> None:
+    from lastmile_cli.commands.template import _blank
+    from lastmile_cli.model import Outline
+
+    only_sections = Outline(("intro", "summary"), ("section", "section"))
+    assert _blank("parcel-delivery", "example", "de", only_sections).after == ""
+    assert _blank("more", "section", "de", only_sections).after == "summary"
+    assert _blank("more", "section", "de", Outline((), ())).after == ""
