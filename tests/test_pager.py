@@ -236,13 +236,22 @@ def test_sigterm_while_paging_ends_the_pager_first_then_lastmile_by_it(
     monkeypatch.setattr(fake, "wait", wait)
     monkeypatch.setattr(fake, "poll", lambda self: None)
     monkeypatch.setattr(os, "kill", kill)
+
+    def unhandled(number: int, frame: object) -> None:  # (never the test process's end)
+        raise AssertionError("SIGTERM was not page's to handle")
+
+    term = signal.signal(signal.SIGTERM, unhandled)
     before = {n: signal.getsignal(n) for n in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
-    with pytest.raises(SystemExit) as ended:
-        pager.page("x\n", "less", "utf-8", io.StringIO())
+    try:
+        with pytest.raises(SystemExit) as ended:
+            pager.page("x\n", "less", "utf-8", io.StringIO())
+        after = {n: signal.getsignal(n) for n in before}
+    finally:
+        signal.signal(signal.SIGTERM, term)
     assert ended.value.code == 128 + signal.SIGTERM
     pids = [pid for pid, _, _ in sent]
     assert sorted(pids[:3]) == [4243, 4244, 4245] and pids[3:] == [4242, os.getpid()]
     assert pids.index(4244) < pids.index(4243)
     assert all(number == signal.SIGTERM for _, number, _ in sent)
     assert sent[-1][2] == signal.SIG_DFL  # lastmile ends by the signal itself
-    assert {n: signal.getsignal(n) for n in before} == before
+    assert after == before
