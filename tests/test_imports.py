@@ -104,6 +104,28 @@ def test_a_current_compiled_file_is_what_is_run(tmp_path: Path) -> None:
     assert load(source, cached) == 2
 
 
+def test_a_current_compiled_file_is_read_once_without_python_s_own_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The point of the loader: a current compiled file is run from the one read, never handed
+    to Python's own chain of stats, reads and checks (which would run it all the same)."""
+    source, cached = module_file(tmp_path, "x = 1\n")
+    py_compile.compile(str(source), str(cached), doraise=True)
+    handed: list[str] = []
+
+    def python_s_own(self: object, fullname: str) -> None:
+        handed.append(fullname)
+
+    loader = imports.Loader("mod", str(source), str(cached), os.stat(source))
+    monkeypatch.setattr(importlib.machinery.SourceFileLoader, "get_code", python_s_own)
+    code = loader.get_code("mod")
+    monkeypatch.undo()
+    assert handed == []
+    namespace: dict[str, object] = {}
+    exec(code, namespace)
+    assert namespace["x"] == 1
+
+
 def standard(source: Path) -> object:
     """What Python's own loader makes of the same files: the value, or the error it raises."""
     try:
@@ -184,6 +206,16 @@ def test_current_is_python_s_timestamp_check(
     assert imports.current(header, stat) == expected
     assert not imports.current(b"\0\0\0\0" + header[4:], stat)
     assert not imports.current(header[:4] + b"\1\0\0\0" + header[8:], stat)
+
+
+@given(rest=st.binary(min_size=1, max_size=8))
+def test_current_reads_the_header_of_a_whole_compiled_file(rest: bytes) -> None:
+    """The loader passes `current` the whole file: the code after the 16-byte header is no
+    part of the check."""
+    header = importlib.util.MAGIC_NUMBER + b"\0\0\0\0" + (5).to_bytes(4, "little")
+    header += (7).to_bytes(4, "little")
+    stat = os.stat_result((0o100644, 0, 0, 1, 0, 0, 7, 0, 5, 0))
+    assert imports.current(header + rest, stat)
 
 
 def test_install_is_once_and_not_where_compiled_files_live_elsewhere(
