@@ -277,6 +277,10 @@ def main() -> int:
         "--least", type=int, default=30, help="with --sample: at least this many of each module"
     )
     parser.add_argument(
+        "--mutants",
+        help="run and score only the mutants named in this file (one a line: a run's survivors)",
+    )
+    parser.add_argument(
         "--report", action="store_true", help="with --keep: score what a run there has found so far"
     )
     args = parser.parse_args()
@@ -303,7 +307,12 @@ def main() -> int:
     mutmut = [sys.executable, "-m", "mutmut"]
     run = [*mutmut, "run", "--max-children", str(args.max_children)]
     chosen: list[str] | None = None
-    if args.sample is not None:
+    if args.mutants:
+        # (mutmut makes every mutant on its first run; only these are run and scored)
+        chosen = sorted(set(Path(args.mutants).read_text("utf-8").split()))
+        if not args.report:
+            subprocess.run([*run, *chosen], cwd=work, check=False)
+    elif args.sample is not None:
         if not (work / "mutants").is_dir():
             # mutmut makes its mutants only as it runs: a first run of a handful of them makes
             # them all (and records which tests call what), so the sample can be drawn.
