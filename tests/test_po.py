@@ -719,3 +719,17 @@ def test_a_section_still_in_english_is_exported_untranslated_and_not_fuzzy() -> 
         False,
     )
     assert (found["marathon/1"].translation, found["marathon/1"].fuzzy) == ("", False)
+
+
+@pytest.mark.parametrize("count", [200, 201, 300])
+def test_every_broken_line_past_the_listed_ones_is_counted(
+    lastmile: Lastmile, tmp_path: Path, count: int
+) -> None:
+    """A catalog of many broken lines: the first is said, every other one counted, exactly
+    (docs/reliability.md: the first of many problems, the rest counted), however many of them
+    are past the 200 that are kept."""
+    said = _hostile(HEADER + "garbage\n" * count, tmp_path, lastmile)
+    assert said == (
+        "6:1: expected msgctxt, msgid, msgstr, a quoted string or a # comment"
+        f" (and {count - 1} more problems)"
+    )
