@@ -10,10 +10,10 @@ from conftest import Lastmile
 from lastmile_cli import i18n
 
 
-def _catalog(lastmile: Lastmile, tmp_path: Path, edit: str = "") -> Path:
-    """The German catalog, exported; with `edit`, its title entry's msgid and msgstr made empty."""
+def _catalog(lastmile: Lastmile, tmp_path: Path, empty_title: bool = False) -> Path:
+    """The German catalog, exported (`empty_title`: its title entry's msgid and msgstr empty)."""
     po = lastmile("export", "de").out
-    if edit:
+    if empty_title:
         po, count = re.subn(
             r'msgctxt "title"\nmsgid "[^"]*"\nmsgstr "[^"]*"\n',
             'msgctxt "title"\nmsgid ""\nmsgstr ""\n',
@@ -44,7 +44,7 @@ def test_a_language_file_that_would_not_load_is_refused_with_its_problem(
 ) -> None:
     """A catalog whose title entry is empty, English and translation, makes a file with an
     empty title: import says so, naming the file it would have written, and writes nothing."""
-    path = _catalog(lastmile, tmp_path, edit="title")
+    path = _catalog(lastmile, tmp_path, empty_title=True)
     said = "does not load as it should: {where}:6:8: title must be non-empty text, not blank text"
     printed = lastmile("import", str(path))
     assert (printed.code, printed.out) == (1, "")
