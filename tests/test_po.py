@@ -19,7 +19,7 @@ from lastmile_cli.fingerprints import fingerprint
 from lastmile_cli.language_yaml import language_file
 from lastmile_cli.loader import check_bytes
 from lastmile_cli.model import Language, Section
-from lastmile_cli.po import export, read_catalog
+from lastmile_cli.po import Imported, export, read_catalog, units
 
 ENGLISH = Article([], None).load("en")
 assert ENGLISH is not None
@@ -476,6 +476,42 @@ ENTRY = 'msgctxt "marathon/1"\nmsgid "Perhaps."\nmsgstr "{text}"\n'
             'msgctxt "marathon/1"\nmsgid "x"\nmsgstr "   "\n',
             "8:8: marathon/1: a translation of nothing but blanks",
         ),
+        ('# a comment\nmsgstr "a"\n', "6:1: an entry without msgid"),
+        ('msgctxt "marathon/1"\nmsgid x\nmsgstr "a"\n', "7:7: expected a quoted string"),
+        (  # the first of two on its line
+            'msgctxt "marathon/1"\nmsgid "x"\nmsgstr "a\x1bb\x1bc"\n',
+            "8:10: control character U+001B is not allowed in text",
+        ),
+        ('  # a comment\nmsgctxt "marathon/1"\nmsgid "x"\n', "6:3: an entry without msgstr"),
+        (
+            'msgctxt "marathon/1"\nmsgid "x"\nmsgstr "a"\n  msgstr "b"\n',
+            "9:3: msgstr appears twice in one entry",
+        ),
+        (
+            'msgctxt "marathon/1"\nmsgid "x"\nmsgstr "a"\n# a comment\n"stray"\n',
+            "10:1: a string that belongs to no msgid or msgstr",
+        ),
+        (  # the lines after a stray string are read on
+            '# a comment\n"stray"\nmsgctxt "marathon/1"\nmsgid "x"\nmsgstr "a"\ngarbage\n',
+            "7:1: a string that belongs to no msgid or msgstr (and 1 more problem)",
+        ),
+        (
+            'msgctxt "marathon/1"\nmsgid "x"\nmsgstr ""\n"broken\n',
+            "9:1: the string does not end: a closing quote is missing",
+        ),
+        (
+            'msgctxt "marathon/aliases"\nmsgid "x"\nmsgstr "a\\tb"\n\n' + ENTRY.format(text="a"),
+            "8:8: marathon/aliases: a tab (U+0009) is not allowed in a one-line text; use a space",
+        ),
+        (
+            'msgctxt "name"\nmsgid "x"\nmsgstr "a\\tb"\n',
+            "8:8: name: a tab (U+0009) is not allowed in a one-line text; use a space",
+        ),
+        (  # every entry is checked, not only those before the first without msgctxt
+            'msgid "x"\nmsgstr "a"\n\nmsgid "y"\nmsgstr "b"\n',
+            "6:1: an entry without msgctxt: lastmile names every unit with one (such as marathon/1)"
+            " (and 1 more problem)",
+        ),
     ],
 )
 def test_a_broken_catalog_is_refused_with_its_place(
@@ -557,3 +593,143 @@ def test_a_paragraph_the_english_lacks_ending_in_a_line_break_keeps_the_fingerpr
     po, again, _made = round_trip(loaded(text, "pt"))
     assert 'msgid "(a paragraph the English does not have)\\n"' in po
     assert again == text
+
+
+def test_a_catalog_header_is_read_field_by_field(lastmile: Lastmile, tmp_path: Path) -> None:
+    """A field's value is all after its first colon, a bad Language is said where it is written,
+    a byte that is not UTF-8 where it is (even on a line that follows a first empty one), and a
+    catalog that gives no Content-Type is read as UTF-8."""
+    body = ENTRY.format(text="a")
+    assert _hostile(HEADER.replace("Language: de", "Language: d e") + body, tmp_path, lastmile) == (
+        "3:2: Language: d e is not a language tag such as de, pt_BR or qaa"
+    )
+    assert _hostile(
+        HEADER.replace("Language: de", "Language: de:x") + body, tmp_path, lastmile
+    ) == ("3:2: Language: de:x is not a language tag such as de, pt_BR or qaa")
+    assert _hostile(b"\n\xff" + HEADER.encode(), tmp_path, lastmile).startswith(  # type: ignore[arg-type]
+        "2:1: is not valid UTF-8"
+    )
+    plain = HEADER.replace('"Content-Type: text/plain; charset=UTF-8\\n"\n', "") + body
+    made = read_catalog(plain.encode("utf-8"), "de.po", ENGLISH, "de")
+    marathon = made.language.section("marathon")
+    assert marathon is not None and marathon.paragraphs == ("a",)
+
+
+def _read(text: str) -> Imported:
+    return read_catalog(text.encode("utf-8"), "de.po", ENGLISH, "de")
+
+
+def test_a_bundled_translation_goes_round_in_process() -> None:
+    """The German catalog imported gives the German language file: its term, its title's
+    origin (X-Lastmile-Added) and every section as they were."""
+    german = Article([], None).require("de")
+    made = _read(export("de", german, ENGLISH))
+    assert made.notes == ()
+    assert (made.language.term, made.language.title_origin) == (german.term, german.title_origin)
+    assert german.term and german.title_origin == "added"
+    assert made.language.sections == german.sections
+
+
+def test_what_a_catalog_leaves_untranslated_is_noted() -> None:
+    """A paragraph left untranslated beside a translated one keeps its English, and says so."""
+    made = _read(
+        HEADER
+        + ENTRY.format(text="Um corredor.")
+        + '\nmsgctxt "marathon/2"\nmsgid "More."\nmsgstr ""\n'
+    )
+    marathon = made.language.section("marathon")
+    assert marathon is not None and marathon.paragraphs == ("Um corredor.", "More.")
+    assert "marathon/2 is not translated; its English is kept in its place" in made.notes
+
+
+def test_a_section_recorded_without_a_fingerprint_is_imported_without_one() -> None:
+    """X-Lastmile-Sections: marathon=- (the file recorded none): importing it claims no review,
+    even when every entry is confirmed; a section the header does not name gets its msgids'."""
+    header = HEADER.replace('msgstr ""\n', 'msgstr ""\n"X-Lastmile-Sections: marathon=-\\n"\n', 1)
+    body = ENTRY.format(text="a") + '\nmsgctxt "summary/1"\nmsgid "Short."\nmsgstr "b"\n'
+    made = _read(header + body)
+    marathon, summary = made.language.section("marathon"), made.language.section("summary")
+    assert marathon is not None and marathon.fingerprint == ""
+    assert summary is not None and summary.fingerprint == fingerprint("", ["Short."])
+
+
+def test_a_fuzzy_entry_takes_its_fingerprint_from_the_previous_msgid() -> None:
+    """msgmerge --previous keeps the English an entry was translated from (`#| msgid`, on one
+    line or several): the section's fingerprint is that English's; a fuzzy entry with no
+    previous msgid and no recorded fingerprint gets none, and a note says so."""
+    body = (
+        "#, fuzzy\n"
+        '#| msgid "Old title"\n'
+        'msgctxt "marathon/title"\nmsgid "Marathon"\nmsgstr "Maratona"\n\n'
+        "#, fuzzy\n"
+        '#| msgid ""\n'
+        '#|   "Old "\n'
+        '#| "text."\n'
+        '#| msgctxt "marathon/1"\n'
+        'msgctxt "marathon/1"\nmsgid "New text."\nmsgstr "Texto."\n\n'
+        "#, wrap, fuzzy\n"
+        'msgctxt "summary/1"\nmsgid "Short."\nmsgstr "b"\n'
+    )
+    made = _read(HEADER + body)
+    marathon, summary = made.language.section("marathon"), made.language.section("summary")
+    assert marathon is not None and marathon.fingerprint == fingerprint("Old title", ["Old text."])
+    assert summary is not None and summary.fingerprint == ""
+    assert (
+        "summary is fuzzy, and the catalog does not say which English it was translated from:"
+        " imported without a fingerprint"
+    ) in made.notes
+    assert not any(note.startswith("marathon") for note in made.notes)
+
+
+def test_a_new_languages_catalog_tells_the_translator_what_each_entry_is() -> None:
+    """The header says how to bring the catalog back; each entry's comment says what it is."""
+    po = export("pt-BR", None, ENGLISH)
+    assert "# Back to a language file: lastmile import pt_BR.po --output pt-BR.yaml\n" in po
+    for comment, context in [
+        ("The language's own name, such as Deutsch.", "name"),
+        ("The language's name in English, such as German.", "english_name"),
+        ("The article's title.", "title"),
+        (
+            "The concept's name in this language, for translators and reviewers (not\n# shown).",
+            "term",
+        ),
+        ("Summary (section): its title", "summary/title"),
+        ("Marathon (example): its title", "marathon/title"),
+        (
+            "Summary (section): other names a reader may type, one per line (optional)",
+            "summary/aliases",
+        ),
+        ("Summary (section): paragraph 1 of 1", "summary/1"),
+    ]:
+        assert f'# {comment}\nmsgctxt "{context}"\n' in po
+
+
+def test_a_section_still_in_english_is_exported_untranslated_and_not_fuzzy() -> None:
+    """A section whose paragraphs are the English ones (its title translated) is not a stale
+    translation: its title is offered as translated, its paragraphs empty, nothing fuzzy."""
+    marathon = ENGLISH.section("marathon")
+    assert marathon is not None
+    section = Section(
+        "marathon", "example", "Maratona", marathon.paragraphs, (), "seed", "pt",
+        fingerprint=marathon.digest, digest=fingerprint("Maratona", marathon.paragraphs),
+    )  # fmt: skip
+    found = {u.context: u for u in units(Language("pt", "P", "P", "T", (section,)), ENGLISH)}
+    assert (found["marathon/title"].translation, found["marathon/title"].fuzzy) == (
+        "Maratona",
+        False,
+    )
+    assert (found["marathon/1"].translation, found["marathon/1"].fuzzy) == ("", False)
+
+
+@pytest.mark.parametrize("count", [200, 201, 300])
+def test_every_broken_line_past_the_listed_ones_is_counted(
+    lastmile: Lastmile, tmp_path: Path, count: int
+) -> None:
+    """A catalog of many broken lines: the first is said, every other one counted, exactly
+    (docs/reliability.md: the first of many problems, the rest counted), however many of them
+    are past the 200 that are kept."""
+    said = _hostile(HEADER + "garbage\n" * count, tmp_path, lastmile)
+    assert said == (
+        "6:1: expected msgctxt, msgid, msgstr, a quoted string or a # comment"
+        f" (and {count - 1} more problems)"
+    )

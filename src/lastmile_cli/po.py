@@ -318,10 +318,9 @@ def lines_of(text: str, problems: Problems) -> list[Entry]:
             )
         entry, keyword = _Reading(), None
 
+    keyword_at = re.compile(_KEYWORD).match
+    # (every line is read, past the problems that are kept too: the rest are counted, each)
     for number, raw in enumerate(text.split("\n"), 1):
-        if problems.full:
-            problems.count(1)
-            break
         line = raw.removesuffix("\r")
         char = first_unsafe(line)
         if char is not None:  # said here, where it is; the line is read on, for the rest
@@ -348,7 +347,7 @@ def lines_of(text: str, problems: Problems) -> list[Entry]:
                 else:
                     entry.previous_open = False
             continue
-        match = re.match(_KEYWORD, stripped)
+        match = keyword_at(stripped)
         if match:
             word = match.group(1)
             if word.startswith(("msgid_plural", "msgstr[")):
