@@ -32,6 +32,15 @@ def test_each_shell_gets_its_script(lastmile: Lastmile, shell: str, marks: list[
     assert result.out.endswith("\n")
 
 
+@pytest.mark.parametrize("shell", ["zsh", "fish"])  # (bash's asks a bash for its version)
+def test_the_script_ends_in_one_newline(lastmile: Lastmile, shell: str) -> None:
+    """Written to a file as the README says, the script ends its last line, and adds no blank."""
+    result = lastmile("completion", shell)
+    assert result.code == 0, result.err
+    assert f"_LASTMILE_COMPLETE={shell}_complete" in result.out
+    assert result.out.endswith("\n") and not result.out.endswith("\n\n")
+
+
 def test_the_script_is_what_the_variable_gives(lastmile: Lastmile) -> None:
     """The command and `_LASTMILE_COMPLETE=SHELL_source` give the same script."""
     for shell in ("zsh", "fish"):  # (bash's also checks the version of bash, on stderr)
