@@ -108,3 +108,33 @@ def test_the_bash_script_completes_in_bash(
     assert complete("lastmile", "example", "ma") == ["marathon"]
     assert complete("lastmile", "explain", "--section", "k") == ["key-point"]
     assert complete("lastmile", "explain", "--lang", "q") == ["qaa"]
+
+
+def zsh_candidates(lastmile: Lastmile, words: str, **env: str) -> dict[str, str]:
+    """What zsh is offered (value: description) for the command line `words`, in-process."""
+    cword = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+    full = {"_LASTMILE_COMPLETE": "zsh_complete", "COMP_WORDS": words, "COMP_CWORD": cword}
+    result = lastmile(env={**full, **env})
+    assert result.code == 0, result.err
+    lines = result.out.splitlines() if result.out.strip() else []
+    return {lines[i + 1]: lines[i + 2] for i in range(0, len(lines), 3)}
+
+
+def test_completion_reads_the_configuration_files_data_dirs(
+    lastmile: Lastmile, tmp_path: Path, write_language: Callable[..., Path]
+) -> None:
+    folder = write_language("qaa").parent
+    assert zsh_candidates(lastmile, "lastmile explain --lang q") == {}
+    config = tmp_path / "config" / "lastmile" / "config.toml"  # (clean_env's XDG_CONFIG_HOME)
+    config.parent.mkdir(parents=True)
+    config.write_text(f"data_dirs = [{str(folder)!r}]\n", encoding="utf-8")
+    assert zsh_candidates(lastmile, "lastmile explain --lang q") == {"qaa": "Test"}
+
+
+def test_section_titles_are_englishs_when_the_chosen_file_is_broken(
+    lastmile: Lastmile, write_language: Callable[..., Path]
+) -> None:
+    folder = write_language("qaa", "language: qaa\nsections: 3\n").parent
+    found = zsh_candidates(lastmile, "lastmile example -l qaa ", LASTMILE_DATA_DIR=str(folder))
+    assert found["marathon"] == "Marathon"
+    assert found["car-sales"] == "Car sales"
