@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -95,3 +96,17 @@ def test_terminal_columns_are_headed_by_their_language(
     screen = terminal(["compare", "de", "it", "-s", "summary", "--color", "never"], columns=60)
     first = screen.screen.splitlines()[0]
     assert first.startswith("de · Deutsch ") and first.endswith("│ it · Italiano")
+
+
+@pytest.mark.parametrize("sections", [[], ["--section", "marathon"]])
+def test_the_bundled_languages_by_sentence_are_read_from_the_build(
+    lastmile: Lastmile, monkeypatch: pytest.MonkeyPatch, sections: list[str]
+) -> None:
+    """Their sentences were split and aligned when the package was built: comparing them needs
+    neither the splitter nor the aligner (start-up), and gives what those would."""
+    expected = lastmile("compare", "de", "en", "--by", "sentence", *sections, "-f", "json")
+    assert expected.code == 0, expected.err
+    for name in ("sentencex", "lastmile_cli.sentences", "lastmile_cli.alignment"):
+        monkeypatch.setitem(sys.modules, name, None)  # (`import` of it now fails)
+    found = lastmile("compare", "de", "en", "--by", "sentence", *sections, "-f", "json")
+    assert (found.code, found.out, found.err) == (0, expected.out, "")

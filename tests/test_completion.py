@@ -32,6 +32,15 @@ def test_each_shell_gets_its_script(lastmile: Lastmile, shell: str, marks: list[
     assert result.out.endswith("\n")
 
 
+@pytest.mark.parametrize("shell", ["zsh", "fish"])  # (bash's asks a bash for its version)
+def test_the_script_ends_in_one_newline(lastmile: Lastmile, shell: str) -> None:
+    """Written to a file as the README says, the script ends its last line, and adds no blank."""
+    result = lastmile("completion", shell)
+    assert result.code == 0, result.err
+    assert f"_LASTMILE_COMPLETE={shell}_complete" in result.out
+    assert result.out.endswith("\n") and not result.out.endswith("\n\n")
+
+
 def test_the_script_is_what_the_variable_gives(lastmile: Lastmile) -> None:
     """The command and `_LASTMILE_COMPLETE=SHELL_source` give the same script."""
     for shell in ("zsh", "fish"):  # (bash's also checks the version of bash, on stderr)
@@ -99,3 +108,33 @@ def test_the_bash_script_completes_in_bash(
     assert complete("lastmile", "example", "ma") == ["marathon"]
     assert complete("lastmile", "explain", "--section", "k") == ["key-point"]
     assert complete("lastmile", "explain", "--lang", "q") == ["qaa"]
+
+
+def zsh_candidates(lastmile: Lastmile, words: str, **env: str) -> dict[str, str]:
+    """What zsh is offered (value: description) for the command line `words`, in-process."""
+    cword = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+    full = {"_LASTMILE_COMPLETE": "zsh_complete", "COMP_WORDS": words, "COMP_CWORD": cword}
+    result = lastmile(env={**full, **env})
+    assert result.code == 0, result.err
+    lines = result.out.splitlines() if result.out.strip() else []
+    return {lines[i + 1]: lines[i + 2] for i in range(0, len(lines), 3)}
+
+
+def test_completion_reads_the_configuration_files_data_dirs(
+    lastmile: Lastmile, tmp_path: Path, write_language: Callable[..., Path]
+) -> None:
+    folder = write_language("qaa").parent
+    assert zsh_candidates(lastmile, "lastmile explain --lang q") == {}
+    config = tmp_path / "config" / "lastmile" / "config.toml"  # (clean_env's XDG_CONFIG_HOME)
+    config.parent.mkdir(parents=True)
+    config.write_text(f"data_dirs = [{str(folder)!r}]\n", encoding="utf-8")
+    assert zsh_candidates(lastmile, "lastmile explain --lang q") == {"qaa": "Test"}
+
+
+def test_section_titles_are_englishs_when_the_chosen_file_is_broken(
+    lastmile: Lastmile, write_language: Callable[..., Path]
+) -> None:
+    folder = write_language("qaa", "language: qaa\nsections: 3\n").parent
+    found = zsh_candidates(lastmile, "lastmile example -l qaa ", LASTMILE_DATA_DIR=str(folder))
+    assert found["marathon"] == "Marathon"
+    assert found["car-sales"] == "Car sales"

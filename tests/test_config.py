@@ -282,6 +282,53 @@ def test_no_file_and_an_empty_file_are_the_defaults(tmp_path: Path) -> None:
     assert load({"LASTMILE_CONFIG": ""}) == Config()
 
 
+@pytest.mark.parametrize(
+    ("data", "settings", "said"),
+    [
+        (b"width = 1", {"width": 1}, None),  # (the narrowest width there is)
+        (b"language = [1]", {}, ":1: language: must be text, not a list; ignored"),
+        (b'color = "blue"', {}, ":1: color: must be one of: auto, always, never; ignored"),
+        (
+            b'zzzzzz = 1\nformat = "JSON"',  # (a key after an unknown one still counts)
+            {"format": "json"},
+            ":1: unknown key 'zzzzzz'; allowed: language, format, color, width, pager,"
+            " data_dirs; ignored",
+        ),
+        (b"x = = 1", {}, ":1:5: not valid TOML (Invalid value); using the defaults"),
+        (  # (a key after a wrong value still counts)
+            b'width = 0\ncolor = "never"',
+            {"color": "never"},
+            ":1: width: must be a whole number from 1 to 10000, not 0; ignored",
+        ),
+    ],
+)
+def test_what_a_file_sets_and_what_it_says(
+    data: bytes, settings: dict[str, object], said: str | None
+) -> None:
+    expected = () if said is None else (f"warning: /c/x.toml{said}",)
+    assert parse(data, "/c/x.toml") == Config(path="/c/x.toml", warnings=expected, **settings)  # type: ignore[arg-type]
+
+
+def test_a_name_that_cannot_be_looked_at_is_a_warning(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.toml"
+    loop.symlink_to(loop)
+    assert load({"LASTMILE_CONFIG": str(loop)}) == Config(
+        path=str(loop),
+        warnings=(
+            f"warning: {loop}: cannot read it (too many levels of symbolic links); using the"
+            " defaults",
+        ),
+    )
+    nul = f"{tmp_path}/a\0b"
+    assert load({"LASTMILE_CONFIG": nul}) == Config(
+        path=nul,
+        warnings=(
+            f"warning: {tmp_path}/a\\u0000b: cannot read it (embedded null byte); using the"
+            " defaults",
+        ),
+    )
+
+
 # -- what it costs -------------------------------------------------------------------------
 
 PROBE = """

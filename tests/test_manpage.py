@@ -12,9 +12,14 @@ import click
 import pytest
 
 from lastmile_cli.cli import COMMANDS, cli
-from lastmile_cli.manpage import escape, filled, literal, page, prose
+from lastmile_cli.manpage import escape, filled, installed, literal, page, prose
 
-PAGE = page(cli, "9.9.9", "2026-01-02")
+
+@pytest.fixture
+def the_page() -> str:
+    """The page, written while the test runs (not at import, where a planted mutant is not yet in
+    place)."""
+    return page(cli, "9.9.9", "2026-01-02")
 
 
 def sections(text: str) -> dict[str, str]:
@@ -25,8 +30,8 @@ def sections(text: str) -> dict[str, str]:
     return dict(zip(parts[1::2], parts[2::2], strict=True))
 
 
-def test_every_command_has_its_section_with_its_options_and_examples() -> None:
-    found = sections(PAGE)
+def test_every_command_has_its_section_with_its_options_and_examples(the_page: str) -> None:
+    found = sections(the_page)
     assert list(found) == [name.replace("-", "\\-") for name in COMMANDS]
     root = click.Context(cli, info_name="lastmile", **cli.context_settings)
     for name in COMMANDS:
@@ -46,8 +51,8 @@ def test_every_command_has_its_section_with_its_options_and_examples() -> None:
         assert prose(first) in " ".join(text.split()), name
 
 
-def test_the_page_names_its_version_date_and_what_click_does_not_know() -> None:
-    assert PAGE.startswith('.TH LASTMILE 1 2026-01-02 "lastmile 9.9.9" "User Commands"\n')
+def test_the_page_names_its_version_date_and_what_click_does_not_know(the_page: str) -> None:
+    assert the_page.startswith('.TH LASTMILE 1 2026-01-02 "lastmile 9.9.9" "User Commands"\n')
     for heading in (
         "NAME",
         "SYNOPSIS",
@@ -60,18 +65,18 @@ def test_the_page_names_its_version_date_and_what_click_does_not_know() -> None:
         "EXIT STATUS",
         "SEE ALSO",
     ):
-        assert f"\n.SH {heading}\n" in PAGE
+        assert f"\n.SH {heading}\n" in the_page
     for variable in ("LASTMILE_LANG", "LASTMILE_DATA_DIR", "NO_COLOR", "LASTMILE_PAGER"):
-        assert f"\\fB{literal(variable)}" in PAGE
-    files = PAGE.split("\n.SH FILES\n")[1].split("\n.SH ")[0]
+        assert f"\\fB{literal(variable)}" in the_page
+    files = the_page.split("\n.SH FILES\n")[1].split("\n.SH ")[0]
     for place in ("config.toml", "$XDG_DATA_HOME/lastmile/", "$XDG_CACHE_HOME/lastmile/"):
         assert literal(place) in files, place  # every place lastmile paths lists
 
 
-def test_the_page_is_ascii_and_no_text_line_is_a_request() -> None:
-    PAGE.encode("ascii")
+def test_the_page_is_ascii_and_no_text_line_is_a_request(the_page: str) -> None:
+    the_page.encode("ascii")
     macros = {"TH", "SH", "SS", "PP", "TP", "RS", "RE", "nf", "fi"}
-    for line in PAGE.splitlines():
+    for line in the_page.splitlines():
         if line.startswith((".", "'")):
             assert line[1:].split(" ", 1)[0] in macros, line
 
@@ -105,9 +110,9 @@ def test_filling_never_starts_a_line_with_a_request() -> None:
 
 
 @pytest.fixture
-def written(tmp_path: Path) -> Path:
+def written(tmp_path: Path, the_page: str) -> Path:
     path = tmp_path / "lastmile.1"
-    path.write_text(PAGE, encoding="ascii")
+    path.write_text(the_page, encoding="ascii")
     return path
 
 
@@ -130,3 +135,93 @@ def test_groff_renders_it_without_a_warning(written: Path) -> None:
     )
     assert result.returncode == 0 and result.stderr == ""
     assert "lastmile compare [OPTIONS] LANG LANG" in re.sub(".\b", "", result.stdout)
+
+
+@click.group(
+    help="Greets people.\n\nIn two paragraphs.",
+    epilog="\b\nExamples:\n  tiny hello -n Ann\n\nExit codes: 0 ok.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+def tiny() -> None:
+    """A group of one command, to read the page of by value."""
+
+
+@tiny.command(
+    help="Say hello.", epilog="\b\nExamples:\n  tiny hello --name Ann\n\nExit codes: 0 ok."
+)
+@click.option("-n", "--name", metavar="WHO", help="Whom to greet.")
+@click.option("--loud/--quiet", help="Shout.")
+@click.argument("extra", required=False)
+def hello(name: str | None, loud: bool, extra: str | None) -> None:
+    """The one command."""
+
+
+def test_a_small_group_gives_this_page_to_its_environment() -> None:
+    """Every piece by value: paragraphs apart, an option's names and metavar, a command's examples
+    indented under their heading, the group's (the EXAMPLES section) not, `Exit codes` a paragraph."""
+    text = page(tiny, "1.0", "2026-01-02")
+    assert text.split(".SH ENVIRONMENT\n")[0] == (
+        '.TH LASTMILE 1 2026-01-02 "lastmile 1.0" "User Commands"\n'
+        ".SH NAME\n"
+        "lastmile \\- explain the last-mile failure, in five languages\n"
+        ".SH SYNOPSIS\n"
+        "\\fBlastmile\\fR [OPTIONS] COMMAND [ARGS]...\n"
+        ".SH DESCRIPTION\n"
+        "Greets people.\n"
+        ".PP\n"
+        "In two paragraphs.\n"
+        ".PP\n"
+        "Each command is described below, as\n"
+        "\\fBlastmile\\fR \\fICOMMAND\\fR \\fB\\-\\-help\\fR shows it.\n"
+        ".SH OPTIONS\n"
+        ".TP\n"
+        "\\fB\\-h\\fR, \\fB\\-\\-help\\fR\n"
+        "Show this message and exit.\n"
+        ".SH COMMANDS\n"
+        '.SS "hello"\n'
+        "\\fBlastmile hello\\fR [OPTIONS] [EXTRA]\n"
+        ".PP\n"
+        "Say hello.\n"
+        ".TP\n"
+        "\\fB\\-n\\fR, \\fB\\-\\-name\\fR \\fIWHO\\fR\n"
+        "Whom to greet.\n"
+        ".TP\n"
+        "\\fB\\-\\-loud\\fR / \\fB\\-\\-quiet\\fR\n"
+        "Shout.\n"
+        ".TP\n"
+        "\\fB\\-h\\fR, \\fB\\-\\-help\\fR\n"
+        "Show this message and exit.\n"
+        ".PP\n"
+        "Examples:\n"
+        ".RS 4\n"
+        ".nf\n"
+        "tiny hello \\-\\-name Ann\n"
+        ".fi\n"
+        ".RE\n"
+        ".PP\n"
+        "Exit codes: 0 ok.\n"
+        ".SH EXAMPLES\n"
+        ".RS 0\n"
+        ".nf\n"
+        "tiny hello \\-n Ann\n"
+        ".fi\n"
+        ".RE\n"
+        ".PP\n"
+        "Exit codes: 0 ok.\n"
+    )
+
+
+def test_the_installed_page_is_found_in_the_data_or_the_user_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import site
+    import sysconfig
+
+    data, user = tmp_path / "env", tmp_path / "user"
+    monkeypatch.setattr(sysconfig, "get_path", lambda name: str(data))
+    monkeypatch.setattr(site, "getuserbase", lambda: str(user))
+    assert installed() is None
+    where = user / "share" / "man" / "man1" / "lastmile.1"
+    where.parent.mkdir(parents=True)
+    where.write_text(".TH LASTMILE 1\n")
+    assert installed() == str(where)

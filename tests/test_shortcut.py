@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from conftest import MINIMAL, NOT_TIMED, TerminalRun, subprocess_env
 from lastmile_cli.cli import cli
 from lastmile_cli.option_table import COMMANDS, Argument, Option
-from lastmile_cli.shortcut import CLICKS_OWN, parse, version
+from lastmile_cli.shortcut import CLICKS_OWN, parse, recognize, version
 
 # A valid value for each required argument, so that Click makes a context with the defaults.
 SAMPLE = {
@@ -528,3 +528,31 @@ def test_the_forms_that_read_a_file_load_no_click_and_no_rich(tmp_path: Path) ->
         assert "lastmile_cli.shortcut" in modules and "lastmile_cli.cli" not in modules, args
         assert "click" not in modules and "rich" not in modules, args
         assert sorted(m for m in HEAVY if m in modules and m not in work) == [], args
+
+
+def test_a_path_the_user_cannot_read_goes_to_click(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Click's Path(readable=True) refuses it with its own message; the shortcut must not take it
+    (as the system answers for a user without the right, even when the tests run as root)."""
+    file = tmp_path / "locked.yaml"
+    file.write_text("language: qaa\n", encoding="utf-8")
+    assert parse(["validate", str(file)]) is not None
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: False)
+    assert parse(["validate", str(file)]) is None
+    assert parse(["fingerprint", str(file)]) is None
+
+
+@pytest.mark.parametrize(
+    ("env", "answered"),
+    [
+        ({}, True),
+        ({"LASTMILE_SHORTCUT": "1"}, True),
+        ({"LASTMILE_SHORTCUT": "0"}, False),
+        ({"_LASTMILE_COMPLETE": "zsh_complete"}, False),  # (completing is Click's own work)
+    ],
+)
+def test_the_switch_and_completion_send_a_common_form_to_click(
+    env: dict[str, str], answered: bool
+) -> None:
+    assert (recognize(["explain", "-f", "json"], env) is not None) is answered

@@ -189,7 +189,8 @@ def page(cli: click.Group, version: str, date: str) -> str:
         _usage(cli, root),
         _section("DESCRIPTION"),
     ]
-    lines += paragraphs(cli.help or "")
+    for index, part in enumerate(paragraphs(cli.help or "")):  # (roff fills adjacent lines as one)
+        lines += [".PP", part] if index else [part]
     lines += [
         ".PP",
         "Each command is described below, as",
