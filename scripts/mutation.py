@@ -8,14 +8,16 @@ per module. Surviving non-string mutants are listed with their diffs, for the re
 docs/mutation.md (each one either killed by a new test or explained as equivalent).
 
     uv run --with mutmut==3.8.1 python scripts/mutation.py --module pairing   # one module
-    uv run --with mutmut==3.8.1 python scripts/mutation.py --fast   # in-process tests only
-    uv run --with mutmut==3.8.1 python scripts/mutation.py --fast --sample 0.15 --keep DIR
+    uv run --with mutmut==3.8.1 python scripts/mutation.py --sample 0.15 --keep DIR
     uv run --with mutmut==3.8.1 python scripts/mutation.py --keep DIR --report   # so far
+    uv run --with mutmut==3.8.1 python scripts/mutation.py --keep DIR2 --mutants FILE
 
-Every module has about 17,000 mutants: all of them, in-process tests only, take about three
-hours on two cores; `--sample 0.15` about forty minutes. Without `--fast` the tests that run
-lastmile as a process count too (their children run the mutant: see CHILDREN below), which
-suits one module at a time: a child that imports many mutated modules starts in seconds.
+The tests that run lastmile as a process (marked slow) are left out: their children would run
+the checkout's own code, not mutmut's, so they could never kill a mutant. `--processes` counts
+them (their children run the mutant: see CHILDREN below), one module at a time, since a child
+that imports many mutated modules starts in seconds; it is not finished (see PROCESS_BLIND).
+Every module has about 17,000 mutants: all of them take about three hours on two cores,
+`--sample 0.15` (a hash-drawn 15% of each module) about forty minutes.
 """
 
 from __future__ import annotations
@@ -70,7 +72,8 @@ def config(modules: tuple[str, ...], fast: bool = False) -> str:
     """The [tool.mutmut] table: mutate `modules`, copy the rest of the package as it is; `fast`
     runs the in-process tests only (`-m "not slow"`: a lower bound on each score)."""
     skip = [f"*/lastmile_cli/{name}.py" for name in EVERY if name not in modules]
-    selection = ["tests/", *IGNORED, *(FAST if fast else ())]
+    blind = () if fast else tuple(f"--deselect={test}" for test in PROCESS_BLIND)
+    selection = ["tests/", *IGNORED, *(FAST if fast else blind)]
     return (
         "\n[tool.mutmut]\n"
         'source_paths = ["src/"]\n'
@@ -118,6 +121,23 @@ def pytest_make_parametrize_id(config: object, val: object, argname: str) -> str
 """
 
 
+# Not finished: a `--processes` run stopped at its first step (mutmut's record of which tests call
+# what), because some tests watch what a child process imports or how it ends (nothing heavy
+# on the piped path, the quick end without Python's teardown), and a child under mutmut
+# imports mutmut's trampolines and its record. Those tests are left out of such a run (their
+# subject is the instrument itself): the ones known so far, which may not be all of them.
+PROCESS_BLIND = (
+    "tests/test_startup.py",
+    "tests/test_shortcut.py::test_a_piped_common_form_loads_nothing_heavy",
+    "tests/test_shortcut.py::test_a_german_run_that_says_nothing_in_words_loads_no_catalog",
+    "tests/test_imports.py::test_a_run_ends_without_python_s_teardown_and_says_the_same",
+    "tests/test_imports.py::test_a_common_run_makes_no_pass_of_the_cycle_collector",
+    "tests/test_imports.py::test_a_run_loads_every_module_of_ours_through_the_finder",
+    "tests/test_cli.py::test_version_without_package_metadata_is_one_line",
+    "tests/test_toolchain.py::test_the_catalog_check_reads_no_click",
+    # (reads the source, which under mutmut holds every mutant's strings)
+    "tests/test_i18n.py::test_the_catalogs_are_whole",
+)
 # What lets mutmut see lastmile's own processes (the tests that run `python -m lastmile_cli`, in
 # a pipe or a pseudo-terminal): appended to the throwaway copy's conftest, it points every child
 # at mutmut's copy of the package (PYTHONPATH, so a child runs the mutant the test process has
@@ -266,7 +286,15 @@ def main() -> int:
     parser.add_argument("--keep", help="run in this directory and keep it (to resume or browse)")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument(
-        "--fast", action="store_true", help="in-process tests only: a lower bound, in minutes"
+        "--fast",
+        action="store_true",
+        help="in-process tests only (the default; kept for the commands docs/mutation.md records)",
+    )
+    parser.add_argument(
+        "--processes",
+        action="store_true",
+        help="count the tests that run lastmile as a process too (one module at a time; see"
+        " PROCESS_BLIND for the state of this)",
     )
     parser.add_argument(
         "--sample",
@@ -295,11 +323,11 @@ def main() -> int:
             else:
                 shutil.copy(source, work / name)
         project = work / "pyproject.toml"
-        settings = for_mutmut(project.read_text("utf-8")) + config(modules, args.fast)
+        settings = for_mutmut(project.read_text("utf-8")) + config(modules, fast=not args.processes)
         project.write_text(settings, "utf-8")
         with open(work / "tests" / "conftest.py", "a", encoding="utf-8") as handle:
             handle.write(PLAIN_IDS)
-            if not args.fast:
+            if args.processes:
                 site = work / "child-site"
                 site.mkdir()
                 (site / "sitecustomize.py").write_text(SITECUSTOMIZE, "utf-8")
