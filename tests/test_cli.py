@@ -413,3 +413,15 @@ def test_the_width_is_bounded_at_ten_thousand(lastmile: Lastmile) -> None:
         )
     narrow = lastmile("explain", "-s", "summary", "--width", "1").out
     assert max(len(line) for line in narrow.splitlines()) <= max(map(len, narrow.split()))
+
+
+def test_the_command_list_gives_each_command_its_short_help(lastmile: Lastmile) -> None:
+    """`lastmile --help` lists every command with the first sentence of its help, in-process
+    (each command is loaded lazily, and its short help is made with no-break spaces held)."""
+    listing = lastmile("--help").out
+    assert "  explain      Print the whole article, or the chosen sections.\n" in listing
+    assert "  sections     " in listing and "  sections     \n" not in listing
+
+
+def test_a_command_s_usage_line_names_its_options(lastmile: Lastmile) -> None:
+    assert lastmile("explain", "--help").out.startswith("Usage: lastmile explain [OPTIONS]\n")
