@@ -120,10 +120,15 @@ def literal(text: str) -> str:
     return escape(text).replace("-", "\\-")
 
 
-def paragraphs(text: str) -> list[str]:
-    """Click's help text as roff paragraphs (blank lines separate them, as in `--help`)."""
+def paragraphs(text: str, between: str = ".PP") -> list[str]:
+    """Click's help text as roff paragraphs (blank lines separate them, as in `--help`), with
+    `between` (a paragraph request) between each two: roff fills adjacent lines as one."""
     parts = [" ".join(part.split()) for part in re.split(r"\n\s*\n", text.strip())]
-    return [filled(prose(part)) for part in parts if part]
+    lines: list[str] = []
+    for part in parts:
+        if part:
+            lines += [between, filled(prose(part))] if lines else [filled(prose(part))]
+    return lines
 
 
 def _blocks(epilog: str, headed: bool = True) -> Iterable[str]:
@@ -158,7 +163,7 @@ def _option(param: click.Parameter, ctx: click.Context) -> list[str]:
     )
     if metavar:
         head += f" \\fI{literal(metavar)}\\fR"
-    return [".TP", head, *(paragraphs(help_text) or [""])]
+    return [".TP", head, *(paragraphs(help_text, between=".IP") or [""])]
 
 
 def _usage(command: click.Command, ctx: click.Context) -> str:
@@ -189,8 +194,7 @@ def page(cli: click.Group, version: str, date: str) -> str:
         _usage(cli, root),
         _section("DESCRIPTION"),
     ]
-    for index, part in enumerate(paragraphs(cli.help or "")):  # (roff fills adjacent lines as one)
-        lines += [".PP", part] if index else [part]
+    lines += paragraphs(cli.help or "")
     lines += [
         ".PP",
         "Each command is described below, as",
@@ -205,8 +209,8 @@ def page(cli: click.Group, version: str, date: str) -> str:
         assert command is not None
         ctx = command.make_context(name, [], parent=root, resilient_parsing=True)
         lines += [f'.SS "{literal(name)}"', _usage(command, ctx)]
-        for part in paragraphs(command.help or ""):
-            lines += [".PP", part]
+        described = paragraphs(command.help or "")
+        lines += [".PP", *described] if described else []
         for param in command.get_params(ctx):
             lines += _option(param, ctx)
         lines += _blocks(command.epilog or "")
