@@ -7,25 +7,19 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import Lastmile
+from conftest import MINIMAL, Lastmile
 from lastmile_cli.bundle import Bundle
 
-OWN = """\
-language: {code}
-name: Test
-title: A test
-sections:
-  - id: definition
-    kind: section
-    title: Def
-    paragraphs:
-      - One paragraph.
+OWN = (
+    MINIMAL
+    + """\
   - id: my-notes
     kind: section
     title: Notes
     paragraphs:
       - Two words.
 """
+)
 
 
 def states(lastmile: Lastmile, *args: str) -> dict[str, dict[str, str]]:

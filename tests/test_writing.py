@@ -96,11 +96,13 @@ def test_an_overwritten_file_keeps_its_permissions(here: Path, mode: int) -> Non
     assert names(here) == ["mine.yaml"]
 
 
-def test_a_new_file_never_replaces_one_that_appeared_meanwhile(
-    here: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(("overwrite", "kept"), [(False, b"someone else's\n"), (True, b"ours\n")])
+def test_a_file_that_appeared_meanwhile_is_replaced_only_with_overwrite(
+    here: Path, monkeypatch: pytest.MonkeyPatch, overwrite: bool, kept: bytes
 ) -> None:
     """Between the check and the write another file appears at the target: without
-    `overwrite` it is kept (FileExistsError) and the temporary file is removed."""
+    `overwrite` it is kept (FileExistsError) and the temporary file is removed; with it, it
+    is replaced."""
     target = here / "new.yaml"
     real_fsync = os.fsync
 
@@ -109,25 +111,12 @@ def test_a_new_file_never_replaces_one_that_appeared_meanwhile(
         target.write_bytes(b"someone else's\n")
 
     monkeypatch.setattr(os, "fsync", fsync_then_appear)
-    with pytest.raises(FileExistsError):
-        writing.write_file(str(target), b"ours\n", overwrite=False)
-    assert target.read_bytes() == b"someone else's\n"
-    assert names(here) == ["new.yaml"]
-
-
-def test_with_overwrite_a_new_file_replaces_one_that_appeared_meanwhile(
-    here: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    target = here / "new.yaml"
-    real_fsync = os.fsync
-
-    def fsync_then_appear(descriptor: int) -> None:
-        real_fsync(descriptor)
-        target.write_bytes(b"someone else's\n")
-
-    monkeypatch.setattr(os, "fsync", fsync_then_appear)
-    writing.write_file(str(target), b"ours\n", overwrite=True)
-    assert target.read_bytes() == b"ours\n"
+    if overwrite:
+        writing.write_file(str(target), b"ours\n", overwrite=True)
+    else:
+        with pytest.raises(FileExistsError):
+            writing.write_file(str(target), b"ours\n", overwrite=False)
+    assert target.read_bytes() == kept
     assert names(here) == ["new.yaml"]
 
 
