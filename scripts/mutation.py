@@ -12,10 +12,14 @@ docs/mutation.md (each one either killed by a new test or explained as equivalen
     uv run --with mutmut==3.8.1 python scripts/mutation.py --keep DIR --report   # so far
     uv run --with mutmut==3.8.1 python scripts/mutation.py --keep DIR2 --mutants FILE
 
-The tests that run lastmile as a process (marked slow) are left out: their children would run
-the checkout's own code, not mutmut's, so they could never kill a mutant. `--processes` counts
-them (their children run the mutant: see CHILDREN below), one module at a time, since a child
-that imports many mutated modules starts in seconds; it is not finished (see PROCESS_BLIND).
+The tests that run lastmile as a process (marked slow) are left out of mutmut's run: their
+children would run the checkout's own code, not mutmut's, so they could never kill a mutant.
+`--plant FILE` counts them: each survivor named there is written into the source itself
+(`mutmut apply`), the process-level tests named beside it run against that source (their
+children run it too), and the source is put back.
+
+    uv run --with mutmut==3.8.1 python scripts/mutation.py --keep DIR --plant FILE
+
 Every module has about 17,000 mutants: all of them take about three hours on two cores,
 `--sample 0.15` (a hash-drawn 15% of each module) about forty minutes.
 """
@@ -68,12 +72,11 @@ COPY = (
 )
 
 
-def config(modules: tuple[str, ...], fast: bool = False) -> str:
-    """The [tool.mutmut] table: mutate `modules`, copy the rest of the package as it is; `fast`
-    runs the in-process tests only (`-m "not slow"`: a lower bound on each score)."""
+def config(modules: tuple[str, ...]) -> str:
+    """The [tool.mutmut] table: mutate `modules`, copy the rest of the package as it is, and run
+    the in-process tests only (`-m "not slow"`: `--plant` counts the others)."""
     skip = [f"*/lastmile_cli/{name}.py" for name in EVERY if name not in modules]
-    blind = () if fast else tuple(f"--deselect={test}" for test in PROCESS_BLIND)
-    selection = ["tests/", *IGNORED, *(FAST if fast else blind)]
+    selection = ["tests/", *IGNORED, *FAST]
     return (
         "\n[tool.mutmut]\n"
         'source_paths = ["src/"]\n'
@@ -118,87 +121,6 @@ _pytest_python._ascii_escaped_by_config = _plain_id
 
 def pytest_make_parametrize_id(config: object, val: object, argname: str) -> str | None:
     return _plain_id(val) if isinstance(val, str | bytes) else None
-"""
-
-
-# Not finished: a `--processes` run stopped at its first step (mutmut's record of which tests call
-# what), because some tests watch what a child process imports or how it ends (nothing heavy
-# on the piped path, the quick end without Python's teardown), and a child under mutmut
-# imports mutmut's trampolines and its record. Those tests are left out of such a run (their
-# subject is the instrument itself): the ones known so far, which may not be all of them.
-PROCESS_BLIND = (
-    "tests/test_startup.py",
-    "tests/test_shortcut.py::test_a_piped_common_form_loads_nothing_heavy",
-    "tests/test_shortcut.py::test_a_german_run_that_says_nothing_in_words_loads_no_catalog",
-    "tests/test_imports.py::test_a_run_ends_without_python_s_teardown_and_says_the_same",
-    "tests/test_imports.py::test_a_common_run_makes_no_pass_of_the_cycle_collector",
-    "tests/test_imports.py::test_a_run_loads_every_module_of_ours_through_the_finder",
-    "tests/test_cli.py::test_version_without_package_metadata_is_one_line",
-    "tests/test_toolchain.py::test_the_catalog_check_reads_no_click",
-    # (reads the source, which under mutmut holds every mutant's strings)
-    "tests/test_i18n.py::test_the_catalogs_are_whole",
-)
-# What lets mutmut see lastmile's own processes (the tests that run `python -m lastmile_cli`, in
-# a pipe or a pseudo-terminal): appended to the throwaway copy's conftest, it points every child
-# at mutmut's copy of the package (PYTHONPATH, so a child runs the mutant the test process has
-# chosen: MUTANT_UNDER_TEST is inherited) and, while mutmut records which tests call which
-# function, gathers the calls each child recorded (CHILD_SITE's sitecustomize writes them when
-# the child ends) into the test's own record. The in-process tests run first, so a mutant they
-# kill never waits for a process.
-CHILDREN = """
-
-import sys as _sys
-
-if "mutmut" in _sys.modules:
-    _HITS = Path({hits!r})
-    _HITS.mkdir(exist_ok=True)
-    os.environ["PYTHONPATH"] = os.pathsep.join(
-        [{site!r}, str(Path(__file__).resolve().parent.parent / "src")]
-    )
-    os.environ["LASTMILE_MUTMUT_HITS"] = str(_HITS)
-
-    def _children_calls() -> set[str]:
-        found: set[str] = set()
-        for record in _HITS.glob("*.hits"):
-            found |= set(record.read_text("utf-8").split())
-            record.unlink()
-        return found
-
-    @pytest.hookimpl(tryfirst=True)
-    def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
-        from mutmut.state import state
-
-        calls = _children_calls()
-        if os.environ.get("MUTANT_UNDER_TEST") == "stats":
-            state()._stats |= calls
-
-    def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-        items.sort(key=lambda item: item.get_closest_marker("slow") is not None)
-"""
-# Run by every child Python of a test under mutmut (it is first on the children's PYTHONPATH):
-# while mutmut records calls, the trampolines' record goes to a file the test's teardown reads.
-SITECUSTOMIZE = """\
-import os
-
-if os.environ.get("MUTANT_UNDER_TEST") == "stats" and os.environ.get("LASTMILE_MUTMUT_HITS"):
-    import mutmut.mutation.trampoline as _trampoline
-
-    _calls = set()
-    _record_file = None
-
-    def _record(name, caller=None):
-        # Written as each new function is first called, not at exit: an exit handler would
-        # keep lastmile from its quick end (entry._end), which the tests watch.
-        global _record_file
-        if name in _calls:
-            return
-        _calls.add(name)
-        if _record_file is None:
-            path = os.path.join(os.environ["LASTMILE_MUTMUT_HITS"], f"{os.getpid()}.hits")
-            _record_file = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC, 0o600)
-        os.write(_record_file, (name + "\\n").encode())
-
-    _trampoline.record_trampoline_hit = _record
 """
 
 
@@ -275,6 +197,49 @@ def sample(names: list[str], share: float, least: int) -> list[str]:
     return sorted(chosen)
 
 
+def plant(work: Path, listing: Path, mutmut: list[str]) -> int:
+    """Each mutant of `listing` (a line: its name, then the tests that should notice it) written
+    into `work`'s source by mutmut, those tests run there in a project environment of their own
+    (so the processes they start import the mutated source), and the source put back. The same
+    tests run first on the source as it is, and must pass there. Prints a line a mutant: killed
+    (a test failed), survived (all passed), or what else pytest said."""
+
+    def run_tests(tests: list[str]) -> int:
+        command = ["uv", "run", "pytest", "-q", "-p", "no:cacheprovider", *tests]
+        return subprocess.run(command, cwd=work, capture_output=True, check=False).returncode
+
+    def forget_compiled(source: Path) -> None:
+        # (a compiled file records its source's size and time in whole seconds: one made from
+        # the mutant could pass for the source put back within the same second)
+        for stale in (source.parent / "__pycache__").glob(f"{source.stem}.*.pyc"):
+            stale.unlink()
+
+    killed = 0
+    passing: set[tuple[str, ...]] = set()
+    lines = [line.split() for line in listing.read_text("utf-8").splitlines() if line.strip()]
+    for name, *tests in lines:
+        if tuple(tests) not in passing:
+            if run_tests(tests) != 0:
+                raise SystemExit(f"{name}: its tests fail without the mutant: {' '.join(tests)}")
+            passing.add(tuple(tests))
+        source = work / "src" / "lastmile_cli" / f"{module_of(name)}.py"
+        original = source.read_bytes()
+        try:
+            subprocess.run([*mutmut, "apply", name], cwd=work, check=True, capture_output=True)
+            if source.read_bytes() == original:
+                raise SystemExit(f"{name}: mutmut changed nothing")
+            forget_compiled(source)
+            code = run_tests(tests)
+        finally:
+            source.write_bytes(original)
+            forget_compiled(source)
+        outcome = {0: "survived", 1: "killed"}.get(code, f"pytest exit {code}")
+        killed += outcome == "killed"
+        print(f"{name}: {outcome} ({' '.join(tests)})", flush=True)
+    print(f"{killed} of {len(lines)} killed by the tests named")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -291,10 +256,9 @@ def main() -> int:
         help="in-process tests only (the default; kept for the commands docs/mutation.md records)",
     )
     parser.add_argument(
-        "--processes",
-        action="store_true",
-        help="count the tests that run lastmile as a process too (one module at a time; see"
-        " PROCESS_BLIND for the state of this)",
+        "--plant",
+        help="with --keep: write each mutant named in this file into the source, run the tests"
+        " named after it on its line (those that run lastmile as a process), put the source back",
     )
     parser.add_argument(
         "--sample",
@@ -323,16 +287,15 @@ def main() -> int:
             else:
                 shutil.copy(source, work / name)
         project = work / "pyproject.toml"
-        settings = for_mutmut(project.read_text("utf-8")) + config(modules, fast=not args.processes)
+        settings = for_mutmut(project.read_text("utf-8")) + config(modules)
         project.write_text(settings, "utf-8")
         with open(work / "tests" / "conftest.py", "a", encoding="utf-8") as handle:
             handle.write(PLAIN_IDS)
-            if args.processes:
-                site = work / "child-site"
-                site.mkdir()
-                (site / "sitecustomize.py").write_text(SITECUSTOMIZE, "utf-8")
-                handle.write(CHILDREN.format(hits=str(work / "child-hits"), site=str(site)))
     mutmut = [sys.executable, "-m", "mutmut"]
+    if args.plant:
+        if not args.keep:
+            raise SystemExit("--plant needs the --keep directory of a run")
+        return plant(work, Path(args.plant), mutmut)
     run = [*mutmut, "run", "--max-children", str(args.max_children)]
     chosen: list[str] | None = None
     if args.mutants:
