@@ -243,6 +243,29 @@ def test_a_rule_too_long_is_refused_as_c2py_refuses_it() -> None:
         mo.plural_rule(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        ("n" + " " * 999, None),  # 1,000 characters: c2py's longest
+        ("n" + " " * 1000, "too long"),
+        ("(" * 20 + "n" + ")" * 20, None),  # parentheses 20 deep: c2py's deepest
+        ("(" * 21 + "n" + ")" * 21, "too deep"),
+    ],
+    ids=["longest", "one longer", "deepest", "one deeper"],
+)
+def test_a_rule_at_c2py_s_limits_is_read_as_c2py_reads_it(text: str, limit: str | None) -> None:
+    """c2py refuses a rule longer than 1,000 characters or nested deeper than 20, and reads
+    one at either limit: so does mo.py."""
+    expected = c2py_values(text, [0, 1, 2])
+    assert (expected is None) == (limit is not None)
+    if limit is not None:
+        with pytest.raises(mo.Damaged):
+            mo.plural_rule(text)
+    else:
+        rule = mo.plural_rule(text)
+        assert [mo.plural_form(rule, n) for n in (0, 1, 2)] == expected == [0, 1, 2]
+
+
 # -- catalogs -------------------------------------------------------------------------------------
 
 CHARSETS = {
@@ -416,6 +439,89 @@ def test_an_index_past_the_forms_or_a_division_by_zero_is_english() -> None:
     catalog = mo.read(data)
     said = [catalog.ngettext("file", "files", n) for n in (0, 1, 2, 3, 5)]
     assert said == ["files", "file", "Dateien!", "Datei", "Dateien!"]
+
+
+def words(order: Order, *values: int) -> bytes:
+    return b"".join(v.to_bytes(4, order) for v in values)
+
+
+@pytest.mark.parametrize("order", ["little", "big"])
+def test_a_catalog_of_no_messages_in_20_bytes_is_read_as_gettext_reads_it(order: Order) -> None:
+    """The magic number, the revision, a count of 0 and the two tables' places: gettext reads
+    no further, and neither does mo.py (a catalog of English); one byte less, both refuse."""
+    data = words(order, 0x950412DE, 0, 0, 28, 28)
+    assert len(data) == 20
+    assert gettext.GNUTranslations(BytesIO(data)).gettext("file") == "file"
+    catalog = mo.read(data)
+    assert (catalog.gettext("file"), catalog.ngettext("file", "files", 2)) == ("file", "files")
+    assert reference(data[:19]) is None and ours(data[:19]) is None
+
+
+def test_tables_after_the_strings_are_read_as_gettext_reads_them() -> None:
+    """A writer may put the strings first and the tables at the very end of the file: the
+    last table ends with the file, which is inside it."""
+    header = HEADER.format(charset="utf-8", forms=2, rule="n != 1").encode()
+    strings = [(b"", header), (b"file", b"Datei")]
+    blob, places = b"", []
+    for original, translation in strings:
+        places.append((len(original), 28 + len(blob)))
+        blob += original + b"\x00"
+        places.append((len(translation), 28 + len(blob)))
+        blob += translation + b"\x00"
+    originals = 28 + len(blob)
+    translations = originals + 16
+    data = (
+        words("little", 0x950412DE, 0, 2, originals, translations, 0, 0)
+        + blob
+        + words("little", *places[0], *places[2])
+        + words("little", *places[1], *places[3])
+    )
+    assert len(data) == translations + 8 * 2
+    assert gettext.GNUTranslations(BytesIO(data)).gettext("file") == "Datei"
+    assert mo.read(data).gettext("file") == "Datei"
+
+
+def test_a_hash_slot_past_the_last_entry_is_passed_over() -> None:
+    """A damaged hash table whose slot names entry `count + 1`: mo.py passes over it, as it
+    is no entry, rather than read the pair that follows the originals' table as one (here
+    one that would say `ghost` is `Geist`); gettext, which reads no hash table, finds no
+    `ghost` either."""
+    header = HEADER.format(charset="utf-8", forms=2, rule="n != 1").encode()
+    size = 5
+    start = 28 + 24 + 24 + 4 * size  # two tables of two entries and a pair past each
+    strings, places = b"", {}
+    for text in (b"", header, b"file", b"Datei", b"ghost", b"Geist"):
+        places[text] = (len(text), start + len(strings))
+        strings += text + b"\x00"
+    value = gnu_hash(b"ghost")
+    slots = [0] * size
+    slots[value % size] = 3  # entry 2 (there are two: 0 and 1)
+    data = (
+        words("little", 0x950412DE, 0, 2, 28, 52, size, 76)
+        + words("little", *places[b""], *places[b"file"], *places[b"ghost"])
+        + words("little", *places[header], *places[b"Datei"], *places[b"Geist"])
+        + words("little", *slots)
+        + strings
+    )
+    expected = gettext.GNUTranslations(BytesIO(data))
+    catalog = mo.read(data)
+    assert catalog.gettext("file") == expected.gettext("file") == "Datei"
+    assert catalog.gettext("ghost") == expected.gettext("ghost") == "ghost"
+
+
+def test_a_hash_table_that_finds_nothing_leaves_the_sorted_originals() -> None:
+    """A hash table of empty slots (a writer's other hash, or damage): every message is
+    still found, by halves among the originals, which lie in their order, as gettext finds
+    it."""
+    header = HEADER.format(charset="utf-8", forms=2, rule="n != 1").encode()
+    messages = [(f"message {i:02}".encode(), f"Nachricht {i:02}".encode()) for i in range(40)]
+    data = write_mo([(b"", header), *messages], hash_size=None)
+    size, offset = (int.from_bytes(data[at : at + 4], "little") for at in (20, 24))
+    data = data[:offset] + bytes(4 * size) + data[offset + 4 * size :]
+    expected, catalog = gettext.GNUTranslations(BytesIO(data)), mo.read(data)
+    for original, translation in messages:
+        said = catalog.gettext(original.decode())
+        assert said == expected.gettext(original.decode()) == translation.decode()
 
 
 # -- the catalogs lastmile builds -----------------------------------------------------------------

@@ -399,3 +399,32 @@ def test_without_python_s_own_module_hashlib_computes_it(monkeypatch: pytest.Mon
     monkeypatch.setattr(builtins, "__import__", no_builtin_sha)
     assert fingerprints._sha256() is hashlib.sha256
     assert fingerprint("T", ["p"]) == hashlib.sha256(b"T\np").hexdigest()[:8]
+
+
+def test_python_s_own_module_is_used_under_either_of_its_names(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Python's own SHA-256 module is `_sha256` up to 3.11 and `_sha2` from 3.12: where the
+    first name is missing, the second is asked for before hashlib (which loads OpenSSL)."""
+    import builtins
+    import importlib
+
+    from lastmile_cli import fingerprints
+
+    try:
+        own = importlib.import_module("_sha2")
+    except ImportError:
+        own = importlib.import_module("_sha256")
+    real = builtins.__import__
+
+    def renamed(name: str, *args: object, **kwargs: object) -> object:
+        if name == "_sha256":
+            raise ImportError(name)
+        if name == "_sha2":
+            return own
+        return real(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", renamed)
+    assert fingerprints._sha256() is own.sha256
+    monkeypatch.undo()
+    assert fingerprints._sha256() is own.sha256  # (this Python's name, unpatched)

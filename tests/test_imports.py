@@ -52,6 +52,24 @@ def test_the_finder_finds_what_python_finds(name: str) -> None:
     assert isinstance(ours.loader, importlib.machinery.SourceFileLoader)
 
 
+@pytest.mark.parametrize("name", own_modules())
+def test_the_finder_s_loader_gives_what_python_s_gives(name: str) -> None:
+    """For every module of ours, the loader the finder's spec holds is one for that module
+    and file: the same code as Python's own loader gives, and the same source (what
+    tracebacks, linecache and inspect ask the module's loader for)."""
+    parent = importlib.import_module(name.rpartition(".")[0])
+    standard = importlib.machinery.PathFinder.find_spec(name, parent.__path__)
+    ours = imports.Finder.find_spec(name)
+    assert standard is not None and ours is not None
+    theirs, loader = standard.loader, ours.loader
+    assert isinstance(theirs, importlib.machinery.SourceFileLoader)
+    assert isinstance(loader, importlib.machinery.SourceFileLoader)
+    assert (loader.name, loader.path) == (theirs.name, theirs.path)
+    assert loader.get_filename(name) == theirs.get_filename(name)
+    assert loader.get_source(name) == theirs.get_source(name)
+    assert loader.get_code(name) == theirs.get_code(name)
+
+
 @pytest.mark.parametrize("name", ["lastmile", "lastmile_cli", "click.core", "lastmile_clix.a"])
 def test_the_finder_answers_for_lastmile_s_modules_only(name: str) -> None:
     assert imports.Finder.find_spec(name) is None

@@ -9,8 +9,10 @@ as a run loads it (in a checkout, prepared again when the code or the data chang
 from __future__ import annotations
 
 import importlib.metadata
+import importlib.util
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -182,6 +184,39 @@ def test_the_splitter_version_is_the_installed_distributions() -> None:
     version = importlib.metadata.version("sentencex")
     assert splitter_version() == version
     assert splitter_is(version) and not splitter_is(version + ".1") and not splitter_is("")
+
+
+class Legacy:
+    """A finder of the old protocol on `sys.meta_path`: find_module, no find_spec (Python 3.11
+    asks it by find_module, 3.12 passes over it)."""
+
+    def find_module(self, name: str, path: object = None) -> None:
+        return None
+
+
+class Strict:
+    """A finder with find_spec as importlib.abc.MetaPathFinder declares it: the path is not
+    optional (the import system always passes it). It knows no sentencex."""
+
+    def __init__(self) -> None:
+        self.asked: list[tuple[str, object]] = []
+
+    def find_spec(self, name: str, path: object, target: object = None) -> None:
+        self.asked.append((name, path))
+
+
+def test_the_splitter_is_found_past_finders_of_every_shape(monkeypatch: pytest.MonkeyPatch) -> None:
+    """splitter_home asks the meta path's finders as the import system does: one without
+    find_spec is passed over, one that needs the path gets it (None, for a top-level name)."""
+    spec = importlib.util.find_spec("sentencex")
+    assert spec is not None and spec.submodule_search_locations
+    home = os.path.dirname(spec.submodule_search_locations[0])
+    version = importlib.metadata.version("sentencex")
+    strict = Strict()
+    monkeypatch.setattr(sys, "meta_path", [Legacy(), strict, *sys.meta_path])
+    assert prepared_module.splitter_home() == home
+    assert strict.asked == [("sentencex", None)]
+    assert splitter_version() == version
 
 
 # -- the file: damaged, stale, another splitter ---------------------------------------------------

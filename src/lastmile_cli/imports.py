@@ -101,12 +101,10 @@ class Finder:
             except OSError:
                 return None  # not ours to answer: Python's finders say what there is
         cached = os.path.join(folder, "__pycache__", f"{base}.{TAG}.pyc")
-        spec = ModuleSpec(
-            name, Loader(name, source, cached, stat), origin=source, is_package=package
-        )
+        spec = ModuleSpec(name, Loader(name, source, cached, stat), origin=source)
         spec.has_location = True
         spec.cached = cached
-        if package:
+        if package:  # (ModuleSpec's is_package would only make it [] first)
             spec.submodule_search_locations = [folder]
         return spec
 
