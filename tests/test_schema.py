@@ -32,9 +32,8 @@ def check(text: str, name: str = "qaa.yaml", known: Known | None = None) -> list
 def own(code: str, *lines: str) -> str:
     """A file of one section of the user's own, `mine`, with `lines` among its keys."""
     head = f"language: {code}\nname: N\ntitle: T\nsections:\n  - id: mine\n    kind: example\n"
-    return head + "".join(f"    {line}\n" for line in lines) + (
-        "    title: Mine\n    paragraphs: [A paragraph.]\n"
-    )
+    tail = "    title: Mine\n    paragraphs: [A paragraph.]\n"
+    return head + "".join(f"    {line}\n" for line in lines) + tail
 
 
 def test_an_alias_that_is_a_bundled_name_is_an_error_at_the_aliases() -> None:
