@@ -69,3 +69,15 @@ def test_the_csv_status_ends_each_row_with_a_line_feed(lastmile: Lastmile) -> No
     assert lines[0].startswith("language,name,source,sections,translated,stale,")
     assert lines[1].startswith("de,Deutsch,bundled,8,8,0,0,0,614,")
     assert lines[5:] == [""]  # a header and four languages
+
+
+def test_import_says_where_it_wrote_with_the_path_echoed_safely() -> None:
+    """`import` that writes a file says where on stderr (escapes in the name shown, not run);
+    one whose file is the output says nothing more."""
+    from lastmile_cli.render import summary
+    from lastmile_cli.views import Imported
+
+    assert summary(Imported("de", "language: de\n", path="/tmp/de.yaml")) == ["wrote /tmp/de.yaml"]
+    written = Imported("de", "language: de\n", path="/tmp/de\x1b[2J.yaml")
+    assert summary(written) == ["wrote /tmp/de\\u001b[2J.yaml"]
+    assert summary(Imported("de", "language: de\n")) == []

@@ -170,3 +170,15 @@ def test_several_paragraphs_find_as_before(paragraphs: list[str], query: str) ->
 @example("last\u2011mile")
 def test_a_query_is_empty_exactly_when_it_was(query: str) -> None:
     assert (words(query) == []) == (old_pattern(query) is None)
+
+
+# -- by value --------------------------------------------------------------------------------
+
+
+def test_characters_that_fold_to_two_side_by_side_each_keep_their_place() -> None:
+    """Two "ß" fold to "ssss": each pair of letters points back at the character it came from,
+    so a match of the two is shown on the two, and nothing around them."""
+    text = "x ßß ß"
+    assert folded_with_positions(text) == ("x ssss ss", [0, 1, 2, 2, 3, 3, 4, 5, 5])
+    hits = find("ssss", [language(text)])
+    assert [[hit.snippet[a:b] for a, b in hit.spans] for hit in hits] == [["ßß"]]

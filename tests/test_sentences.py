@@ -69,6 +69,8 @@ def test_hard_cases(code: str, sentences: list[str]) -> None:
         ("One.  Two.", ("One.  Two.",)),  # two spaces: not a boundary lastmile can give back
         ("One.Two.", ("One.Two.",)),
         ("One. Two.", ("One.", "Two.")),
+        (" ", (" ",)),  # one space and nothing before it: no sentence ends there
+        ("? Yes.", ("?", "Yes.")),  # a sentence of one character ends like any other
     ],
 )
 def test_only_single_spaces_separate_sentences(paragraph: str, expected: tuple[str, ...]) -> None:

@@ -110,7 +110,11 @@ def test_priming_does_nothing_when_re_keeps_no_dict_cache(monkeypatch: pytest.Mo
 def test_nodes_are_equal_by_value_and_place_and_never_equal_to_other_things() -> None:
     from lastmile_cli.strict_yaml import Node
 
-    assert Node("a", 1, 2, {"k": (1, 1)}) == Node("a", 1, 2, {"k": (1, 1)})
+    marked, same, other = Node({}, 1, 2), Node({}, 1, 2), Node({}, 1, 2)
+    marked.key_marks["k"] = same.key_marks["k"] = (1, 1)
+    other.key_marks["k"] = (1, 2)
+    assert marked == same and marked != other and marked != Node({}, 1, 2)
+    assert Node("a", 1, 2) == Node("a", 1, 2)
     assert Node("a", 1, 2) != Node("b", 1, 2)
     assert Node("a", 1, 2) != Node("a", 1, 3)
     assert Node("a", 1, 2) != "a"

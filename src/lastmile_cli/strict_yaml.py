@@ -61,17 +61,11 @@ class Node:
 
     __slots__ = ("column", "key_marks", "line", "value")
 
-    def __init__(
-        self,
-        value: Any,
-        line: int,
-        column: int,
-        key_marks: dict[str, tuple[int, int]] | None = None,
-    ) -> None:
+    def __init__(self, value: Any, line: int, column: int) -> None:
         self.value = value
         self.line = line
         self.column = column
-        self.key_marks: dict[str, tuple[int, int]] = {} if key_marks is None else key_marks
+        self.key_marks: dict[str, tuple[int, int]] = {}  # filled as the mapping's keys are read
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Node):
