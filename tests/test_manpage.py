@@ -71,6 +71,9 @@ def test_the_page_names_its_version_date_and_what_click_does_not_know(the_page: 
     files = the_page.split("\n.SH FILES\n")[1].split("\n.SH ")[0]
     for place in ("config.toml", "$XDG_DATA_HOME/lastmile/", "$XDG_CACHE_HOME/lastmile/"):
         assert literal(place) in files, place  # every place lastmile paths lists
+    # a term to type in bold, a file's path in italics (man-pages(7)): each term of FILES
+    terms = re.findall(r"^\.TP\n(.*)$", files, flags=re.M)
+    assert terms and all(t.startswith("\\fI") and t.endswith("\\fR") for t in terms), terms
 
 
 def test_the_page_is_ascii_and_no_text_line_is_a_request(the_page: str) -> None:

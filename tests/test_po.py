@@ -455,6 +455,11 @@ ENTRY = 'msgctxt "marathon/1"\nmsgid "Perhaps."\nmsgstr "{text}"\n'
             'msgctxt "marathon/1"\nmsgid "x"\nmsgstr "a"\n\nmsgctxt "marathon/1"\nmsgid "y"\nmsgstr "b"\n',
             "10:1: msgctxt 'marathon/1' appears twice (first at line 6)",
         ),
+        (  # every repeat is counted, not only the first
+            'msgctxt "marathon/1"\nmsgid "x"\nmsgstr "a"\n\nmsgctxt "marathon/1"\nmsgid "y"\nmsgstr "b"\n'
+            '\nmsgctxt "marathon/1"\nmsgid "z"\nmsgstr "c"\n',
+            "10:1: msgctxt 'marathon/1' appears twice (first at line 6) (and 1 more problem)",
+        ),
         (
             'msgctxt "marathon/9x"\nmsgid "x"\nmsgstr "a"\n',
             "6:1: unknown unit 'marathon/9x': the catalog is not lastmile's, or for another article",
@@ -486,6 +491,10 @@ ENTRY = 'msgctxt "marathon/1"\nmsgid "Perhaps."\nmsgstr "{text}"\n'
         (
             'msgctxt "marathon/1"\nmsgid "x"\nmsgstr "a"\n  msgstr "b"\n',
             "9:3: msgstr appears twice in one entry",
+        ),
+        (  # a string after the second msgstr belongs to neither
+            'msgctxt "marathon/1"\nmsgid "x"\nmsgstr "a"\nmsgstr "b"\n"c"\n',
+            "9:1: msgstr appears twice in one entry (and 1 more problem)",
         ),
         (
             'msgctxt "marathon/1"\nmsgid "x"\nmsgstr "a"\n# a comment\n"stray"\n',
@@ -679,6 +688,20 @@ def test_a_fuzzy_entry_takes_its_fingerprint_from_the_previous_msgid() -> None:
         " imported without a fingerprint"
     ) in made.notes
     assert not any(note.startswith("marathon") for note in made.notes)
+
+
+def test_a_previous_msgid_follows_its_mark_after_spaces_and_tabs_only() -> None:
+    """`#|` then spaces or tabs, then `msgid`: as msgfmt reads a keyword's line. Another blank
+    (a no-break space) makes the line no previous msgid: as if the line were not there."""
+    entry = '#, fuzzy\n{previous}msgctxt "marathon/title"\nmsgid "M"\nmsgstr "Maratona"\n'
+
+    def marathon(previous: str) -> str:
+        section = _read(HEADER + entry.format(previous=previous)).language.section("marathon")
+        assert section is not None
+        return section.fingerprint
+
+    assert marathon('#| \t msgid "Old title"\n') == fingerprint("Old title", [])
+    assert marathon('#|\u00a0msgid "Old title"\n') == marathon("") != fingerprint("Old title", [])
 
 
 def test_a_new_languages_catalog_tells_the_translator_what_each_entry_is() -> None:

@@ -175,11 +175,12 @@ def _section(name: str) -> str:
     return f".SH {name}"
 
 
-def _table(rows: Iterable[tuple[str, str]], bold: bool = True) -> list[str]:
+def _table(rows: Iterable[tuple[str, str]], font: str = "B") -> list[str]:
+    """Terms and their text; a term in bold (a name to type), or `font="I"` (a file's path, in
+    italics as man-pages(7) sets them)."""
     lines = []
     for term, text in rows:
-        term = f"\\fB{literal(term)}\\fR" if bold else literal(term)
-        lines += [".TP", term, filled(prose(text))]
+        lines += [".TP", f"\\f{font}{literal(term)}\\fR", filled(prose(text))]
     return lines
 
 
@@ -219,7 +220,7 @@ def page(cli: click.Group, version: str, date: str) -> str:
     lines.append(_section("ENVIRONMENT"))
     lines += _table(ENVIRONMENT)
     lines.append(_section("FILES"))
-    lines += _table(FILES, bold=False)
+    lines += _table(FILES, font="I")
     lines.append(_section("EXIT STATUS"))
     lines += _table(EXIT_STATUS)
     lines += [_section("SEE ALSO"), SEE_ALSO]
