@@ -146,6 +146,22 @@ def test_data_dirs_option_over_environment_over_config(
     )
 
 
+@pytest.mark.parametrize("mode", [0o644, 0o755, 0o600])  # (an executable file is a file too)
+def test_the_file_stdout_is_redirected_to_is_known_when_user_files_are_read(
+    tmp_path: Path, mode: int
+) -> None:
+    """`template es > ~/.local/share/lastmile/es.yaml`: the file being written is not read."""
+    (tmp_path / "langs").mkdir()
+    target = tmp_path / "langs" / "es.yaml"
+    target.write_text("", encoding="utf-8")
+    target.chmod(mode)
+    with target.open("w", encoding="utf-8") as stdout:
+        made = build({"data_dir": (str(tmp_path / "langs"),)}, {}, stdout)
+        assert made.writing == (target.stat().st_dev, target.stat().st_ino)
+        assert build({}, {}, stdout).writing is None  # (no user files: nothing to leave out)
+    assert build({"data_dir": (str(tmp_path / "langs"),)}, {}, io.StringIO()).writing is None
+
+
 def test_data_dirs_expand_the_home_directory(tmp_path: Path) -> None:
     (tmp_path / "langs").mkdir()
     made = parse(b'data_dirs = ["~/langs"]', "/etc/lastmile.toml")

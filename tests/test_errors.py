@@ -6,7 +6,7 @@ import errno
 
 import pytest
 
-from lastmile_cli.errors import UnknownName, reason_of
+from lastmile_cli.errors import UnknownName, listed, reason_of
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,11 @@ def test_an_unknown_name_says_what_was_meant_and_what_there_is() -> None:
     assert said == "unknown section 'marathn'. Did you mean 'marathon'? Available: intro, marathon."
     said = str(UnknownName("example", "zzz", ["marathon"], None))
     assert said == "unknown example 'zzz'. Available: marathon."
+
+
+def test_a_long_list_of_names_says_the_first_and_how_many_more() -> None:
+    names = [f"s{n}" for n in range(1, 26)]
+    assert listed(names) == ", ".join(names[:20]) + " and 5 more"
+    assert listed(names, 10) == ", ".join(names[:10]) + " and 15 more"
+    assert listed(names[:21]) == ", ".join(names[:20]) + " and 1 more"
+    assert listed(names[:20]) == ", ".join(names[:20])  # (all of them, when they fit)

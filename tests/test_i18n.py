@@ -539,3 +539,25 @@ def test_a_catalog_s_shape_is_checked_before_its_language_is_named(
         assert (named == "de") is shaped, name
     finally:
         i18n.setup({})
+
+
+@pytest.mark.parametrize("order", ["little", "big"])
+def test_a_catalog_of_no_messages_in_20_bytes_names_its_language(
+    tmp_path: Path, order: str
+) -> None:
+    """The smallest catalog gettext reads: the header's first five words and no message. Its
+    language is the interface's, and every message is said in English."""
+    import gettext
+    import io
+
+    blob = _mo_header(order, 0, 0, 20, 20)
+    assert len(blob) == 20
+    assert gettext.GNUTranslations(io.BytesIO(blob)).gettext("interrupted") == "interrupted"
+    target = Path(i18n.catalog_path("de", str(tmp_path)))
+    target.parent.mkdir(parents=True)
+    target.write_bytes(blob)
+    try:
+        assert i18n.setup({"LANG": "de_DE.UTF-8"}, str(tmp_path)) == "de"
+        assert (i18n.language(), i18n._("interrupted")) == ("de", "interrupted")
+    finally:
+        i18n.setup({})

@@ -214,7 +214,7 @@ def click_option(option: Option) -> Callable[[F], F]:
     if option.shown:
         extra["show_default"] = True
     if option.hidden:
-        return click.option(*names, option.dest, hidden=True, expose_value=True, help=option.help)
+        return click.option(*names, option.dest, hidden=True, help=option.help)
     return click.option(*names, option.dest, help=_(option.help), **extra)
 
 
