@@ -104,3 +104,19 @@ def test_untranslated_is_what_still_has_the_english_paragraphs() -> None:
     assert german.translated(english) == 2
     assert german.untranslated(None) == ()
     assert english.untranslated(english) == ()
+
+
+@pytest.mark.parametrize(
+    ("tag", "valid"),
+    [
+        ("en-scotland", True),  # a registered variant: 8 letters, the longest a subtag may be
+        ("de-1996abcd", True),
+        ("en-scotlands", False),  # 9
+        ("de-x", False),  # 1
+        ("sr-Latn", True),
+    ],
+)
+def test_a_tag_s_subtags_are_two_to_eight_letters_or_digits(tag: str, valid: bool) -> None:
+    from lastmile_cli.model import is_tag
+
+    assert is_tag(tag) is valid

@@ -59,6 +59,71 @@ def test_a_bundled_section_is_held_to_the_article_s_outline(sections: tuple[Sect
         untrusted(language(*sections))
 
 
+def mine(**fields: object) -> Section:
+    """A section of the user's own (not in the outline), with `fields` changed."""
+    given: dict[str, object] = {
+        "id": "mine",
+        "kind": "section",
+        "title": "A title",
+        "paragraphs": ("A paragraph.",),
+        "code": "de",
+        "digest": DIGEST,
+    }
+    given.update(fields)
+    return Section(**given)  # type: ignore[arg-type]
+
+
+def test_a_section_of_the_user_s_own_with_every_field_as_the_loader_makes_it_passes() -> None:
+    value = language(mine(aliases=("meins",), fingerprint="89abcdef", after="intro"))
+    assert untrusted(value) == value
+
+
+@pytest.mark.parametrize(
+    "refused",
+    [
+        mine(kind="chapter"),  # no kind the model has
+        mine(after="Not An Id"),  # placed after something no id is spelt as
+        mine(title="  "),  # a blank title (its paragraphs are fine)
+        mine(paragraphs=()),  # no paragraph (its title is fine)
+        mine(aliases=("meins", " ")),  # a blank alias (no fingerprint: fine)
+        mine(fingerprint="not-hex!"),  # a fingerprint not as one is written (no aliases)
+    ],
+    ids=["kind", "after", "title", "paragraphs", "alias", "fingerprint"],
+)
+def test_each_field_of_a_section_is_held_to_the_loader_s_rules_on_its_own(
+    refused: Section,
+) -> None:
+    with pytest.raises(Corrupt, match="a section the loader would refuse"):
+        untrusted(language(refused))
+
+
+def test_without_an_outline_only_the_language_s_own_rules_apply() -> None:
+    value = language(section("marathon", "example"), section("intro"))  # any order: no outline
+    atoms: list[str] = []
+    pack(value, atoms)
+    assert unpack(Reader(atoms, trusted=False), "user", "de.yaml") == value
+
+
+@pytest.mark.parametrize("count", ["-1", "x", "\u00b2", "3", ""])
+def test_a_count_that_is_not_digits_or_exceeds_the_data_is_corrupt(count: str) -> None:
+    reader = Reader([count, "a", "b"], trusted=False)
+    with pytest.raises(Corrupt, match="a count that the data cannot hold"):
+        reader.count()
+
+
+def test_a_count_the_data_holds_is_read() -> None:
+    reader = Reader(["2", "a", "b"], trusted=False)
+    assert reader.count() == 2
+    assert (reader.text(), reader.text()) == ("a", "b")
+    assert reader.done()
+
+
+def test_an_untrusted_atom_with_a_character_no_file_may_hold_is_corrupt() -> None:
+    with pytest.raises(Corrupt, match="a character no language file may hold"):
+        Reader(["Ti\x1b[2Jtle"], trusted=False).text()
+    assert Reader(["Title"], trusted=False).text() == "Title"
+
+
 # -- bundle.write: replace atomically, never fail ----------------------------------------------
 
 
