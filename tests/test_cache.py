@@ -12,13 +12,14 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import lastmile_cli.cache as cache_module
-from conftest import NOT_TIMED, OUTLINE
+from conftest import MINIMAL, NOT_TIMED, OUTLINE
 from lastmile_cli.bundle import Bundle
 from lastmile_cli.cache import Cache, default_dir
 from lastmile_cli.content import Article, cache_context
@@ -1107,3 +1108,166 @@ def test_pruning_removes_an_entry_whose_header_ends_before_its_fields_do(tmp_pat
     finally:
         os.close(descriptor)
     assert [p.name for p in entries(directory)] == ["0" * 16 + ".lmc"]
+
+
+# -- second round of survivors (issue 23): the boundaries and the races of the cache ----------
+
+
+def test_an_entry_larger_than_what_pruning_reads_of_it_is_looked_through_as_any(
+    write_language: Callable[..., Path], tmp_path: Path, prune_always: None
+) -> None:
+    """Pruning reads only an entry's first HEADER_BYTES (its source path is among them): a
+    larger entry, of a file with a long paragraph, goes when its file is gone and stays when
+    it is not, as a small one does."""
+    cache_dir = tmp_path / "c"
+    text = MINIMAL.format(code="qab").replace("One paragraph.", "Long. " * 8000)
+    gone, kept = (aged(write_language("qab", text, directory=d)) for d in ("gone", "kept"))
+    for path in (gone, kept):
+        article(path.parent, cache_dir).load("qab")
+    sizes = [p.stat().st_size for p in entries(cache_dir)]
+    assert len(sizes) == 2 and min(sizes) > cache_module.HEADER_BYTES
+    gone.unlink()
+    third = aged(write_language("qab", directory="third"))
+    assert article(third.parent, cache_dir).load("qab") is not None
+    assert [e.name for e in entries(cache_dir)] == sorted(
+        Cache._name(str(p)) for p in (kept, third)
+    )
+
+
+def test_the_cap_keeps_exactly_max_entries_the_new_one_among_them(
+    write_language: Callable[..., Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    prune_always: None,
+) -> None:
+    """A full directory (MAX_ENTRIES entries) looked through by a run writing a new file:
+    the oldest goes, and the directory holds MAX_ENTRIES again, the new entry among them."""
+    cache_dir = tmp_path / "c"
+    paths = [aged(write_language("qab", directory=f"d{i}")) for i in range(4)]
+    for index, path in enumerate(paths[:3]):
+        article(path.parent, cache_dir).load("qab")
+        moment = time.time_ns() - (10 - index) * 10**9
+        os.utime(cache_dir / Cache._name(str(path)), ns=(moment, moment))  # oldest first
+    monkeypatch.setattr(cache_module, "MAX_ENTRIES", 3)
+    article(paths[3].parent, cache_dir).load("qab")
+    assert [e.name for e in entries(cache_dir)] == sorted(Cache._name(str(p)) for p in paths[1:])
+
+
+def test_one_run_storing_many_new_files_stops_at_the_cap(
+    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The count of entries is taken once, at a run's first write, and each new entry adds to
+    it: a single run parsing more files than the cap stores only as many as the cap."""
+    cache_dir = tmp_path / "c"
+    monkeypatch.setattr(cache_module, "MAX_ENTRIES", 2)
+    paths = [aged(write_language("qab", directory=f"d{i}")) for i in range(4)]
+    cache = Cache(str(cache_dir))
+    for path in paths:
+        assert Article([str(path.parent)], cache).load("qab") is not None
+    cache.close()
+    assert [e.name for e in entries(cache_dir)] == sorted(Cache._name(str(p)) for p in paths[:2])
+
+
+def test_a_cache_directory_removed_while_an_entry_is_written_does_not_stop_the_run(
+    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`rm -rf ~/.cache/lastmile` in another window while lastmile writes: the temporary file
+    is gone with the directory, so neither the rename nor the clean-up can be done; the run
+    goes on with what it parsed."""
+    import shutil
+
+    cache_dir = tmp_path / "c"
+    path = aged(write_language("qaa"))
+    real = os.replace
+
+    def removed_then_replace(*args: Any, **kwargs: Any) -> None:
+        shutil.rmtree(cache_dir)
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", removed_then_replace)
+    language = article(path.parent, cache_dir).load("qaa")
+    assert language is not None and language.sections[0].paragraphs == ("One paragraph.",)
+    assert not cache_dir.exists()
+
+
+def test_an_entry_read_exactly_a_day_after_its_last_use_is_not_marked_yet(
+    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An entry's mtime is renewed by a hit more than PRUNE_SECONDS after it: at exactly that
+    age it is left as it is, a second later it is renewed."""
+    import types
+
+    path = aged(write_language("qaa"))
+    entry = forge(path, tmp_path / "c", loaded(path))
+    os.utime(entry, (PAST, PAST))
+    clock = types.SimpleNamespace(time=lambda: PAST + cache_module.PRUNE_SECONDS)
+    monkeypatch.setattr(cache_module, "time", clock)
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) is not None
+    assert entry.stat().st_mtime == PAST
+    clock.time = lambda: PAST + cache_module.PRUNE_SECONDS + 1
+    assert Cache(str(tmp_path / "c")).get(str(path), str(path), "x", CONTEXT, OUTLINE) is not None
+    assert entry.stat().st_mtime > PAST + cache_module.PRUNE_SECONDS
+
+
+def test_the_pruning_stamp_is_dated_itself_never_through_a_link(
+    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stamp swapped for a link between its creation and its new date: the link is dated,
+    the file it points to (a user's own) keeps its time."""
+    victim = tmp_path / "notes.txt"
+    victim.write_text("mine\n")
+    aged(victim)
+    real = os.utime
+
+    def swapped_then_dated(name: Any, *args: Any, **kwargs: Any) -> None:
+        if name == STAMP:
+            os.unlink(STAMP, dir_fd=kwargs["dir_fd"])
+            os.symlink(victim, STAMP, dir_fd=kwargs["dir_fd"])
+        real(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, "utime", swapped_then_dated)
+    path = aged(write_language("qaa"))
+    assert article(path.parent, tmp_path / "c").load("qaa") is not None
+    assert (tmp_path / "c" / STAMP).is_symlink()  # (the swap was made)
+    assert victim.stat().st_mtime == PAST and victim.read_text() == "mine\n"
+
+
+def test_a_directory_another_lastmile_made_meanwhile_is_left_as_it_is(
+    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between lastmile's look (missing) and its mkdir, another program makes the directory,
+    0755: it is used as it is, not made private, and the cache is made inside it."""
+    path = aged(write_language("qaa"))
+    real_mkdir = os.mkdir
+
+    def made_meanwhile(name: str, mode: int = 0o777, *, dir_fd: int | None = None) -> None:
+        if name == "a":
+            real_mkdir("a", 0o755, dir_fd=dir_fd)
+            os.chmod("a", 0o755, dir_fd=dir_fd)
+        real_mkdir(name, mode, dir_fd=dir_fd)
+
+    monkeypatch.setattr(os, "mkdir", made_meanwhile)
+    Article([str(path.parent)], Cache(str(tmp_path / "a" / "b"))).load("qaa")
+    assert stat.S_IMODE((tmp_path / "a").stat().st_mode) == 0o755
+    assert stat.S_IMODE((tmp_path / "a" / "b").stat().st_mode) == 0o700
+    assert len(entries(tmp_path / "a" / "b")) == 1
+
+
+def test_a_link_put_meanwhile_where_a_directory_is_to_be_made_is_not_followed(
+    write_language: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between lastmile's look (missing) and its mkdir, a link to another directory takes the
+    new directory's name: nothing is made through it, and there is no cache for the run."""
+    path = aged(write_language("qaa"))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    real_mkdir = os.mkdir
+
+    def linked_meanwhile(name: str, mode: int = 0o777, *, dir_fd: int | None = None) -> None:
+        if name == "a":
+            os.symlink(elsewhere, "a", dir_fd=dir_fd)
+        real_mkdir(name, mode, dir_fd=dir_fd)
+
+    monkeypatch.setattr(os, "mkdir", linked_meanwhile)
+    assert Article([str(path.parent)], Cache(str(tmp_path / "a" / "b"))).load("qaa") is not None
+    assert list(elsewhere.iterdir()) == []

@@ -404,3 +404,28 @@ def test_a_non_blocking_stdout_gets_every_byte(tmp_path: Path) -> None:
     assert process.stderr is not None and process.stderr.read() == b""
     assert len(received) > 800_000
     assert received.count(b"word ") == 8 * 20_000
+
+
+def test_emit_hands_tall_text_to_the_pager_command_the_output_names(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """In-process (`page` itself, which runs the shell, stood in for): taller than the window,
+    the text, the configured command and the encoding go to the pager, whose warnings emit
+    returns; shorter, the text is written to the stream and nothing pages."""
+    import lastmile_cli.pager as pager
+    from lastmile_cli.output import Output, emit
+
+    paged: list[tuple[str, str, str]] = []
+
+    def page(text: str, command: str, encoding: str, stream: object) -> list[str]:
+        paged.append((text, command, encoding))
+        return ["lastmile: warning: as the pager said"]
+
+    monkeypatch.setattr(pager, "page", page)
+    output = Output(pager="less -FRX", height=3, encoding="latin-1")
+    stream = io.StringIO()
+    tall = "one\ntwo\nthree\n"
+    assert emit(tall, output, stream) == ["lastmile: warning: as the pager said"]
+    assert paged == [(tall, "less -FRX", "latin-1")] and stream.getvalue() == ""
+    assert emit("one\ntwo\n", output, stream) == []
+    assert stream.getvalue() == "one\ntwo\n" and len(paged) == 1

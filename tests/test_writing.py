@@ -265,3 +265,16 @@ def test_a_whole_stream_writes_through_at_once(tmp_path: Path) -> None:
 def test_a_whole_stream_of_a_file_less_stream_is_that_stream() -> None:
     fake = io.StringIO()
     assert streams.whole_stream(fake) is fake
+
+
+def test_write_to_a_real_file_is_in_its_encoding_after_what_it_held(tmp_path: Path) -> None:
+    """streams.write on a stream with a descriptor: what the stream still buffered goes first,
+    then the text, encoded as the stream encodes (its encoding, its error handler), on the
+    descriptor itself."""
+    with open(tmp_path / "out", "w", encoding="latin-1", errors="replace") as stream:
+        stream.write("held ")  # in the stream's buffer, not yet in the file
+        streams.write("café €5\n", stream)
+        assert (tmp_path / "out").read_bytes() == b"held caf\xe9 ?5\n"
+    strict = open(tmp_path / "strict", "w", encoding="ascii")  # noqa: SIM115 (closed below)
+    with strict, pytest.raises(UnicodeEncodeError):
+        streams.write("é", strict)  # strict: the stream's own handler

@@ -129,7 +129,7 @@ def read_source(
     The identity is taken before and after reading: a file changed meanwhile raises nothing,
     but comes back with no identity, so what was read is never cached as any version of it.
     """
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC  # (both POSIX.1-2008)
     try:
         descriptor = os.open(path, flags)
     except OSError as error:
