@@ -213,6 +213,7 @@ COUNTS = st.lists(st.integers(-30, 2000) | st.integers(-(10**12), 10**12), min_s
 @example("n == !n < 3", [0, 1])  # c2py's parentheses: n == (not n < 3)
 @example("2 < n < 5", [1, 3, 9])  # no chained comparison: (2 < n) < 5
 @example("(n-10)%3 + (n-10)/3", [0, 4, 25])  # Python's floor division and modulo, not C's
+@example("n * 3 % 7", [0, 1, 2, 5])  # a product, then its remainder
 @example("n == 0 ? 1/n : 2", [0, 1, 5])  # the branch not taken is never computed
 @example("n ? 6/n : 9 || 1/n", [0, 3])
 @example("!" * 990 + "n", [0, 3])
