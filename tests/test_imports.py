@@ -122,6 +122,24 @@ def test_a_current_compiled_file_is_what_is_run(tmp_path: Path) -> None:
     assert load(source, cached) == 2
 
 
+def test_the_finder_s_loader_runs_a_current_compiled_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the finder gives reads a current compiled file itself: the spec's loader knows
+    the source it was found by (a compiled file that says something else shows which ran)."""
+    monkeypatch.setattr(imports, "HERE", str(tmp_path))
+    source, cached = module_file(tmp_path, "x = 1\n")
+    spec = imports.Finder.find_spec("lastmile_cli.mod")
+    assert spec is not None and spec.loader is not None and spec.cached == str(cached)
+    timestamp = py_compile.PycInvalidationMode.TIMESTAMP  # (whatever SOURCE_DATE_EPOCH says)
+    py_compile.compile(str(source), str(cached), doraise=True, invalidation_mode=timestamp)
+    other = marshal.dumps(compile("x = 2\n", str(source), "exec"))
+    cached.write_bytes(cached.read_bytes()[:16] + other)
+    namespace: dict[str, object] = {}
+    exec(spec.loader.get_code("lastmile_cli.mod"), namespace)  # type: ignore[attr-defined]
+    assert namespace["x"] == 2
+
+
 def test_a_current_compiled_file_is_read_once_without_python_s_own_path(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
