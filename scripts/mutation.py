@@ -48,7 +48,7 @@ TARGET = 0.90
 # What counts as the tests noticing a mutant: a failure, a hang (a mutant that drops O_NONBLOCK
 # blocks on a FIFO until mutmut's timeout), or the SIGINT that the Ctrl-C tests send reaching
 # the test process itself (a mutant that stops ignoring it).
-DETECTED = ("killed", "timeout", "check was interrupted by user")
+DETECTED = ("killed", "timeout", "check was interrupted by user", "caught by type check")
 # Tests that build or copy the source tree and run it as its own program: under mutmut that tree
 # holds mutmut's trampolines, which run only inside mutmut, so these cannot test a mutant.
 IGNORED = ("--ignore=tests/test_wheel.py", "--ignore=tests/test_bundle.py")
@@ -72,14 +72,22 @@ COPY = (
 )
 
 
-def config(modules: tuple[str, ...]) -> str:
+# `mypy --strict src`, as CI runs it, on mutmut's copy (run there, beside the project's
+# settings): a mutant it refuses (`None` for a `bool`, say) never passes CI, so it counts as
+# caught, as mutmut counts it with a `type_check_command`.
+TYPE_CHECK = ["mypy", "--config-file", "../pyproject.toml", "src", "--output", "json"]
+
+
+def config(modules: tuple[str, ...], type_check: bool = False) -> str:
     """The [tool.mutmut] table: mutate `modules`, copy the rest of the package as it is, and run
-    the in-process tests only (`-m "not slow"`: `--plant` counts the others)."""
+    the in-process tests only (`-m "not slow"`: `--plant` counts the others); `type_check`
+    lets mypy catch mutants first."""
     skip = [f"*/lastmile_cli/{name}.py" for name in EVERY if name not in modules]
     selection = ["tests/", *IGNORED, *FAST]
     return (
         "\n[tool.mutmut]\n"
-        'source_paths = ["src/"]\n'
+        + (f"type_check_command = {json.dumps(TYPE_CHECK)}\n" if type_check else "")
+        + 'source_paths = ["src/"]\n'
         f"do_not_mutate = {json.dumps(skip)}\n"
         'also_copy = ["data/", "docs/", "scripts/", "benchmarks/", "po/", ".ci/", "README.md",'
         ' "BENCHMARKS.md", "CHANGELOG.md", "LICENSE", "NOTICE", "hatch_build.py"]\n'
@@ -256,6 +264,11 @@ def main() -> int:
         help="in-process tests only (the default; kept for the commands docs/mutation.md records)",
     )
     parser.add_argument(
+        "--type-check",
+        action="store_true",
+        help="count a mutant that mypy --strict refuses as caught (CI runs mypy --strict src)",
+    )
+    parser.add_argument(
         "--plant",
         help="with --keep: write each mutant named in this file into the source, run the tests"
         " named after it on its line (those that run lastmile as a process), put the source back",
@@ -287,7 +300,7 @@ def main() -> int:
             else:
                 shutil.copy(source, work / name)
         project = work / "pyproject.toml"
-        settings = for_mutmut(project.read_text("utf-8")) + config(modules)
+        settings = for_mutmut(project.read_text("utf-8")) + config(modules, args.type_check)
         project.write_text(settings, "utf-8")
         with open(work / "tests" / "conftest.py", "a", encoding="utf-8") as handle:
             handle.write(PLAIN_IDS)

@@ -134,3 +134,19 @@ def test_in_json_a_file_that_failed_is_named_beside_its_error(
     assert done.err == f"lastmile: {said}\n"
     files = json.loads(done.out)["files"]
     assert files == [{"path": str(path), "added": [], "updated": [], "error": said}]
+
+
+def test_stamping_a_text_that_does_not_parse_says_its_first_problem_and_how_many_more() -> None:
+    """stamp_text's own contract, for a caller that did not load the text first: a text that
+    is no YAML is a content error at its first problem, the rest counted."""
+    from lastmile_cli.errors import ContentError
+    from lastmile_cli.stamp import stamp_text
+
+    english = Article([], None).load("en")
+    assert english is not None
+    with pytest.raises(ContentError) as raised:
+        stamp_text("code: de\n\x01\x02\n", english, english, [], "de.yaml")
+    assert str(raised.value) == (
+        "de.yaml:2:1: control character U+0001 is not allowed in text"
+        " (and 1 more problem; run 'lastmile validate')"
+    )
