@@ -116,6 +116,27 @@ def test_a_file_of_no_stated_size_that_holds_more_than_the_limit_is_too_large() 
     assert (str(raised.value), raised.value.code) == ("more than ten bytes", "too-large")
 
 
+@needs_proc
+def test_a_file_of_no_stated_size_is_read_no_further_than_one_byte_past_the_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What such a file holds is not known before it is read, so the reading itself stops:
+    never more than the limit and one byte (to tell "too large"), whatever the file holds."""
+    read = os.read
+    given: list[int] = []
+
+    def reading(descriptor: int, size: int) -> bytes:
+        data = read(descriptor, size)
+        given.append(len(data))
+        return data
+
+    monkeypatch.setattr(os, "read", reading)
+    with pytest.raises(SourceError):
+        read_source(str(PROC / "status"), limit=10, too_large="more than ten bytes")
+    monkeypatch.undo()
+    assert sum(given) == 11
+
+
 def test_a_file_of_exactly_the_limit_is_read_whole_with_its_identity(tmp_path: Path) -> None:
     path = tmp_path / "qaa.yaml"
     path.write_bytes(b"x" * 10)

@@ -47,3 +47,15 @@ def test_a_data_directory_the_user_cannot_read_is_a_usage_error(
     assert (refused.code, refused.out) == (2, "")
     assert refused.err.count("\n") == 1 and str(locked) in refused.err
     assert "readable" in refused.err
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_help_says_what_each_option_does_in_the_table_s_words(
+    lastmile: Lastmile, name: str
+) -> None:
+    """Each option's help, as the table writes it (in English here), under its command."""
+    shown = " ".join(lastmile(name, "--help").out.split())
+    rows = [row for row in COMMANDS[name] if isinstance(row, Option) and not row.hidden]
+    assert rows
+    for row in rows:
+        assert " ".join(row.help.split()) in shown, (name, row.names)
