@@ -297,7 +297,9 @@ def main() -> int:
         "--report", action="store_true", help="with --keep: score what a run there has found so far"
     )
     args = parser.parse_args()
-    modules = tuple(args.module or EVERY)
+    named = Path(args.mutants).read_text("utf-8").split() if args.mutants else []
+    # (the modules of the mutants named, when no module is: mutmut mutates no more than that)
+    modules = tuple(args.module or sorted({module_of(name) for name in named}) or EVERY)
 
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="lastmile-mutation-"))
     if not (work / "pyproject.toml").exists():
@@ -321,7 +323,7 @@ def main() -> int:
     chosen: list[str] | None = None
     if args.mutants:
         # (mutmut makes every mutant on its first run; only these are run and scored)
-        chosen = sorted(set(Path(args.mutants).read_text("utf-8").split()))
+        chosen = sorted(set(named))
         if not args.report:
             subprocess.run([*run, *chosen], cwd=work, check=False)
     elif args.sample is not None:
