@@ -120,3 +120,94 @@ def test_a_tag_s_subtags_are_two_to_eight_letters_or_digits(tag: str, valid: boo
     from lastmile_cli.model import is_tag
 
     assert is_tag(tag) is valid
+
+
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [
+        ("parcel-delivery", True),
+        ("a" * 64, True),  # MAX_ID, the longest an id may be
+        ("a" * 65, False),
+        ("", False),  # no id is empty
+        ("-a", False),
+        ("a-", False),
+        ("a--b", False),
+        ("Parcel", False),
+    ],
+)
+def test_an_id_is_one_to_64_lowercase_letters_digits_and_inner_hyphens(
+    value: str, valid: bool
+) -> None:
+    from lastmile_cli.model import MAX_ID, is_id
+
+    assert MAX_ID == 64
+    assert is_id(value) is valid
+
+
+@pytest.mark.parametrize(
+    ("tag", "valid"),
+    [("de", True), ("qaa", True), ("qaaa", False), ("d", False), ("pt-BR", True)],
+)
+def test_a_tag_s_language_is_two_or_three_lowercase_letters(tag: str, valid: bool) -> None:
+    from lastmile_cli.model import is_tag
+
+    assert is_tag(tag) is valid
+
+
+def test_missing_is_the_outline_s_ids_a_language_lacks_in_outline_order() -> None:
+    from lastmile_cli.model import Language, Outline
+
+    outline = Outline(("intro", "marathon", "outro"), ("section", "example", "section"))
+    partial = Language("de", "Deutsch", "German", "T", (section(code="de"),))
+    assert partial.missing(outline) == ("intro", "outro")
+
+
+def test_bundled_is_an_outline_section_no_user_file_added() -> None:
+    from lastmile_cli.model import Outline
+
+    outline = Outline(("intro", "mine"), ("section", "section"), added={"mine": ("de",)})
+    assert outline.bundled("intro") is True
+    assert outline.bundled("mine") is False
+    assert outline.bundled("nowhere") is False  # not in the outline at all
+
+
+def test_an_outline_refuses_ids_and_kinds_of_different_lengths() -> None:
+    from lastmile_cli.model import Outline
+
+    with pytest.raises(ValueError):
+        Outline(("intro", "marathon"), ("section",))
+    with pytest.raises(ValueError):
+        Outline(("intro",), ("section", "example"))
+
+
+def test_distinct_records_hash_apart_even_with_equal_fields() -> None:
+    class Pair(Record):
+        left: str
+        right: str
+
+    class Other(Record):
+        left: str
+        right: str
+
+    # equal values hash equal; different values (and a different kind of record with the same
+    # fields) almost never collide, so sets and dicts of records stay fast
+    assert hash(Pair("a", "b")) == hash(Pair("a", "b"))
+    assert len({hash(Pair("a", str(n))) for n in range(50)}) > 1
+    assert hash(Pair("a", "b")) != hash(Other("a", "b"))
+    assert Pair("a", "b") != Other("a", "b")
+
+
+def test_wrong_arguments_name_the_record_in_their_message() -> None:
+    with pytest.raises(TypeError, match=r"^Section takes 10 fields, not 11$"):
+        Section(*("a",) * 11)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^Section needs a value for 'title'$"):
+        Section("a", "b")  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match=r"^Document got an unknown or repeated field 'nope'$"):
+        Document("de", "T", (), nope=1)  # type: ignore[call-arg]
+
+
+def test_every_field_by_position_and_a_keyword_more_is_refused() -> None:
+    every = ("a", "b", "c", (), (), "seed", "", "", "", "")
+    assert Section(*every).digest == ""  # all ten by position: the cache's way
+    with pytest.raises(TypeError, match=r"^Section got an unknown or repeated field 'code'$"):
+        Section(*every, code="de")  # type: ignore[misc]
