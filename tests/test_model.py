@@ -199,7 +199,7 @@ def test_distinct_records_hash_apart_even_with_equal_fields() -> None:
 
 def test_wrong_arguments_name_the_record_in_their_message() -> None:
     with pytest.raises(TypeError, match=r"^Section takes 10 fields, not 11$"):
-        Section(*("a",) * 11)  # type: ignore[arg-type]
+        Section(*("a",) * 11)  # type: ignore[arg-type, call-arg]
     with pytest.raises(TypeError, match=r"^Section needs a value for 'title'$"):
         Section("a", "b")  # type: ignore[call-arg]
     with pytest.raises(TypeError, match=r"^Document got an unknown or repeated field 'nope'$"):
