@@ -120,3 +120,10 @@ def test_brazilian_portuguese_is_split_by_the_portuguese_rules(code: str) -> Non
     assert split(text, code) == ("O Exmo. Sr. chegou.", "Ok.")
     for other in ("en", "es", "qaa"):
         assert split(text, other) == ("O Exmo.", "Sr. chegou.", "Ok.")
+
+
+@pytest.mark.parametrize("code", ["pt-AO", "pt-Latn-BR", "pt-Latn-AO", "PT-ao"])
+def test_any_portuguese_tag_is_split_by_the_portuguese_rules(code: str) -> None:
+    """Only the language subtag picks the rules: sentencex knows "pt-br" itself, but not "pt-ao"
+    (Angola) or a tag with a script ("pt-latn"), which would get its general rules."""
+    assert split("O Exmo. Sr. chegou. Ok.", code) == ("O Exmo. Sr. chegou.", "Ok.")
