@@ -62,8 +62,9 @@ def test_a_new_file_is_written_in_the_target_s_folder(
 def test_an_existing_file_is_kept_unless_overwrite(here: Path) -> None:
     target = here / "mine.yaml"
     target.write_bytes(b"mine\n")
-    with pytest.raises(FileExistsError):
+    with pytest.raises(FileExistsError) as refused:
         writing.write_file(str(target), b"theirs\n", overwrite=False)
+    assert str(refused.value) == str(target)  # the error names the file, as the caller gave it
     assert target.read_bytes() == b"mine\n"
     assert names(here) == ["mine.yaml"]
 
