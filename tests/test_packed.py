@@ -189,14 +189,14 @@ def test_malformed_packed_values_are_corrupt_and_say_how(
 def test_reading_past_the_last_atom_is_corrupt_not_an_index_error() -> None:
     reader = Reader(["a"], trusted=True)
     assert reader.text() == "a"
-    with pytest.raises(Corrupt, match="^ends early$"):
+    with pytest.raises(Corrupt, match=r"^ends early$"):
         reader.text()
-    with pytest.raises(Corrupt, match="^ends early$"):
+    with pytest.raises(Corrupt, match=r"^ends early$"):
         Reader([], trusted=False).text()
 
 
 def test_an_atom_holding_the_separator_is_never_written() -> None:
-    with pytest.raises(ValueError, match="^packed: an atom holds the separator$"):
+    with pytest.raises(ValueError, match=r"^packed: an atom holds the separator$"):
         encode(["L", "a\x00b"])
     assert encode(["L", "ab"]) == b"L\x00ab"
 
