@@ -124,6 +124,83 @@ def test_an_untrusted_atom_with_a_character_no_file_may_hold_is_corrupt() -> Non
     assert Reader(["Title"], trusted=False).text() == "Title"
 
 
+def test_a_language_with_a_code_or_a_title_origin_the_loader_would_refuse_is_corrupt() -> None:
+    bad_code = Language("Not A Tag", "Deutsch", "German", "Der Titel", (), source="user")
+    bad_origin = Language("de", "Deutsch", "German", "Der Titel", (), "elsewhere", source="user")
+    for refused in (bad_code, bad_origin):  # each on its own: the other field is fine
+        with pytest.raises(Corrupt, match="a language field the loader would refuse"):
+            untrusted(refused)
+
+
+@pytest.mark.parametrize(
+    "refused",
+    [
+        mine(id="Not An Id"),  # an id as no id is spelt (seen once only)
+        mine(origin="elsewhere"),  # no origin the model has (its code is the language's)
+        mine(code="fr"),  # text of another language (its origin is fine)
+    ],
+    ids=["id", "origin", "code"],
+)
+def test_a_section_s_id_origin_and_code_are_each_held_to_the_loader_s_rules(
+    refused: Section,
+) -> None:
+    with pytest.raises(Corrupt, match="a section the loader would refuse"):
+        untrusted(language(refused))
+
+
+def test_a_section_of_the_user_s_own_given_twice_is_corrupt() -> None:
+    with pytest.raises(Corrupt, match="a section the loader would refuse"):
+        untrusted(language(mine(), mine(title="Another title")))
+
+
+def test_a_file_s_problems_come_back_with_their_lines_columns_and_severities() -> None:
+    from lastmile_cli.problems import Problem, Severity
+
+    problems = (
+        Problem("de.yaml", 3, 7, "a note", Severity.NOTE),
+        Problem("de.yaml", 12, 1, "an error", Severity.ERROR),
+    )
+    atoms: list[str] = []
+    pack(problems, atoms)
+    reader = Reader(decode(encode(atoms)), trusted=False)
+    assert unpack(reader, "user", "de.yaml") == problems
+    assert reader.done()
+
+
+@pytest.mark.parametrize(
+    ("atoms", "message"),
+    [
+        (["P", "1", "x", "3", "error", "m"], "a malformed problem"),  # a line not in digits
+        (["P", "1", "3", "x", "error", "m"], "a malformed problem"),  # a column not in digits
+        (["P", "1", "3", "7", "fatal", "m"], "an unknown severity"),
+        (["Q"], "neither a language nor problems"),
+        (["P", "1", "3", "7", "error"], "ends early"),  # a problem without its message
+    ],
+)
+@pytest.mark.parametrize("trusted", [True, False])
+def test_malformed_packed_values_are_corrupt_and_say_how(
+    atoms: list[str], message: str, trusted: bool
+) -> None:
+    # (a built article's are trusted: a damaged one's Corrupt reaches the internal-error line)
+    with pytest.raises(Corrupt, match=f"^{message}$"):
+        unpack(Reader(atoms, trusted), "user", "de.yaml")
+
+
+def test_reading_past_the_last_atom_is_corrupt_not_an_index_error() -> None:
+    reader = Reader(["a"], trusted=True)
+    assert reader.text() == "a"
+    with pytest.raises(Corrupt, match=r"^ends early$"):
+        reader.text()
+    with pytest.raises(Corrupt, match=r"^ends early$"):
+        Reader([], trusted=False).text()
+
+
+def test_an_atom_holding_the_separator_is_never_written() -> None:
+    with pytest.raises(ValueError, match=r"^packed: an atom holds the separator$"):
+        encode(["L", "a\x00b"])
+    assert encode(["L", "ab"]) == b"L\x00ab"
+
+
 # -- bundle.write: replace atomically, never fail ----------------------------------------------
 
 
