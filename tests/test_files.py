@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Lastmile
 from lastmile_cli.files import LanguageFile, Skipped, SourceError, read_source, scan
 
 PROC = Path("/proc/self")
@@ -68,25 +67,6 @@ def test_a_directory_that_cannot_be_read_is_one_special_skip(tmp_path: Path) -> 
             )
         ],
     )
-
-
-def test_every_command_warns_of_a_data_directory_it_cannot_read(
-    lastmile: Lastmile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    folder = tmp_path / "locked"
-    folder.mkdir()
-    real = os.scandir
-
-    def scandir(path: str) -> object:
-        if os.fspath(path) == str(folder):
-            raise PermissionError(13, "Permission denied", str(folder))
-        return real(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
-    result = lastmile("explain", "-s", "summary", "--data-dir", str(folder))
-    assert result.code == 0
-    said = f"lastmile: warning: {folder}: cannot read this directory: permission denied; "
-    assert result.err.startswith(said)
 
 
 @needs_proc

@@ -87,8 +87,11 @@ def test_a_section_of_the_user_s_own_with_every_field_as_the_loader_makes_it_pas
         mine(paragraphs=()),  # no paragraph (its title is fine)
         mine(aliases=("meins", " ")),  # a blank alias (no fingerprint: fine)
         mine(fingerprint="not-hex!"),  # a fingerprint not as one is written (no aliases)
+        mine(id="Not An Id"),  # an id as no id is spelt (seen once only)
+        mine(origin="elsewhere"),  # no origin the model has (its code is the language's)
+        mine(code="fr"),  # text of another language (its origin is fine)
     ],
-    ids=["kind", "after", "title", "paragraphs", "alias", "fingerprint"],
+    ids=["kind", "after", "title", "paragraphs", "alias", "fingerprint", "id", "origin", "code"],
 )
 def test_each_field_of_a_section_is_held_to_the_loader_s_rules_on_its_own(
     refused: Section,
@@ -130,22 +133,6 @@ def test_a_language_with_a_code_or_a_title_origin_the_loader_would_refuse_is_cor
     for refused in (bad_code, bad_origin):  # each on its own: the other field is fine
         with pytest.raises(Corrupt, match="a language field the loader would refuse"):
             untrusted(refused)
-
-
-@pytest.mark.parametrize(
-    "refused",
-    [
-        mine(id="Not An Id"),  # an id as no id is spelt (seen once only)
-        mine(origin="elsewhere"),  # no origin the model has (its code is the language's)
-        mine(code="fr"),  # text of another language (its origin is fine)
-    ],
-    ids=["id", "origin", "code"],
-)
-def test_a_section_s_id_origin_and_code_are_each_held_to_the_loader_s_rules(
-    refused: Section,
-) -> None:
-    with pytest.raises(Corrupt, match="a section the loader would refuse"):
-        untrusted(language(refused))
 
 
 def test_a_section_of_the_user_s_own_given_twice_is_corrupt() -> None:

@@ -254,6 +254,8 @@ def test_an_unreadable_data_directory_is_said_not_taken_for_empty(
     warning = f"lastmile: warning: {folder}: cannot read this directory: permission denied; "
     listing = lastmile("languages", "--data-dir", str(folder))
     assert listing.code == 0 and listing.err.startswith(warning)
+    shown = lastmile("explain", "-s", "summary", "--data-dir", str(folder))  # every command
+    assert shown.code == 0 and shown.err.startswith(warning)
     check = lastmile("validate", "--data-dir", str(folder))
     assert check.code == 1
     assert f"{folder}:1:1: cannot read this directory: permission denied" in check.out
